@@ -1,0 +1,11 @@
+// ovnp: NumPy's ops as OpenVINO graphs.
+#pragma once
+
+#include "ovnp/dtype.hpp"
+#include "ovnp/errors.hpp"
+#include "ovnp/executor.hpp"
+#include "ovnp/indexing.hpp"
+#include "ovnp/logic.hpp"
+#include "ovnp/manipulation.hpp"
+#include "ovnp/math.hpp"
+#include "ovnp/registry.hpp"

@@ -1,0 +1,325 @@
+#include "executor/reference.hpp"
+
+#include <cmath>
+#include <cstring>
+#include <functional>
+#include <limits>
+#include <type_traits>
+#include <unordered_map>
+
+#include "openvino/core/type/bfloat16.hpp"
+#include "openvino/core/type/float16.hpp"
+#include "openvino/op/constant.hpp"
+#include "openvino/op/is_inf.hpp"
+#include "openvino/op/parameter.hpp"
+#include "openvino/op/result.hpp"
+#include "openvino/op/util/binary_elementwise_arithmetic.hpp"
+
+namespace ovnp {
+namespace detail {
+namespace {
+
+namespace et = ov::element;
+using ov::Tensor;
+
+template <class T>
+struct Tag {
+    using type = T;
+};
+
+// Calls f(Tag<C++ type>) for a numeric element type; false if unsupported.
+template <class F>
+bool dispatch(et::Type t, F&& f) {
+    switch (et::Type_t(t)) {
+    case et::Type_t::boolean: return f(Tag<char>{});
+    case et::Type_t::i8: return f(Tag<int8_t>{});
+    case et::Type_t::i16: return f(Tag<int16_t>{});
+    case et::Type_t::i32: return f(Tag<int32_t>{});
+    case et::Type_t::i64: return f(Tag<int64_t>{});
+    case et::Type_t::u8: return f(Tag<uint8_t>{});
+    case et::Type_t::u16: return f(Tag<uint16_t>{});
+    case et::Type_t::u32: return f(Tag<uint32_t>{});
+    case et::Type_t::u64: return f(Tag<uint64_t>{});
+    case et::Type_t::f16: return f(Tag<ov::float16>{});
+    case et::Type_t::bf16: return f(Tag<ov::bfloat16>{});
+    case et::Type_t::f32: return f(Tag<float>{});
+    case et::Type_t::f64: return f(Tag<double>{});
+    default: return false;
+    }
+}
+
+// Arithmetic type a storage type computes in: halves compute in float.
+template <class T>
+using Calc = std::conditional_t<std::is_same_v<T, ov::float16> || std::is_same_v<T, ov::bfloat16>, float, T>;
+template <class T>
+constexpr bool is_float_v = std::is_floating_point_v<Calc<T>>;
+
+// Offsets into each input for every output element, NumPy broadcasting.
+template <class Fn>
+void broadcast_loop(const ov::Shape& out, const std::vector<ov::Shape>& ins, Fn&& fn) {
+    const size_t rank = out.size(), n = ov::shape_size(out), k = ins.size();
+    std::vector<std::vector<size_t>> strides(k, std::vector<size_t>(rank, 0));
+    for (size_t j = 0; j < k; ++j) {
+        size_t s = 1;
+        for (size_t d = 0; d < ins[j].size(); ++d) {
+            size_t axis = rank - 1 - d, dim = ins[j][ins[j].size() - 1 - d];
+            strides[j][axis] = dim == 1 ? 0 : s;
+            s *= dim;
+        }
+    }
+    std::vector<size_t> idx(rank, 0), off(k, 0);
+    for (size_t i = 0; i < n; ++i) {
+        fn(i, off);
+        for (size_t d = rank; d-- > 0;) {
+            for (size_t j = 0; j < k; ++j) off[j] += strides[j][d];
+            if (++idx[d] < out[d]) break;
+            for (size_t j = 0; j < k; ++j) off[j] -= strides[j][d] * idx[d];
+            idx[d] = 0;
+        }
+    }
+}
+
+ov::Shape broadcast_shape(const std::vector<ov::Shape>& ins) {
+    size_t rank = 0;
+    for (const auto& s : ins) rank = std::max(rank, s.size());
+    ov::Shape out(rank, 1);
+    for (const auto& s : ins)
+        for (size_t d = 0; d < s.size(); ++d) {
+            size_t& o = out[rank - s.size() + d];
+            if (s[d] != 1) o = s[d];
+        }
+    return out;
+}
+
+// Wrapping integer arithmetic without signed-overflow UB.
+template <class T>
+T wrap_add(T a, T b) {
+    using U = std::make_unsigned_t<T>;
+    return static_cast<T>(static_cast<U>(a) + static_cast<U>(b));
+}
+template <class T>
+T wrap_sub(T a, T b) {
+    using U = std::make_unsigned_t<T>;
+    return static_cast<T>(static_cast<U>(a) - static_cast<U>(b));
+}
+template <class T>
+T wrap_mul(T a, T b) {
+    using U = std::make_unsigned_t<T>;
+    return static_cast<T>(static_cast<U>(a) * static_cast<U>(b));
+}
+
+// Binary ops whose result has the inputs' type.
+template <class T>
+bool arith(const std::string& op, const Tensor& a, const Tensor& b, Tensor& out) {
+    using C = Calc<T>;
+    std::function<C(C, C)> f;
+    if constexpr (std::is_same_v<T, char>) {
+        return false;
+    } else {
+        if (op == "Add") f = [](C x, C y) { if constexpr (is_float_v<T>) return C(x + y); else return wrap_add(x, y); };
+        else if (op == "Subtract") f = [](C x, C y) { if constexpr (is_float_v<T>) return C(x - y); else return wrap_sub(x, y); };
+        else if (op == "Multiply") f = [](C x, C y) { if constexpr (is_float_v<T>) return C(x * y); else return wrap_mul(x, y); };
+        else if (op == "Maximum") f = [](C x, C y) { return x < y ? y : x; };
+        else if (op == "Minimum") f = [](C x, C y) { return y < x ? y : x; };
+        else if constexpr (is_float_v<T>) {
+            if (op == "Divide") f = [](C x, C y) { return C(x / y); };
+            else if (op == "Power") f = [](C x, C y) { return C(std::pow(x, y)); };
+        }
+    }
+    if (!f) return false;
+    const T* pa = a.data<const T>();
+    const T* pb = b.data<const T>();
+    T* po = out.data<T>();
+    broadcast_loop(out.get_shape(), {a.get_shape(), b.get_shape()},
+                   [&](size_t i, const std::vector<size_t>& o) { po[i] = T(f(C(pa[o[0]]), C(pb[o[1]]))); });
+    return true;
+}
+
+template <class T>
+bool compare(const std::string& op, const Tensor& a, const Tensor& b, Tensor& out) {
+    using C = Calc<T>;
+    std::function<bool(C, C)> f;
+    if (op == "Equal") f = [](C x, C y) { return x == y; };
+    else if (op == "NotEqual") f = [](C x, C y) { return x != y; };
+    else if (op == "Less") f = [](C x, C y) { return x < y; };
+    else if (op == "LessEqual") f = [](C x, C y) { return x <= y; };
+    else if (op == "Greater") f = [](C x, C y) { return x > y; };
+    else if (op == "GreaterEqual") f = [](C x, C y) { return x >= y; };
+    else if (op == "LogicalAnd") f = [](C x, C y) { return x && y; };
+    else if (op == "LogicalOr") f = [](C x, C y) { return x || y; };
+    else if (op == "LogicalXor") f = [](C x, C y) { return bool(x) != bool(y); };
+    else return false;
+    const T* pa = a.data<const T>();
+    const T* pb = b.data<const T>();
+    char* po = static_cast<char*>(out.data());
+    broadcast_loop(out.get_shape(), {a.get_shape(), b.get_shape()},
+                   [&](size_t i, const std::vector<size_t>& o) { po[i] = f(C(pa[o[0]]), C(pb[o[1]])); });
+    return true;
+}
+
+template <class T>
+bool unary(const ov::Node& node, const Tensor& a, Tensor& out) {
+    using C = Calc<T>;
+    const std::string op = node.get_type_name();
+    const T* pa = a.data<const T>();
+    const size_t n = a.get_size();
+    if constexpr (is_float_v<T>) {
+        if (op == "IsNaN" || op == "IsInf" || op == "IsFinite") {
+            bool pos = true, neg = true;
+            if (auto isinf = dynamic_cast<const ov::op::v10::IsInf*>(&node)) {
+                pos = isinf->get_attributes().detect_positive;
+                neg = isinf->get_attributes().detect_negative;
+            }
+            char* po = static_cast<char*>(out.data());
+            for (size_t i = 0; i < n; ++i) {
+                C x = C(pa[i]);
+                po[i] = op == "IsNaN"   ? std::isnan(x)
+                        : op == "IsFinite" ? std::isfinite(x)
+                                           : (std::isinf(x) && ((x > 0 && pos) || (x < 0 && neg)));
+            }
+            return true;
+        }
+    }
+    std::function<C(C)> f;
+    if constexpr (!std::is_same_v<T, char>) {
+        if (op == "Abs") f = [](C x) { if constexpr (std::is_signed_v<C>) return x < 0 ? C(-x) : x; else return x; };
+        else if (op == "Negative") f = [](C x) { if constexpr (is_float_v<T>) return C(-x); else return wrap_sub(C(0), x); };
+        else if constexpr (is_float_v<T>) {
+            if (op == "Log") f = [](C x) { return std::log(x); };
+            else if (op == "Exp") f = [](C x) { return std::exp(x); };
+            else if (op == "Sqrt") f = [](C x) { return std::sqrt(x); };
+            else if (op == "Floor") f = [](C x) { return std::floor(x); };
+            else if (op == "Ceiling") f = [](C x) { return std::ceil(x); };
+        }
+    }
+    if (!f) return false;
+    T* po = out.data<T>();
+    for (size_t i = 0; i < n; ++i) po[i] = T(f(C(pa[i])));
+    return true;
+}
+
+template <class T>
+bool select(const Tensor& c, const Tensor& a, const Tensor& b, Tensor& out) {
+    const char* pc = static_cast<const char*>(c.data());
+    const T* pa = a.data<const T>();
+    const T* pb = b.data<const T>();
+    T* po = out.data<T>();
+    broadcast_loop(out.get_shape(), {c.get_shape(), a.get_shape(), b.get_shape()},
+                   [&](size_t i, const std::vector<size_t>& o) { po[i] = pc[o[0]] ? pa[o[1]] : pb[o[2]]; });
+    return true;
+}
+
+// Ops that only move elements: they can run on the same bytes typed as an
+// integer of the same width, for which the core has kernels.
+bool moves_data(const std::string& op) {
+    static const char* ops[] = {"Gather", "Reshape", "Transpose", "Squeeze", "Unsqueeze", "Concat", "Broadcast",
+                                "Tile", "Slice", "StridedSlice", "Split", "VariadicSplit", "Reverse", "GatherND",
+                                "GatherElements", "ScatterUpdate", "ScatterNDUpdate", "Pad", "ReverseSequence"};
+    for (const char* o : ops)
+        if (op == o) return true;
+    return false;
+}
+
+et::Type same_width_int(et::Type t) {
+    switch (t.size()) {
+    case 1: return et::u8;
+    case 2: return et::u16;
+    case 4: return et::i32;
+    default: return et::i64;
+    }
+}
+
+bool move_as_int(const ov::Node& node, ov::TensorVector& outs, const ov::TensorVector& ins) {
+    ov::OutputVector new_inputs;
+    ov::TensorVector retyped;
+    for (const auto& t : ins) {
+        et::Type rt = t.get_element_type().is_real() ? same_width_int(t.get_element_type()) : t.get_element_type();
+        Tensor view(rt, t.get_shape(), const_cast<void*>(t.data()));
+        retyped.push_back(view);
+        new_inputs.push_back(std::make_shared<ov::op::v0::Constant>(view)->output(0));
+    }
+    auto clone = node.clone_with_new_inputs(new_inputs);
+    ov::TensorVector tmp;
+    for (const auto& o : clone->outputs())
+        tmp.emplace_back(o.get_element_type(), o.get_partial_shape().is_static() ? o.get_shape() : ov::Shape{0});
+    if (!clone->evaluate(tmp, retyped)) return false;
+    for (size_t i = 0; i < outs.size(); ++i) {
+        outs[i] = Tensor(node.get_output_element_type(i), tmp[i].get_shape());
+        std::memcpy(outs[i].data(), tmp[i].data(), tmp[i].get_byte_size());
+    }
+    return true;
+}
+
+bool own_kernel(const ov::Node& node, ov::TensorVector& outs, const ov::TensorVector& ins) {
+    const std::string op = node.get_type_name();
+    if (moves_data(op)) return move_as_int(node, outs, ins);
+    if (op == "Select" && ins.size() == 3) {
+        outs[0] = Tensor(node.get_output_element_type(0),
+                         broadcast_shape({ins[0].get_shape(), ins[1].get_shape(), ins[2].get_shape()}));
+        return dispatch(ins[1].get_element_type(),
+                        [&](auto tag) { return select<typename decltype(tag)::type>(ins[0], ins[1], ins[2], outs[0]); });
+    }
+    if (ins.size() == 2 && node.get_output_size() == 1) {
+        auto autob = node.get_autob();
+        if (autob.m_type != ov::op::AutoBroadcastType::NUMPY && autob.m_type != ov::op::AutoBroadcastType::NONE)
+            return false;
+        outs[0] = Tensor(node.get_output_element_type(0), broadcast_shape({ins[0].get_shape(), ins[1].get_shape()}));
+        return dispatch(ins[0].get_element_type(), [&](auto tag) {
+            using T = typename decltype(tag)::type;
+            if (node.get_output_element_type(0) == et::boolean && ins[0].get_element_type() != et::boolean)
+                return compare<T>(op, ins[0], ins[1], outs[0]);
+            if (ins[0].get_element_type() == et::boolean) return compare<T>(op, ins[0], ins[1], outs[0]);
+            return arith<T>(op, ins[0], ins[1], outs[0]);
+        });
+    }
+    if (ins.size() == 1 && node.get_output_size() == 1) {
+        outs[0] = Tensor(node.get_output_element_type(0), ins[0].get_shape());
+        return dispatch(ins[0].get_element_type(),
+                        [&](auto tag) { return unary<typename decltype(tag)::type>(node, ins[0], outs[0]); });
+    }
+    return false;
+}
+
+}  // namespace
+
+bool reference_evaluate(const ov::Model& model, ov::TensorVector& outputs) {
+    std::unordered_map<const ov::Node*, ov::TensorVector> values;
+    for (const auto& node : model.get_ordered_ops()) {
+        if (auto c = ov::as_type_ptr<ov::op::v0::Constant>(node)) {
+            values[node.get()] = {Tensor(c->get_element_type(), c->get_shape(), const_cast<void*>(c->get_data_ptr()))};
+            continue;
+        }
+        if (ov::is_type<ov::op::v0::Parameter>(node)) return false;
+        ov::TensorVector ins;
+        for (const auto& in : node->input_values()) ins.push_back(values.at(in.get_node())[in.get_index()]);
+        if (ov::is_type<ov::op::v0::Result>(node)) {
+            values[node.get()] = ins;
+            continue;
+        }
+        ov::TensorVector outs;
+        for (const auto& o : node->outputs())
+            outs.emplace_back(o.get_element_type(), o.get_partial_shape().is_static() ? o.get_shape() : ov::Shape{0});
+        bool ok = false;
+        try {
+            ok = node->evaluate(outs, ins);
+        } catch (const std::exception&) {
+            ok = false;
+        }
+        if (!ok && !own_kernel(*node, outs, ins)) return false;
+        values[node.get()] = std::move(outs);
+    }
+    outputs.clear();
+    for (const auto& r : model.get_results()) {
+        Tensor t = values.at(r.get())[0];
+        if (ov::is_type<ov::op::v0::Constant>(r->get_input_node_ptr(0))) {  // owned by the graph: copy
+            Tensor own(t.get_element_type(), t.get_shape());
+            t.copy_to(own);
+            t = own;
+        }
+        outputs.push_back(t);
+    }
+    return true;
+}
+
+}  // namespace detail
+}  // namespace ovnp

@@ -1,0 +1,19 @@
+// Exact evaluation of a model, node by node (not public API).
+#pragma once
+
+#include <memory>
+
+#include "openvino/core/model.hpp"
+#include "openvino/runtime/tensor.hpp"
+
+namespace ovnp {
+namespace detail {
+
+/// Runs every node on OpenVINO's own reference evaluate(); where the core has
+/// no kernel for a type (f64 arithmetic, IsNaN, small-int comparisons, ...)
+/// ovnp's exact kernels below take over. Returns false, leaving `outputs`
+/// unspecified, when some node has neither.
+bool reference_evaluate(const ov::Model& model, ov::TensorVector& outputs);
+
+}  // namespace detail
+}  // namespace ovnp

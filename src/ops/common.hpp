@@ -1,0 +1,22 @@
+// Helpers shared by ovnp's ops (not public API).
+#pragma once
+
+#include <string>
+
+#include "openvino/core/node_output.hpp"
+#include "openvino/core/partial_shape.hpp"
+
+namespace ovnp {
+namespace detail {
+
+using Output = ov::Output<ov::Node>;
+
+/// A shape as NumPy prints it: (2, 3), (None, 3), () ; dynamic rank: (...).
+std::string shape_str(const ov::PartialShape& s);
+
+/// Throws ValueError naming op and both shapes unless a and b broadcast
+/// (NumPy rules; dynamic dimensions are given the benefit of the doubt).
+void require_broadcastable(const char* op, const Output& a, const Output& b);
+
+}  // namespace detail
+}  // namespace ovnp

@@ -1,0 +1,92 @@
+#include "ovnp/logic.hpp"
+
+#include <cmath>
+
+#include "openvino/op/abs.hpp"
+#include "openvino/op/add.hpp"
+#include "openvino/op/equal.hpp"
+#include "openvino/op/floor.hpp"
+#include "openvino/op/greater_eq.hpp"
+#include "openvino/op/is_finite.hpp"
+#include "openvino/op/is_nan.hpp"
+#include "openvino/op/less.hpp"
+#include "openvino/op/less_eq.hpp"
+#include "openvino/op/logical_and.hpp"
+#include "openvino/op/logical_or.hpp"
+#include "openvino/op/multiply.hpp"
+#include "openvino/op/select.hpp"
+#include "openvino/op/subtract.hpp"
+#include "ops/common.hpp"
+#include "ovnp/dtype.hpp"
+
+namespace ovnp {
+namespace {
+
+using namespace ov::op;
+using Output = ov::Output<ov::Node>;
+
+Output And(const Output& a, const Output& b) { return std::make_shared<v1::LogicalAnd>(a, b)->output(0); }
+Output Or(const Output& a, const Output& b) { return std::make_shared<v1::LogicalOr>(a, b)->output(0); }
+
+// NumPy: (|a - b| <= atol + rtol * |b|) & isfinite(b) | (a == b), in the
+// promoted float type. The masks come from the inputs.
+Output isclose_float(const Output& a, const Output& b, double rtol, double atol, bool equal_nan) {
+    auto diff = std::make_shared<v0::Abs>(std::make_shared<v1::Subtract>(a, b));
+    auto tol = std::make_shared<v1::Add>(dtype::scalar_like(b, atol),
+                                         std::make_shared<v1::Multiply>(dtype::scalar_like(b, rtol),
+                                                                        std::make_shared<v0::Abs>(b)));
+    Output close = And(std::make_shared<v1::LessEqual>(diff, tol), std::make_shared<v10::IsFinite>(b));
+    close = Or(close, std::make_shared<v1::Equal>(a, b));
+    if (equal_nan) close = Or(close, And(std::make_shared<v10::IsNaN>(a), std::make_shared<v10::IsNaN>(b)));
+    return close;
+}
+
+// Integers: |a - b| <= T with T = atol + rtol*|b| (in f64, as NumPy) holds iff
+// b - floor(T) <= a <= b + floor(T). The bounds saturate at the type's limits,
+// so nothing overflows and a, b are never rounded.
+Output isclose_int(const Output& a_in, const Output& b_in, double rtol, double atol) {
+    Output a = dtype::integer_view(a_in), b = dtype::integer_view(b_in);
+    const auto t = a.get_element_type();
+    const auto info = dtype::iinfo(t);
+    const auto ft = dtype::tolerance_type();
+
+    Output bf = dtype::cast(b, ft);
+    Output tol = std::make_shared<v1::Add>(dtype::scalar(ft, atol),
+                                           std::make_shared<v1::Multiply>(dtype::scalar(ft, rtol),
+                                                                          std::make_shared<v0::Abs>(bf)));
+    // The largest tolerance kept exactly: the biggest float <= max(t) even when
+    // the plugin runs f64 as f32, so converting it back to t cannot overflow.
+    const double cap = std::ldexp(std::floor(std::ldexp(static_cast<double>(info.max), -(info.bits - 24))), info.bits - 24);
+    Output nonneg = std::make_shared<v1::GreaterEqual>(tol, dtype::scalar(ft, 0.0));  // false for NaN
+    Output clamped = std::make_shared<v1::Select>(
+        nonneg,
+        std::make_shared<v1::Select>(std::make_shared<v1::Less>(tol, dtype::scalar(ft, cap)),
+                                     std::make_shared<v0::Floor>(tol), dtype::scalar(ft, cap)),
+        dtype::scalar(ft, 0.0));
+    Output ti = dtype::cast(clamped, t);
+
+    Output tmin = info.is_signed ? dtype::scalar_int(t, info.min) : dtype::scalar_uint(t, 0);
+    Output tmax = info.is_signed ? dtype::scalar_int(t, static_cast<int64_t>(info.max)) : dtype::scalar_uint(t, info.max);
+    // lo = b - ti unless that would pass min(t); hi likewise against max(t).
+    Output lo = std::make_shared<v1::Select>(
+        std::make_shared<v1::GreaterEqual>(b, std::make_shared<v1::Add>(tmin, ti)),
+        std::make_shared<v1::Subtract>(b, ti), tmin);
+    Output hi = std::make_shared<v1::Select>(
+        std::make_shared<v1::LessEqual>(b, std::make_shared<v1::Subtract>(tmax, ti)),
+        std::make_shared<v1::Add>(b, ti), tmax);
+    Output within = And(std::make_shared<v1::GreaterEqual>(a, lo), std::make_shared<v1::LessEqual>(a, hi));
+    // A tolerance beyond every possible difference (2^bits - 1) admits all.
+    Output huge = std::make_shared<v1::GreaterEqual>(tol, dtype::scalar(ft, std::ldexp(1.0, info.bits)));
+    return Or(within, huge);
+}
+
+}  // namespace
+
+Output isclose(const Output& a, const Output& b, double rtol, double atol, bool equal_nan) {
+    auto ab = dtype::promote("isclose", {a, b});
+    detail::require_broadcastable("isclose", ab[0], ab[1]);
+    if (ab[0].get_element_type().is_real()) return isclose_float(ab[0], ab[1], rtol, atol, equal_nan);
+    return isclose_int(ab[0], ab[1], rtol, atol);
+}
+
+}  // namespace ovnp

@@ -1,0 +1,173 @@
+// ovnp._ovnp: the C++ ops on OpenVINO's own Python types. pybind11 shares
+// type records with openvino._pyopenvino (same internals version and ABI), so
+// ov::Output<ov::Node> arguments and results are openvino.Output objects.
+#include <pybind11/numpy.h>
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+#include <cstring>
+#include <limits>
+
+#include "openvino/core/except.hpp"
+#include "openvino/op/constant.hpp"
+#include "ovnp/ovnp.hpp"
+
+namespace py = pybind11;
+using Output = ov::Output<ov::Node>;
+
+namespace {
+
+// An op argument: an openvino.Output (or single-output openvino.Node), or a
+// Python scalar. Python int and float are weak (they take the partner's dtype).
+Output as_output(const char* op, const char* arg, const py::handle& h) {
+    if (py::isinstance<py::bool_>(h))
+        return ov::op::v0::Constant::create(ov::element::boolean, ov::Shape{}, {h.cast<bool>()})->output(0);
+    if (py::isinstance<py::int_>(h)) {
+        try {
+            return ovnp::dtype::weak_scalar(h.cast<int64_t>());
+        } catch (const py::cast_error&) {
+            throw ovnp::ValueError(std::string(op) + ": Python integer " + py::str(h).cast<std::string>() +
+                                   " is out of bounds for int64");
+        }
+    }
+    if (py::isinstance<py::float_>(h)) return ovnp::dtype::weak_scalar(h.cast<double>());
+    try {
+        return h.cast<Output>();
+    } catch (const py::cast_error&) {
+    }
+    try {
+        auto node = h.cast<std::shared_ptr<ov::Node>>();
+        if (node && node->get_output_size() == 1) return node->output(0);
+    } catch (const py::cast_error&) {
+    }
+    throw ovnp::TypeError(std::string(op) + ": argument '" + arg +
+                          "' must be an openvino.Output or a Python scalar, got " +
+                          py::str(py::type::of(h).attr("__name__")).cast<std::string>());
+}
+
+py::dtype numpy_dtype(ov::element::Type t) {
+    if (t == ov::element::bf16) return py::dtype::from_args(py::module_::import("ml_dtypes").attr("bfloat16"));
+    return py::dtype(ovnp::dtype::name(t));
+}
+
+py::array to_numpy(const ov::Tensor& t) {
+    std::vector<py::ssize_t> shape(t.get_shape().begin(), t.get_shape().end());
+    py::array out(numpy_dtype(t.get_element_type()), shape);
+    if (t.get_byte_size()) std::memcpy(out.mutable_data(), t.data(), t.get_byte_size());
+    return out;
+}
+
+}  // namespace
+
+PYBIND11_MODULE(_ovnp, m) {
+    m.doc() = "NumPy ops as OpenVINO graphs (C++ core of ovnp)";
+    py::module_::import("openvino");  // registers openvino.Output and friends
+
+    py::register_exception_translator([](std::exception_ptr p) {
+        try {
+            if (p) std::rethrow_exception(p);
+        } catch (const ovnp::ValueError& e) {
+            PyErr_SetString(PyExc_ValueError, e.what());
+        } catch (const ovnp::TypeError& e) {
+            PyErr_SetString(PyExc_TypeError, e.what());
+        } catch (const ov::Exception& e) {
+            PyErr_SetString(PyExc_RuntimeError, e.what());
+        }
+    });
+
+    m.def(
+        "isclose",
+        [](py::object a, py::object b, double rtol, double atol, bool equal_nan) {
+            Output A = as_output("isclose", "a", a), B = as_output("isclose", "b", b);
+            py::gil_scoped_release nogil;
+            return ovnp::isclose(A, B, rtol, atol, equal_nan);
+        },
+        py::arg("a"), py::arg("b"), py::arg("rtol") = 1e-5, py::arg("atol") = 1e-8, py::arg("equal_nan") = false,
+        "numpy.isclose as a graph: bool, |a - b| <= atol + rtol * |b|.");
+    m.def(
+        "nonzero",
+        [](py::object x) {
+            Output X = as_output("nonzero", "x", x);
+            ov::OutputVector r;
+            {
+                py::gil_scoped_release nogil;
+                r = ovnp::nonzero(X);
+            }
+            py::tuple t(r.size());
+            for (size_t i = 0; i < r.size(); ++i) t[i] = py::cast(r[i]);
+            return t;
+        },
+        py::arg("x"), "numpy.nonzero as a graph: a tuple of int32 index vectors, one per dimension.");
+    m.def(
+        "log1p",
+        [](py::object x) {
+            Output X = as_output("log1p", "x", x);
+            py::gil_scoped_release nogil;
+            return ovnp::log1p(X);
+        },
+        py::arg("x"), "numpy.log1p as a graph, accurate near 0.");
+    m.def(
+        "ravel",
+        [](py::object x, const std::string& order) {
+            Output X = as_output("ravel", "x", x);
+            auto o = ovnp::parse_order(order);
+            py::gil_scoped_release nogil;
+            return ovnp::ravel(X, o);
+        },
+        py::arg("x"), py::arg("order") = "C", "numpy.ravel as a graph.");
+    m.def(
+        "nan_to_num",
+        [](py::object x, double nan, std::optional<double> posinf, std::optional<double> neginf) {
+            Output X = as_output("nan_to_num", "x", x);
+            py::gil_scoped_release nogil;
+            return ovnp::nan_to_num(X, nan, posinf, neginf);
+        },
+        py::arg("x"), py::arg("nan") = 0.0, py::arg("posinf") = py::none(), py::arg("neginf") = py::none(),
+        "numpy.nan_to_num as a graph.");
+
+    m.def(
+        "evaluate",
+        [](const std::vector<Output>& outputs, const std::string& device) {
+            std::vector<ov::Tensor> tensors;
+            {
+                py::gil_scoped_release nogil;
+                tensors = ovnp::evaluate(outputs, device);
+            }
+            py::list out;
+            for (const auto& t : tensors) out.append(to_numpy(t));
+            return out;
+        },
+        py::arg("outputs"), py::arg("device") = "CPU",
+        "Computes graph outputs over Constants; f64/i64 graphs run on exact reference kernels.");
+    m.def(
+        "exact_path",
+        [](const std::vector<Output>& outputs) {
+            return ovnp::exact_path(outputs) == ovnp::Path::Reference ? "reference" : "compiled";
+        },
+        py::arg("outputs"));
+
+    m.def("floatx", [] { return ovnp::dtype::name(ovnp::dtype::floatx()); });
+    m.def("set_floatx", [](const std::string& name) { ovnp::dtype::set_floatx(ovnp::dtype::from_name(name)); });
+    m.def(
+        "result_type",
+        [](const std::vector<std::string>& dtypes, const std::vector<bool>& weak) {
+            std::vector<ovnp::dtype::Operand> ops;
+            for (size_t i = 0; i < dtypes.size(); ++i)
+                ops.push_back({ovnp::dtype::from_name(dtypes[i]), i < weak.size() && weak[i]});
+            return ovnp::dtype::name(ovnp::dtype::result_type(ops));
+        },
+        py::arg("dtypes"), py::arg("weak") = std::vector<bool>{},
+        "The promoted dtype name; weak[i] marks a Python scalar (its dtype is int32/float32 as Keras reads it).");
+    m.def("finfo", [](const std::string& name) {
+        auto f = ovnp::dtype::finfo(ovnp::dtype::from_name(name));
+        return py::dict(py::arg("max") = f.max, py::arg("min") = f.min, py::arg("eps") = f.eps,
+                        py::arg("tiny") = f.tiny, py::arg("mantissa_bits") = f.mantissa_bits);
+    });
+    m.def("registry", [] {
+        py::list out;
+        for (const auto& op : ovnp::registry())
+            out.append(py::dict(py::arg("name") = op.name, py::arg("group") = op.group, py::arg("numpy") = op.numpy,
+                                py::arg("cpp") = op.cpp, py::arg("notes") = op.notes));
+        return out;
+    });
+}
