@@ -8,6 +8,7 @@ import os as _os
 
 import openvino as _openvino  # noqa: F401  (registers the types _ovnp shares)
 
+from ovnp import _ovnp
 from ovnp._ovnp import (  # noqa: F401
     evaluate,
     exact_path,
@@ -26,10 +27,16 @@ from ovnp._ovnp import (  # noqa: F401
 __version__ = "0.1.0"
 
 
+# The compiled parts sit beside the extension module (in an editable install,
+# that is site-packages/ovnp, not this source folder).
+_PKG_DIR = _os.path.dirname(_ovnp.__file__)
+
+
 def get_cmake_dir():
     """The folder holding ovnpConfig.cmake, for ``find_package(ovnp CONFIG)``."""
-    return _os.path.join(_os.path.dirname(__file__), "lib", "cmake", "ovnp")
+    return _os.path.join(_PKG_DIR, "lib", "cmake", "ovnp")
 
 
 def get_include_dir():
-    return _os.path.join(_os.path.dirname(__file__), "include")
+    """The folder holding ovnp/ovnp.hpp."""
+    return _os.path.join(_PKG_DIR, "include")
