@@ -49,6 +49,9 @@ void require_numeric(const char* op, const Output& x);
 /// Casts every input to their promoted type. Weak scalars become constants of
 /// that type (no Convert node); an out-of-range weak int throws ValueError.
 std::vector<Output> promote(const char* op, const std::vector<Output>& xs);
+/// A weak scalar becomes a constant of its resolved type (Python int -> int32,
+/// float -> float32 at the default floatx); anything else is returned as is.
+Output resolve(const char* op, const Output& x);
 /// bool and integers become floatx; floats are kept (log1p(int32) -> floatx).
 Output to_inexact(const char* op, const Output& x);
 /// The type a float op computes in internally: f16 and bf16 compute in f32 and

@@ -237,9 +237,14 @@ std::vector<Output> promote(const char* op, const std::vector<Output>& xs) {
     return out;
 }
 
+Output resolve(const char* op, const Output& x) {
+    if (!is_weak(x)) return x;
+    return materialize_weak(op, x, result_type({{x.get_element_type(), true}}));
+}
+
 Output to_inexact(const char* op, const Output& x) {
     require_numeric(op, x);
-    if (is_weak(x)) return materialize_weak(op, x, x.get_element_type() == et::f64 ? floatx() : floatx());
+    if (is_weak(x)) return materialize_weak(op, x, floatx());
     if (x.get_element_type().is_real()) return x;
     return cast(x, floatx());
 }

@@ -7,6 +7,7 @@
 #include "openvino/op/squeeze.hpp"
 #include "openvino/op/subtract.hpp"
 #include "openvino/op/transpose.hpp"
+#include "ovnp/dtype.hpp"
 #include "ovnp/errors.hpp"
 
 namespace ovnp {
@@ -40,7 +41,8 @@ Order parse_order(const std::string& order) {
     throw ValueError("ravel: order must be one of 'C', 'F', 'A', or 'K' (got '" + order + "')");
 }
 
-Output ravel(const Output& x, Order order) {
+Output ravel(const Output& x_in, Order order) {
+    Output x = dtype::resolve("ravel", x_in);
     Output src = x;
     if (order == Order::F) src = std::make_shared<v1::Transpose>(x, reversed_axes(x));
     return std::make_shared<v1::Reshape>(src, i64s({-1}), false);

@@ -47,8 +47,9 @@ Output log1p(const Output& x_in) {
     return dtype::cast(r, out_type);
 }
 
-Output nan_to_num(const Output& x, double nan, std::optional<double> posinf, std::optional<double> neginf) {
-    dtype::require_numeric("nan_to_num", x);
+Output nan_to_num(const Output& x_in, double nan, std::optional<double> posinf, std::optional<double> neginf) {
+    dtype::require_numeric("nan_to_num", x_in);
+    Output x = dtype::resolve("nan_to_num", x_in);
     const auto t = x.get_element_type();
     if (!t.is_real()) return x;  // integers and bool have no NaN or inf
     const auto info = dtype::finfo(t);
