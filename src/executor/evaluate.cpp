@@ -59,6 +59,9 @@ ov::Tensor copy_of(const ov::Tensor& t) {
 
 Path exact_path(const ov::OutputVector& outputs) {
     bool reference = false;
+    // A requested output is data even when it is a Constant (nan_to_num(int64) returns its input).
+    for (const auto& o : outputs)
+        if (lowered_by_plugin(o.get_element_type())) reference = true;
     visit(outputs, [&](ov::Node* n) {
         // 64-bit integer constants alone are attributes (axes, shapes); data
         // flowing through an op shows up in the op's output type.

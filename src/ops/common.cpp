@@ -2,6 +2,12 @@
 
 #include <sstream>
 
+#include "openvino/op/less.hpp"
+#include "openvino/op/less_eq.hpp"
+#include "openvino/op/logical_xor.hpp"
+#include "openvino/op/select.hpp"
+#include "openvino/op/subtract.hpp"
+#include "ovnp/dtype.hpp"
 #include "ovnp/errors.hpp"
 
 namespace ovnp {
@@ -36,6 +42,19 @@ void require_broadcastable(const char* op, const Output& a, const Output& b) {
             throw ValueError(std::string(op) + ": operands could not be broadcast together with shapes " +
                              shape_str(sa) + " and " + shape_str(sb));
     }
+}
+
+Output int_less_equal(const Output& a, const Output& b) {
+    using namespace ov::op;
+    const auto t = a.get_element_type();
+    const auto info = dtype::iinfo(t);
+    if (!info.is_signed || info.bits < 32) return std::make_shared<v1::LessEqual>(a, b);
+    Output zero = dtype::scalar_int(t, 0);
+    Output a_neg = std::make_shared<v1::Less>(a, zero);
+    Output b_neg = std::make_shared<v1::Less>(b, zero);
+    // Same signs: a - b cannot overflow. Different signs: a <= b iff a < 0.
+    Output diff_le0 = std::make_shared<v1::LessEqual>(std::make_shared<v1::Subtract>(a, b), zero);
+    return std::make_shared<v1::Select>(std::make_shared<v1::LogicalXor>(a_neg, b_neg), a_neg, diff_le0);
 }
 
 }  // namespace detail

@@ -18,5 +18,11 @@ std::string shape_str(const ov::PartialShape& s);
 /// (NumPy rules; dynamic dimensions are given the benefit of the doubt).
 void require_broadcastable(const char* op, const Output& a, const Output& b);
 
+/// a <= b for integer tensors of one type, exact even on the CPU plugin, which
+/// compares 32-bit integers in f32 (16777217 <= 16777216 there). Signed types of
+/// 32 bits or more compare by the sign of the wrapping difference a - b, which
+/// the plugin computes exactly; narrower and unsigned types compare directly.
+Output int_less_equal(const Output& a, const Output& b);
+
 }  // namespace detail
 }  // namespace ovnp

@@ -9,10 +9,10 @@
 #include "openvino/op/greater_eq.hpp"
 #include "openvino/op/is_finite.hpp"
 #include "openvino/op/is_nan.hpp"
-#include "openvino/op/less.hpp"
 #include "openvino/op/less_eq.hpp"
 #include "openvino/op/logical_and.hpp"
 #include "openvino/op/logical_or.hpp"
+#include "openvino/op/minimum.hpp"
 #include "openvino/op/multiply.hpp"
 #include "openvino/op/select.hpp"
 #include "openvino/op/subtract.hpp"
@@ -42,42 +42,40 @@ Output isclose_float(const Output& a, const Output& b, double rtol, double atol,
 }
 
 // Integers: |a - b| <= T with T = atol + rtol*|b| (in f64, as NumPy) holds iff
-// b - floor(T) <= a <= b + floor(T). The bounds saturate at the type's limits,
-// so nothing overflows and a, b are never rounded.
+// b - floor(T) <= a <= b + floor(T). The bounds move by floor(T) in saturating
+// steps no larger than the type's max, so nothing overflows and a, b are never
+// rounded.
 Output isclose_int(const Output& a_in, const Output& b_in, double rtol, double atol) {
     Output a = dtype::integer_view(a_in), b = dtype::integer_view(b_in);
     const auto t = a.get_element_type();
     const auto info = dtype::iinfo(t);
     const auto ft = dtype::tolerance_type();
 
-    Output bf = dtype::cast(b, ft);
-    Output tol = std::make_shared<v1::Add>(dtype::scalar(ft, atol),
-                                           std::make_shared<v1::Multiply>(dtype::scalar(ft, rtol),
-                                                                          std::make_shared<v0::Abs>(bf)));
-    // The largest tolerance kept exactly: the biggest float <= max(t) even when
-    // the plugin runs f64 as f32, so converting it back to t cannot overflow.
-    const double cap = std::ldexp(std::floor(std::ldexp(static_cast<double>(info.max), -(info.bits - 24))), info.bits - 24);
-    Output nonneg = std::make_shared<v1::GreaterEqual>(tol, dtype::scalar(ft, 0.0));  // false for NaN
-    Output clamped = std::make_shared<v1::Select>(
-        nonneg,
-        std::make_shared<v1::Select>(std::make_shared<v1::Less>(tol, dtype::scalar(ft, cap)),
-                                     std::make_shared<v0::Floor>(tol), dtype::scalar(ft, cap)),
-        dtype::scalar(ft, 0.0));
-    Output ti = dtype::cast(clamped, t);
-
+    Output tol = std::make_shared<v1::Add>(
+        dtype::scalar(ft, atol),
+        std::make_shared<v1::Multiply>(dtype::scalar(ft, rtol), std::make_shared<v0::Abs>(dtype::cast(b, ft))));
+    // floor(T), or 0 where T < 0 or NaN (then only a == b is close, as in NumPy).
+    Output remaining = std::make_shared<v1::Select>(std::make_shared<v1::GreaterEqual>(tol, dtype::scalar(ft, 0.0)),
+                                                    std::make_shared<v0::Floor>(tol), dtype::scalar(ft, 0.0));
+    // Step size: the largest float <= max(t) even when the plugin runs f64 as
+    // f32, so converting a step back to t cannot overflow. Three steps cover
+    // every difference a type can hold (2^bits - 1).
+    const int shift = info.bits - 24;
+    const double cap = std::ldexp(std::floor(std::ldexp(static_cast<double>(info.max), -shift)), shift);
     Output tmin = info.is_signed ? dtype::scalar_int(t, info.min) : dtype::scalar_uint(t, 0);
     Output tmax = info.is_signed ? dtype::scalar_int(t, static_cast<int64_t>(info.max)) : dtype::scalar_uint(t, info.max);
-    // lo = b - ti unless that would pass min(t); hi likewise against max(t).
-    Output lo = std::make_shared<v1::Select>(
-        std::make_shared<v1::GreaterEqual>(b, std::make_shared<v1::Add>(tmin, ti)),
-        std::make_shared<v1::Subtract>(b, ti), tmin);
-    Output hi = std::make_shared<v1::Select>(
-        std::make_shared<v1::LessEqual>(b, std::make_shared<v1::Subtract>(tmax, ti)),
-        std::make_shared<v1::Add>(b, ti), tmax);
-    Output within = And(std::make_shared<v1::GreaterEqual>(a, lo), std::make_shared<v1::LessEqual>(a, hi));
-    // A tolerance beyond every possible difference (2^bits - 1) admits all.
-    Output huge = std::make_shared<v1::GreaterEqual>(tol, dtype::scalar(ft, std::ldexp(1.0, info.bits)));
-    return Or(within, huge);
+    Output lo = b, hi = b;
+    for (int step = 0; step < 3; ++step) {
+        Output part = std::make_shared<v1::Minimum>(remaining, dtype::scalar(ft, cap));
+        remaining = std::make_shared<v1::Subtract>(remaining, part);
+        Output d = dtype::cast(part, t);
+        // lo - d unless that passes min(t); hi + d unless that passes max(t).
+        lo = std::make_shared<v1::Select>(detail::int_less_equal(std::make_shared<v1::Add>(tmin, d), lo),
+                                          std::make_shared<v1::Subtract>(lo, d), tmin);
+        hi = std::make_shared<v1::Select>(detail::int_less_equal(hi, std::make_shared<v1::Subtract>(tmax, d)),
+                                          std::make_shared<v1::Add>(hi, d), tmax);
+    }
+    return And(detail::int_less_equal(lo, a), detail::int_less_equal(a, hi));
 }
 
 }  // namespace
