@@ -57,11 +57,13 @@ Output isclose_int(const Output& a_in, const Output& b_in, double rtol, double a
     // floor(T), or 0 where T < 0 or NaN (then only a == b is close, as in NumPy).
     Output remaining = std::make_shared<v1::Select>(std::make_shared<v1::GreaterEqual>(tol, dtype::scalar(ft, 0.0)),
                                                     std::make_shared<v0::Floor>(tol), dtype::scalar(ft, 0.0));
-    // Step size: the largest float <= max(t) even when the plugin runs f64 as
-    // f32, so converting a step back to t cannot overflow. Three steps cover
-    // every difference a type can hold (2^bits - 1).
+    // Step size: a float below 2^(bits-1) even when the plugin runs f64 as f32,
+    // so converting a step back to t never overflows (float -> unsigned
+    // conversions of values past the signed range are not reliable). Three
+    // steps cover every difference a type can hold (2^bits - 1).
     const int shift = info.bits - 24;
-    const double cap = std::ldexp(std::floor(std::ldexp(static_cast<double>(info.max), -shift)), shift);
+    const double signed_max = std::ldexp(1.0, info.bits - 1) - 1.0;
+    const double cap = std::ldexp(std::floor(std::ldexp(signed_max, -shift)), shift);
     Output tmin = info.is_signed ? dtype::scalar_int(t, info.min) : dtype::scalar_uint(t, 0);
     Output tmax = info.is_signed ? dtype::scalar_int(t, static_cast<int64_t>(info.max)) : dtype::scalar_uint(t, info.max);
     Output lo = b, hi = b;
