@@ -16,7 +16,9 @@ Order parse_order(const std::string& order);
 
 /// numpy.ravel: the elements as a 1-D tensor.
 /// - 0-d gives shape (1,), empty gives (0,);
-/// - static, dynamic and dynamic-rank shapes; any element type.
+/// - static, dynamic and dynamic-rank shapes (a dynamic input gives a dynamic
+///   length, which may be 0);
+/// - numeric and bool element types; others throw TypeError.
 ov::Output<ov::Node> ravel(const ov::Output<ov::Node>& x, Order order = Order::C);
 
 }  // namespace ovnp

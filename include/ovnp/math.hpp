@@ -8,7 +8,8 @@
 namespace ovnp {
 
 /// numpy.log1p: log(1 + x), accurate near 0.
-/// - Goldberg's form u = 1 + x; where(u == 1, x, log(u) * x / (u - 1));
+/// - u = 1 + x; where(u == 1, x, log(u) - ((u - 1) - x) / u), Goldberg's
+///   correction of log(u) for the rounding of u, with one rounding fewer;
 /// - -1 -> -inf; x < -1 -> NaN; +inf -> +inf; NaN -> NaN; -0.0 -> -0.0;
 /// - bool and integers give floatx; f16/bf16 are computed in f32, rounded once.
 ov::Output<ov::Node> log1p(const ov::Output<ov::Node>& x);

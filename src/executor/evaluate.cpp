@@ -1,8 +1,29 @@
+#include <algorithm>
 #include <functional>
 #include <unordered_set>
 
 #include "openvino/core/model.hpp"
+#include "openvino/core/graph_util.hpp"
+#include "openvino/op/broadcast.hpp"
+#include "openvino/op/concat.hpp"
 #include "openvino/op/constant.hpp"
+#include "openvino/op/convert.hpp"
+#include "openvino/op/gather.hpp"
+#include "openvino/op/is_finite.hpp"
+#include "openvino/op/is_inf.hpp"
+#include "openvino/op/is_nan.hpp"
+#include "openvino/op/logical_not.hpp"
+#include "openvino/op/non_zero.hpp"
+#include "openvino/op/reshape.hpp"
+#include "openvino/op/select.hpp"
+#include "openvino/op/squeeze.hpp"
+#include "openvino/op/tile.hpp"
+#include "openvino/op/transpose.hpp"
+#include "openvino/op/unsqueeze.hpp"
+#include "openvino/op/util/binary_elementwise_arithmetic.hpp"
+#include "openvino/op/util/binary_elementwise_comparison.hpp"
+#include "openvino/op/util/binary_elementwise_logical.hpp"
+#include "openvino/op/util/unary_elementwise_arithmetic.hpp"
 #include "openvino/op/parameter.hpp"
 #include "openvino/op/result.hpp"
 #include "openvino/runtime/core.hpp"
@@ -30,7 +51,32 @@ void visit(const ov::OutputVector& outputs, const std::function<void(ov::Node*)>
     }
 }
 
-bool lowered_by_plugin(et::Type t) { return t == et::f64 || t == et::i64 || t == et::u64; }
+// Types the CPU plugin runs as something narrower (f64 as f32, 64-bit and
+// uint32 integers as int32).
+bool lowered_by_plugin(et::Type t) { return t == et::f64 || t == et::i64 || t == et::u64 || t == et::u32; }
+
+// Consumers whose input is plain data (not a shape, axis or order), so a
+// Constant feeding only them can become a Parameter without changing shapes.
+bool reads_data(const ov::Input<ov::Node>& in) {
+    using namespace ov::op;
+    const ov::Node* n = in.get_node();
+    if (ov::is_type<util::BinaryElementwiseArithmetic>(n) || ov::is_type<util::BinaryElementwiseComparison>(n) ||
+        ov::is_type<util::BinaryElementwiseLogical>(n) || ov::is_type<util::UnaryElementwiseArithmetic>(n) ||
+        ov::is_type<v1::Select>(n) || ov::is_type<v0::Convert>(n) || ov::is_type<v1::LogicalNot>(n) ||
+        ov::is_type<v10::IsNaN>(n) || ov::is_type<v10::IsInf>(n) || ov::is_type<v10::IsFinite>(n) ||
+        ov::is_type<v0::Result>(n) || ov::is_type<v0::Concat>(n))
+        return true;
+    const bool port0 = in.get_index() == 0;
+    return port0 && (ov::is_type<v3::NonZero>(n) || ov::is_type<v1::Reshape>(n) || ov::is_type<v1::Transpose>(n) ||
+                      ov::is_type<v0::Squeeze>(n) || ov::is_type<v0::Unsqueeze>(n) || ov::is_type<v8::Gather>(n) ||
+                      ov::is_type<v3::Broadcast>(n) || ov::is_type<v0::Tile>(n));
+}
+
+// The CPU plugin folds all-Constant subgraphs at compile time, and gets some
+// wrong (Abs(Subtract(c1, c2)) keeps the sign, -0.0 and subnormals are lost).
+// Data Constants become Parameters fed with their own buffers (no copy), so
+// the plugin's kernels compute them as they would in a compiled model.
+
 
 ov::Core& core() {
     static ov::Core c;
@@ -81,8 +127,25 @@ std::vector<ov::Tensor> evaluate(const ov::OutputVector& outputs, const std::str
         if (detail::reference_evaluate(*model, results)) return results;
         // No exact kernel for some op: the plugin's answer beats none.
     }
-    auto compiled = core().compile_model(model, device, ov::hint::inference_precision(et::f32));
+    auto lifted = model->clone();
+    ov::ParameterVector params;
+    std::vector<std::shared_ptr<ov::op::v0::Constant>> constants;  // own the buffers fed below
+    for (const auto& node : lifted->get_ordered_ops()) {
+        auto c = ov::as_type_ptr<ov::op::v0::Constant>(node);
+        if (!c) continue;
+        auto targets = c->output(0).get_target_inputs();
+        if (!std::all_of(targets.begin(), targets.end(), reads_data)) continue;
+        auto p = std::make_shared<ov::op::v0::Parameter>(c->get_element_type(), c->get_shape());
+        ov::replace_node(c, p);
+        params.push_back(p);
+        constants.push_back(c);
+    }
+    lifted->add_parameters(params);
+    auto compiled = core().compile_model(lifted, device, ov::hint::inference_precision(et::f32));
     auto request = compiled.create_infer_request();
+    for (size_t i = 0; i < params.size(); ++i)
+        request.set_input_tensor(i, ov::Tensor(constants[i]->get_element_type(), constants[i]->get_shape(),
+                                               const_cast<void*>(constants[i]->get_data_ptr())));
     request.infer();
     std::vector<ov::Tensor> results;
     for (size_t i = 0; i < outputs.size(); ++i) results.push_back(copy_of(request.get_output_tensor(i)));

@@ -124,6 +124,22 @@ bool arith(const std::string& op, const Tensor& a, const Tensor& b, Tensor& out)
         else if constexpr (is_float_v<T>) {
             if (op == "Divide") f = [](C x, C y) { return C(x / y); };
             else if (op == "Power") f = [](C x, C y) { return C(std::pow(x, y)); };
+        } else {
+            if (op == "BitwiseAnd") f = [](C x, C y) { return C(x & y); };
+            else if (op == "BitwiseOr") f = [](C x, C y) { return C(x | y); };
+            else if (op == "BitwiseXor") f = [](C x, C y) { return C(x ^ y); };
+            // Divide on integers floors (OpenVINO's default m_pythondiv); x / 0 gives 0
+            // here rather than undefined behaviour, and INT_MIN / -1 wraps.
+            else if (op == "Divide") f = [](C x, C y) {
+                if (y == 0) return C(0);
+                if constexpr (std::is_signed_v<C>) {
+                    if (y == C(-1)) return wrap_sub(C(0), x);
+                    C q = C(x / y);
+                    return C((x % y != 0 && ((x < 0) != (y < 0))) ? q - 1 : q);
+                } else {
+                    return C(x / y);
+                }
+            };
         }
     }
     if (!f) return false;
@@ -306,6 +322,10 @@ bool reference_evaluate(const ov::Model& model, ov::TensorVector& outputs) {
             ok = false;
         }
         if (!ok && !own_kernel(*node, outs, ins)) return false;
+        // A kernel that disagrees with shape inference (TopK's evaluate with a
+        // computed k = 0 returns the whole axis) is not trusted.
+        for (size_t i = 0; i < outs.size(); ++i)
+            if (!node->get_output_partial_shape(i).compatible(outs[i].get_shape())) return false;
         values[node.get()] = std::move(outs);
     }
     outputs.clear();

@@ -1,13 +1,14 @@
 #include "ovnp/logic.hpp"
 
 #include <cmath>
+#include <limits>
 
 #include "openvino/op/abs.hpp"
 #include "openvino/op/add.hpp"
 #include "openvino/op/equal.hpp"
 #include "openvino/op/floor.hpp"
 #include "openvino/op/greater_eq.hpp"
-#include "openvino/op/is_finite.hpp"
+#include "openvino/op/less.hpp"
 #include "openvino/op/is_nan.hpp"
 #include "openvino/op/less_eq.hpp"
 #include "openvino/op/logical_and.hpp"
@@ -35,16 +36,18 @@ Output isclose_float(const Output& a, const Output& b, double rtol, double atol,
     auto tol = std::make_shared<v1::Add>(dtype::scalar_like(b, atol),
                                          std::make_shared<v1::Multiply>(dtype::scalar_like(b, rtol),
                                                                         std::make_shared<v0::Abs>(b)));
-    Output close = And(std::make_shared<v1::LessEqual>(diff, tol), std::make_shared<v10::IsFinite>(b));
+    // |b| < inf is isfinite(b); the CPU plugin's IsFinite calls subnormals infinite.
+    Output b_finite = std::make_shared<v1::Less>(std::make_shared<v0::Abs>(b),
+                                                 dtype::scalar_like(b, std::numeric_limits<double>::infinity()));
+    Output close = And(std::make_shared<v1::LessEqual>(diff, tol), b_finite);
     close = Or(close, std::make_shared<v1::Equal>(a, b));
     if (equal_nan) close = Or(close, And(std::make_shared<v10::IsNaN>(a), std::make_shared<v10::IsNaN>(b)));
     return close;
 }
 
 // Integers: |a - b| <= T with T = atol + rtol*|b| (in f64, as NumPy) holds iff
-// b - floor(T) <= a <= b + floor(T). The bounds move by floor(T) in saturating
-// steps no larger than the type's max, so nothing overflows and a, b are never
-// rounded.
+// |a - b| <= floor(T), which is taken in steps that fit the type, so nothing
+// overflows and a, b are never rounded.
 Output isclose_int(const Output& a_in, const Output& b_in, double rtol, double atol) {
     Output a = dtype::integer_view(a_in), b = dtype::integer_view(b_in);
     const auto t = a.get_element_type();
@@ -64,14 +67,29 @@ Output isclose_int(const Output& a_in, const Output& b_in, double rtol, double a
     const int shift = info.bits - 24;
     const double signed_max = std::ldexp(1.0, info.bits - 1) - 1.0;
     const double cap = std::ldexp(std::floor(std::ldexp(signed_max, -shift)), shift);
-    Output tmin = info.is_signed ? dtype::scalar_int(t, info.min) : dtype::scalar_uint(t, 0);
-    Output tmax = info.is_signed ? dtype::scalar_int(t, static_cast<int64_t>(info.max)) : dtype::scalar_uint(t, info.max);
-    Output lo = b, hi = b;
+    std::vector<Output> steps;
     for (int step = 0; step < 3; ++step) {
         Output part = std::make_shared<v1::Minimum>(remaining, dtype::scalar(ft, cap));
         remaining = std::make_shared<v1::Subtract>(remaining, part);
-        Output d = dtype::cast(part, t);
-        // lo - d unless that passes min(t); hi + d unless that passes max(t).
+        steps.push_back(dtype::cast(part, t));
+    }
+    if (!info.is_signed) {
+        // |a - b| cannot overflow unsigned; take the steps off it, stopping at 0.
+        // No constant reaches 2^31, so uint32 below 2^31 is also exact on the
+        // CPU plugin, which runs uint32 as int32.
+        Output zero = dtype::scalar_uint(t, 0);
+        Output rest = std::make_shared<v1::Select>(detail::int_less_equal(b, a), std::make_shared<v1::Subtract>(a, b),
+                                                   std::make_shared<v1::Subtract>(b, a));
+        for (const auto& d : steps)
+            rest = std::make_shared<v1::Select>(detail::int_less_equal(d, rest), std::make_shared<v1::Subtract>(rest, d),
+                                                zero);
+        return std::make_shared<v1::Equal>(rest, zero);
+    }
+    // Signed: a - b can overflow, so move the bounds b -+ floor(T) instead,
+    // saturating at the type's limits.
+    Output tmin = dtype::scalar_int(t, info.min), tmax = dtype::scalar_int(t, static_cast<int64_t>(info.max));
+    Output lo = b, hi = b;
+    for (const auto& d : steps) {
         lo = std::make_shared<v1::Select>(detail::int_less_equal(std::make_shared<v1::Add>(tmin, d), lo),
                                           std::make_shared<v1::Subtract>(lo, d), tmin);
         hi = std::make_shared<v1::Select>(detail::int_less_equal(hi, std::make_shared<v1::Subtract>(tmax, d)),

@@ -2,6 +2,7 @@
 
 #include "openvino/op/constant.hpp"
 #include "openvino/op/range.hpp"
+#include "openvino/op/reduce_prod.hpp"
 #include "openvino/op/reshape.hpp"
 #include "openvino/op/shape_of.hpp"
 #include "openvino/op/squeeze.hpp"
@@ -42,10 +43,15 @@ Order parse_order(const std::string& order) {
 }
 
 Output ravel(const Output& x_in, Order order) {
+    dtype::require_numeric("ravel", x_in);
     Output x = dtype::resolve("ravel", x_in);
     Output src = x;
     if (order == Order::F) src = std::make_shared<v1::Transpose>(x, reversed_axes(x));
-    return std::make_shared<v1::Reshape>(src, i64s({-1}), false);
+    if (x.get_partial_shape().is_static()) return std::make_shared<v1::Reshape>(src, i64s({-1}), false);
+    // Reshape to -1 would infer a length of at least 1; the element count keeps
+    // the output's length dynamic, so (0, 3) can flatten to (0,).
+    Output count = std::make_shared<v1::ReduceProd>(std::make_shared<v3::ShapeOf>(x, ov::element::i64), i64s({0}), true);
+    return std::make_shared<v1::Reshape>(src, count, false);
 }
 
 }  // namespace ovnp

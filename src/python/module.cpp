@@ -17,12 +17,31 @@ using Output = ov::Output<ov::Node>;
 
 namespace {
 
-// An op argument: an openvino.Output (or single-output openvino.Node), or a
-// Python scalar. Python int and float are weak (they take the partner's dtype).
+// A NumPy array or scalar as a Constant of its own dtype (copied).
+Output numpy_constant(const char* op, const char* arg, const py::handle& h) {
+    auto arr = py::array::ensure(h, py::array::c_style);
+    if (!arr) throw ovnp::TypeError(std::string(op) + ": argument '" + arg + "' could not be read as an array");
+    const auto dtype_name = py::str(arr.dtype().attr("name")).cast<std::string>();
+    ov::element::Type t;
+    try {
+        t = ovnp::dtype::from_name(dtype_name);
+    } catch (const ovnp::TypeError&) {
+        throw ovnp::TypeError(std::string(op) + ": unsupported dtype " + dtype_name + " for argument '" + arg + "'");
+    }
+    ov::Shape shape(arr.shape(), arr.shape() + arr.ndim());
+    return std::make_shared<ov::op::v0::Constant>(t, shape, arr.data())->output(0);
+}
+
+// An op argument: an openvino.Output (or single-output openvino.Node), a NumPy
+// array or scalar (a Constant of its dtype), or a Python scalar. Python int
+// and float are weak (they take the partner's dtype); NumPy scalars are not,
+// though np.float64 subclasses float.
 Output as_output(const char* op, const char* arg, const py::handle& h) {
-    if (py::isinstance<py::bool_>(h))
+    if (PyBool_Check(h.ptr()))
         return ov::op::v0::Constant::create(ov::element::boolean, ov::Shape{}, {h.cast<bool>()})->output(0);
-    if (py::isinstance<py::int_>(h)) {
+    static const py::handle numpy_generic = py::object(py::module_::import("numpy").attr("generic")).release();
+    if (py::isinstance<py::array>(h) || py::isinstance(h, numpy_generic)) return numpy_constant(op, arg, h);
+    if (PyLong_CheckExact(h.ptr())) {
         try {
             return ovnp::dtype::weak_scalar(h.cast<int64_t>());
         } catch (const py::cast_error&) {
@@ -30,7 +49,7 @@ Output as_output(const char* op, const char* arg, const py::handle& h) {
                                    " is out of bounds for int64");
         }
     }
-    if (py::isinstance<py::float_>(h)) return ovnp::dtype::weak_scalar(h.cast<double>());
+    if (PyFloat_CheckExact(h.ptr())) return ovnp::dtype::weak_scalar(h.cast<double>());
     try {
         return h.cast<Output>();
     } catch (const py::cast_error&) {
@@ -41,7 +60,7 @@ Output as_output(const char* op, const char* arg, const py::handle& h) {
     } catch (const py::cast_error&) {
     }
     throw ovnp::TypeError(std::string(op) + ": argument '" + arg +
-                          "' must be an openvino.Output or a Python scalar, got " +
+                          "' must be an openvino.Output, a NumPy array or a Python scalar, got " +
                           py::str(py::type::of(h).attr("__name__")).cast<std::string>());
 }
 

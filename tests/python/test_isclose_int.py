@@ -64,6 +64,14 @@ def test_compiled_matches_numpy(dt, kw):
     np.testing.assert_array_equal(compiled(a, b, **kw), np.isclose(a, b, **kw))
 
 
+@pytest.mark.parametrize("kw", TOLS, ids=str)
+def test_compiled_uint32_below_2_31_matches_numpy(kw):
+    # The CPU plugin runs uint32 as int32; below 2**31 ovnp's isclose stays exact.
+    a, b = (x.astype(np.int64) % 2**31 for x in pairs(np.uint32))
+    a, b = a.astype(np.uint32), b.astype(np.uint32)
+    np.testing.assert_array_equal(compiled(a, b, **kw), np.isclose(a, b, **kw))
+
+
 def test_issue_example_both_paths():
     a, b = np.array([16777217], np.int32), np.array([16777216], np.int32)
     assert not compiled(a, b, rtol=0, atol=0)[0]
