@@ -16,8 +16,8 @@ enum class Path {
 };
 
 /// The path evaluate() takes for these outputs: Reference when any tensor in
-/// the graph is f64, i64, u64 or u32 (the CPU plugin would run them as 32-bit
-/// or signed types).
+/// the graph is f64, i64, u64, u32 or bf16 (the CPU plugin would run them as
+/// 32-bit or signed types, or flush bf16 subnormals).
 Path exact_path(const ov::OutputVector& outputs);
 
 /// Computes outputs of a graph with no free Parameters. Results keep their

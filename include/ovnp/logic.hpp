@@ -8,7 +8,9 @@ namespace ovnp {
 /// numpy.isclose: |a - b| <= atol + rtol * |b|, elementwise, as bool.
 /// - asymmetric, as NumPy: the tolerance scales with |b|;
 /// - +-inf is close only to the same inf; NaN is never close unless equal_nan;
-/// - computed in the promoted dtype (f64 stays f64, f16 stays f16);
+/// - computed in the promoted dtype (f64 stays f64, f32 stays f32); f16 and
+///   bf16 compute in f32, where |a - b| and the tolerance are exact or closer
+///   (NumPy rounds each step to f16, so answers can differ at the boundary);
 /// - integers compare exactly (no float rounding of a or b, no overflow on
 ///   abs(INT_MIN)); the tolerance itself is computed in f64, as NumPy does;
 /// - broadcasts; shapes that cannot broadcast throw ValueError.

@@ -16,8 +16,9 @@ Order parse_order(const std::string& order);
 
 /// numpy.ravel: the elements as a 1-D tensor.
 /// - 0-d gives shape (1,), empty gives (0,);
-/// - static, dynamic and dynamic-rank shapes (a dynamic input gives a dynamic
-///   length, which may be 0);
+/// - static, dynamic and dynamic-rank shapes; over dynamic dimensions the
+///   length is inferred as [1..] (OpenVINO's Reshape inference), though at run
+///   time an empty input gives (0,);
 /// - numeric and bool element types; others throw TypeError.
 ov::Output<ov::Node> ravel(const ov::Output<ov::Node>& x, Order order = Order::C);
 

@@ -8,6 +8,8 @@
 
 #include "openvino/op/constant.hpp"
 #include "openvino/op/convert.hpp"
+#include "openvino/op/less_eq.hpp"
+#include "openvino/op/select.hpp"
 #include "ovnp/errors.hpp"
 
 namespace ovnp {
@@ -205,8 +207,22 @@ void require_numeric(const char* op, const Output& x) {
 }
 
 Output cast(const Output& x, Type t) {
-    if (x.get_element_type() == t) return x;
-    return std::make_shared<ov::op::v0::Convert>(x, t)->output(0);
+    const Type from = x.get_element_type();
+    if (from == t) return x;
+    Output out = std::make_shared<ov::op::v0::Convert>(x, t)->output(0);
+    // OpenVINO's Convert saturates at a half type's max; IEEE rounding (NumPy)
+    // gives inf from half an ulp past it (65520 for f16).
+    if ((t != et::f16 && t != et::bf16) || from == et::boolean || from == et::f16 || from == et::bf16) return out;
+    const FInfo info = finfo(t);
+    const double edge = info.max + std::ldexp(1.0, std::ilogb(info.max) - info.mantissa_bits);
+    if (from.is_integral_number() && static_cast<double>(iinfo(from).max) < edge) return out;
+    auto at = [&](double v) { return from.is_real() ? scalar(from, v) : scalar_int(from, static_cast<int64_t>(v)); };
+    // edge <= x, not x >= edge: the CPU plugin's GreaterEqual is true for NaN.
+    Output above = std::make_shared<ov::op::v1::LessEqual>(at(edge), x);
+    out = std::make_shared<ov::op::v1::Select>(above, scalar(t, std::numeric_limits<double>::infinity()), out);
+    if (from.is_integral_number() && !iinfo(from).is_signed) return out;
+    Output below = std::make_shared<ov::op::v1::LessEqual>(x, at(-edge));
+    return std::make_shared<ov::op::v1::Select>(below, scalar(t, -std::numeric_limits<double>::infinity()), out);
 }
 
 namespace {

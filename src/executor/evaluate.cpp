@@ -51,9 +51,11 @@ void visit(const ov::OutputVector& outputs, const std::function<void(ov::Node*)>
     }
 }
 
-// Types the CPU plugin runs as something narrower (f64 as f32, 64-bit and
-// uint32 integers as int32).
-bool lowered_by_plugin(et::Type t) { return t == et::f64 || t == et::i64 || t == et::u64 || t == et::u32; }
+// Types the CPU plugin does not keep exact: f64 runs as f32, 64-bit and uint32
+// integers as int32, and bf16 subnormals are flushed to zero.
+bool lowered_by_plugin(et::Type t) {
+    return t == et::f64 || t == et::i64 || t == et::u64 || t == et::u32 || t == et::bf16;
+}
 
 // Consumers whose input is plain data (not a shape, axis or order), so a
 // Constant feeding only them can become a Parameter without changing shapes.
@@ -109,13 +111,14 @@ Path exact_path(const ov::OutputVector& outputs) {
     for (const auto& o : outputs)
         if (lowered_by_plugin(o.get_element_type())) reference = true;
     visit(outputs, [&](ov::Node* n) {
-        // 64-bit integer constants alone are attributes (axes, shapes); data
-        // flowing through an op shows up in the op's output type.
-        bool constant = ov::is_type<ov::op::v0::Constant>(n);
-        for (const auto& out : n->outputs()) {
-            auto t = out.get_element_type();
-            if (lowered_by_plugin(t) && (!constant || t == et::f64)) reference = true;
+        // A Constant that only sets shapes or axes is an attribute, not data.
+        bool attribute = false;
+        if (ov::is_type<ov::op::v0::Constant>(n)) {
+            auto targets = n->output(0).get_target_inputs();
+            attribute = !std::any_of(targets.begin(), targets.end(), reads_data);
         }
+        for (const auto& out : n->outputs())
+            if (lowered_by_plugin(out.get_element_type()) && !attribute) reference = true;
     });
     return reference ? Path::Reference : Path::Compiled;
 }

@@ -58,7 +58,8 @@ Output isclose_int(const Output& a_in, const Output& b_in, double rtol, double a
         dtype::scalar(ft, atol),
         std::make_shared<v1::Multiply>(dtype::scalar(ft, rtol), std::make_shared<v0::Abs>(dtype::cast(b, ft))));
     // floor(T), or 0 where T < 0 or NaN (then only a == b is close, as in NumPy).
-    Output remaining = std::make_shared<v1::Select>(std::make_shared<v1::GreaterEqual>(tol, dtype::scalar(ft, 0.0)),
+    // 0 <= T rather than T >= 0: the CPU plugin's GreaterEqual is true for NaN.
+    Output remaining = std::make_shared<v1::Select>(std::make_shared<v1::LessEqual>(dtype::scalar(ft, 0.0), tol),
                                                     std::make_shared<v0::Floor>(tol), dtype::scalar(ft, 0.0));
     // Step size: a float below 2^(bits-1) even when the plugin runs f64 as f32,
     // so converting a step back to t never overflows (float -> unsigned
@@ -103,7 +104,13 @@ Output isclose_int(const Output& a_in, const Output& b_in, double rtol, double a
 Output isclose(const Output& a, const Output& b, double rtol, double atol, bool equal_nan) {
     auto ab = dtype::promote("isclose", {a, b});
     detail::require_broadcastable("isclose", ab[0], ab[1]);
-    if (ab[0].get_element_type().is_real()) return isclose_float(ab[0], ab[1], rtol, atol, equal_nan);
+    const auto t = ab[0].get_element_type();
+    if (t.is_real()) {
+        // Half types compute in f32, where their differences are exact: the CPU
+        // plugin does so anyway, and every path then gives the same answer.
+        const auto ct = dtype::compute_type(t);
+        return isclose_float(dtype::cast(ab[0], ct), dtype::cast(ab[1], ct), rtol, atol, equal_nan);
+    }
     return isclose_int(ab[0], ab[1], rtol, atol);
 }
 

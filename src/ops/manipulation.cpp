@@ -2,7 +2,6 @@
 
 #include "openvino/op/constant.hpp"
 #include "openvino/op/range.hpp"
-#include "openvino/op/reduce_prod.hpp"
 #include "openvino/op/reshape.hpp"
 #include "openvino/op/shape_of.hpp"
 #include "openvino/op/squeeze.hpp"
@@ -47,11 +46,11 @@ Output ravel(const Output& x_in, Order order) {
     Output x = dtype::resolve("ravel", x_in);
     Output src = x;
     if (order == Order::F) src = std::make_shared<v1::Transpose>(x, reversed_axes(x));
-    if (x.get_partial_shape().is_static()) return std::make_shared<v1::Reshape>(src, i64s({-1}), false);
-    // Reshape to -1 would infer a length of at least 1; the element count keeps
-    // the output's length dynamic, so (0, 3) can flatten to (0,).
-    Output count = std::make_shared<v1::ReduceProd>(std::make_shared<v3::ShapeOf>(x, ov::element::i64), i64s({0}), true);
-    return std::make_shared<v1::Reshape>(src, count, false);
+    // Over dynamic dimensions OpenVINO infers the length as [1..] (it cannot
+    // see that (0, 3) has no elements); at run time the length is right, 0
+    // included. A computed element count would infer [?], but the CPU plugin
+    // returns (1,) for it once the model is reshaped to a static empty shape.
+    return std::make_shared<v1::Reshape>(src, i64s({-1}), false);
 }
 
 }  // namespace ovnp

@@ -1,0 +1,356 @@
+"""Plug ovnp into Keras 3's OpenVINO backend.
+
+    import os; os.environ["KERAS_BACKEND"] = "openvino"
+    import ovnp.keras
+    ovnp.keras.install()      # keras.ops.{isclose, nonzero, ...} now run ovnp
+    ...
+    ovnp.keras.uninstall()    # every reference is upstream's again
+
+What install() changes
+----------------------
+* Each op in ``ovnp.registry()`` replaces the backend function of the same
+  name in ``keras.src.backend.openvino.numpy``.  The replacement is thin glue:
+  tensors (OpenVINOKerasTensor, Variables, NumPy arrays and scalars, lists)
+  become ``openvino.Output`` through Keras's own converters, Python
+  bool/int/float go to ovnp as they are (ovnp types int/float weakly), and
+  the result is wrapped back (a tuple of tensors for ``nonzero``).  Keras's
+  floatx is copied into ovnp on every call.
+* ``convert_to_numpy`` (core.py) is replaced so that OpenVINOKerasTensor
+  values are computed by ``ovnp.evaluate`` (exact float64/int64, bool,
+  bfloat16).  A tensor that is a plain Constant is read directly when its
+  bytes are already the exact NumPy value.  Anything that is not an
+  OpenVINOKerasTensor goes to upstream's function.  A graph that still has
+  free Parameters raises ovnp's ValueError.  If ``ovnp.evaluate`` fails
+  otherwise (an op its evaluator cannot run), or returns an array whose
+  dtype or shape contradicts the graph's static type, upstream's function is
+  used instead, with a RuntimeWarning "ovnp.evaluate failed ..."; turn it
+  into an error with
+  ``warnings.filterwarnings("error", "ovnp.evaluate failed")``.
+* Keras imports these functions by name into many modules.  install() walks
+  every loaded ``keras`` module and replaces each attribute that *is* an
+  upstream function, recording (module, name, original).  uninstall()
+  restores the records and, for modules imported after install() (which
+  picked up the ovnp function from an already patched module), puts the
+  upstream function back too.  Modules imported later therefore see ovnp
+  without further work; calling install() again re-walks and is otherwise a
+  no-op.
+
+* ``model.predict``/``evaluate`` compile with ``INFERENCE_PRECISION_HINT=f32``
+  (``install(inference_precision="f32")``, the default). On CPUs with
+  AVX512-BF16 or AMX, OpenVINO's own default is bfloat16, which silently runs
+  float32 models in bfloat16 (nan_to_num's float32 max comes out as bfloat16's,
+  log1p(1e-3) of a bfloat16 input as 0). ``inference_precision=None`` keeps
+  Keras's call as it is.
+
+Limits
+------
+* ``model.predict``/``evaluate`` compile the whole model with the CPU plugin,
+  which computes float64 as float32 and int64 as int32; ovnp builds the
+  graph, but the plugin, not ``ovnp.evaluate``, produces those values.
+* Symbolic Keras calls on ``KerasTensor`` (functional-model construction
+  with ``keras.ops.X`` directly) use each Keras Operation's own
+  ``compute_output_spec``; only Layers (Lambda, custom) trace through the
+  backend and so through ovnp.
+"""
+
+import functools
+import inspect
+import sys
+import warnings
+
+import numpy as np
+
+import ovnp
+
+__all__ = ["install", "uninstall", "installed", "patched_names", "patches", "upstream"]
+
+# (module, attribute name, upstream object) for every replaced reference.
+_records = []
+# name -> (upstream function, ovnp-backed replacement)
+_functions = {}
+
+
+class _EvaluatorMismatch(RuntimeError):
+    pass
+
+
+def _keras_backend():
+    import keras
+
+    name = keras.backend.backend()
+    if name != "openvino":
+        raise RuntimeError(
+            "ovnp.keras.install(): the Keras backend is "
+            f"{name!r}, not 'openvino'. Set KERAS_BACKEND=openvino (or "
+            '"backend": "openvino" in ~/.keras/keras.json) before importing '
+            "keras."
+        )
+    from keras.src.backend.openvino import core
+    from keras.src.backend.openvino import numpy as ov_numpy
+
+    return keras, core, ov_numpy
+
+
+# --------------------------------------------------------------------------
+# glue
+
+
+def _sync_floatx():
+    from keras.src.backend.config import floatx  # a sys.modules lookup
+
+    name = floatx()
+    if ovnp.floatx() != name:
+        ovnp.set_floatx(name)
+
+
+def _to_output(x, core):
+    """An ovnp argument: openvino.Output for tensors, Python scalars as is."""
+    if x is None or type(x) in (bool, int, float, str):
+        return x
+    if isinstance(x, np.generic):
+        # NumPy scalars are strongly typed (np.float64 is also a Python
+        # float, which get_ov_output would turn into float32).
+        x = np.asarray(x)
+    elif isinstance(x, (list, tuple)):
+        # Keras's typing for nested Python values (int32 / floatx, ...).
+        x = core.convert_to_tensor(x)
+    return core.get_ov_output(x)
+
+
+def _make_op(name, upstream, core):
+    fn = getattr(ovnp, name)
+    signature = inspect.signature(upstream)
+    wrap = core.OpenVINOKerasTensor
+
+    def _wrap(result):
+        if isinstance(result, (tuple, list)):
+            return tuple(_wrap(r) for r in result)
+        return wrap(result)
+
+    @functools.wraps(upstream)
+    def op(*args, **kwargs):
+        bound = signature.bind(*args, **kwargs)
+        _sync_floatx()
+        args = [_to_output(a, core) for a in bound.args]
+        kwargs = {k: _to_output(v, core) for k, v in bound.kwargs.items()}
+        return _wrap(fn(*args, **kwargs))
+
+    op.__ovnp__ = fn
+    return op
+
+
+# NumPy dtype of each element type whose Constant bytes are exact values.
+def _constant_dtypes():
+    import ml_dtypes
+    import openvino as ov
+
+    T = ov.Type
+    return {
+        T.boolean: np.dtype(bool),
+        T.i8: np.dtype(np.int8),
+        T.i16: np.dtype(np.int16),
+        T.i32: np.dtype(np.int32),
+        T.i64: np.dtype(np.int64),
+        T.u8: np.dtype(np.uint8),
+        T.u16: np.dtype(np.uint16),
+        T.u32: np.dtype(np.uint32),
+        T.u64: np.dtype(np.uint64),
+        T.f16: np.dtype(np.float16),
+        T.f32: np.dtype(np.float32),
+        T.f64: np.dtype(np.float64),
+        T.bf16: np.dtype(ml_dtypes.bfloat16),
+    }
+
+
+def _make_convert_to_numpy(upstream, core):
+    exact = _constant_dtypes()
+    tensor_type = core.OpenVINOKerasTensor
+    variable_type = core.KerasVariable
+
+    def _constant_value(output):
+        node = output.get_node()
+        if node.get_type_name() != "Constant":
+            return None
+        want = exact.get(output.get_element_type())
+        if want is None:
+            return None
+        data = node.data
+        if want.itemsize != data.dtype.itemsize:
+            return None
+        if data.dtype != want:
+            # OpenVINO hands bf16 bytes out as float16 (same width).
+            data = data.view(want)
+        return np.array(data)
+
+    @functools.wraps(upstream)
+    def convert_to_numpy(x):
+        if isinstance(x, variable_type) and isinstance(x.value, tensor_type):
+            x = x.value
+        if not isinstance(x, tensor_type):
+            return upstream(x)
+        output = x.output
+        value = _constant_value(output)
+        if value is not None:
+            return value
+        try:
+            value = ovnp.evaluate([output])[0]
+            _check_result(output, value)
+            return value
+        except (ValueError, TypeError):
+            raise
+        except Exception as e:  # a graph ovnp's evaluator cannot run
+            warnings.warn(
+                "ovnp.evaluate failed, falling back to Keras's "
+                f"convert_to_numpy (values may lose precision): {e}",
+                RuntimeWarning,
+                stacklevel=2,
+            )
+            return upstream(x)
+
+    def _check_result(output, value):
+        """An evaluator result that contradicts the graph's own type or
+        static shape is an evaluator bug: fall back rather than return it."""
+        want = exact.get(output.get_element_type())
+        shape = output.get_partial_shape()
+        if (want is not None and value.dtype != want) or (
+            shape.is_static and tuple(value.shape) != tuple(shape.to_shape())
+        ):
+            raise _EvaluatorMismatch(
+                f"ovnp.evaluate returned {value.dtype}{list(value.shape)} for "
+                f"an output of type {output.get_element_type().get_type_name()}"
+                f"{shape}"
+            )
+
+    convert_to_numpy.__ovnp__ = ovnp.evaluate
+    return convert_to_numpy
+
+
+# --------------------------------------------------------------------------
+# patching
+
+
+def _keras_modules():
+    for mod_name, mod in list(sys.modules.items()):
+        if mod is None:
+            continue
+        if mod_name == "keras" or mod_name.startswith("keras."):
+            yield mod
+
+
+def _replace_everywhere(old, new):
+    """Rebind every keras module attribute that is `old` to `new`."""
+    count = 0
+    for mod in _keras_modules():
+        try:
+            d = vars(mod)
+        except TypeError:
+            continue
+        for attr, value in list(d.items()):
+            if value is old:
+                setattr(mod, attr, new)
+                _records.append((mod, attr, old))
+                count += 1
+    return count
+
+
+class _OpenVINOWithPrecision:
+    """The openvino module as Keras's trainer sees it: compile_model gets an
+    inference precision unless the caller chose one."""
+
+    def __init__(self, module, precision):
+        self._module = module
+        self._precision = precision
+
+    def __getattr__(self, name):
+        return getattr(self._module, name)
+
+    def compile_model(self, model, device_name="AUTO", config=None):
+        config = dict(config or {})
+        config.setdefault("INFERENCE_PRECISION_HINT", self._precision)
+        return self._module.compile_model(model, device_name, config)
+
+
+def _patch_trainer_precision(precision):
+    if precision is None:
+        return
+    from keras.src.backend.openvino import trainer
+
+    if isinstance(trainer.ov, _OpenVINOWithPrecision):
+        return
+    _records.append((trainer, "ov", trainer.ov))
+    trainer.ov = _OpenVINOWithPrecision(trainer.ov, precision)
+
+
+def install(inference_precision="f32"):
+    """Route Keras's OpenVINO backend ops in ``ovnp.registry()`` and its
+    ``convert_to_numpy`` through ovnp, and compile ``predict``'s model with
+    ``inference_precision`` (None: leave Keras's default).  Idempotent;
+    returns the sorted list of patched function names."""
+    keras, core, ov_numpy = _keras_backend()
+    _sync_floatx()
+    _patch_trainer_precision(inference_precision)
+    if not _functions:
+        for entry in ovnp.registry():
+            name = entry["name"]
+            upstream = getattr(ov_numpy, name, None)
+            if upstream is None:
+                warnings.warn(
+                    f"ovnp.keras: Keras's OpenVINO backend has no {name!r}; "
+                    "not patched",
+                    RuntimeWarning,
+                    stacklevel=2,
+                )
+                continue
+            _functions[name] = (upstream, _make_op(name, upstream, core))
+        upstream = core.convert_to_numpy
+        _functions["convert_to_numpy"] = (
+            upstream,
+            _make_convert_to_numpy(upstream, core),
+        )
+    # Re-walk each time: catches modules imported since the last call that
+    # hold an upstream function; a no-op otherwise.
+    for upstream, replacement in _functions.values():
+        _replace_everywhere(upstream, replacement)
+    return patched_names()
+
+
+def uninstall():
+    """Restore upstream's functions in every module install() touched, and in
+    keras modules imported since that picked up an ovnp function."""
+    if not _functions:
+        return
+    for mod, attr, original in reversed(_records):
+        setattr(mod, attr, original)
+    _records.clear()
+
+    for upstream, replacement in _functions.values():
+        for mod in _keras_modules():
+            try:
+                d = vars(mod)
+            except TypeError:
+                continue
+            for attr, value in list(d.items()):
+                if value is replacement:
+                    setattr(mod, attr, upstream)
+    _functions.clear()
+
+
+def installed():
+    return bool(_functions)
+
+
+def patched_names():
+    """The ovnp ops install() routes (without convert_to_numpy)."""
+    return sorted(n for n in _functions if n != "convert_to_numpy")
+
+
+def patches():
+    """(module name, attribute, upstream object) for every replaced
+    reference."""
+    return [(m.__name__, a, o) for m, a, o in _records]
+
+
+def upstream(name):
+    """Upstream's function `name` (e.g. 'log1p', 'convert_to_numpy') while
+    installed, for comparisons."""
+    return _functions[name][0]

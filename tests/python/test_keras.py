@@ -1,0 +1,555 @@
+"""ovnp inside stock Keras 3 (OpenVINO backend): ``ovnp.keras.install()``.
+
+Compared with NumPy (dtype and shape exactly; values bit-exactly, log1p within 1 ulp of the
+correctly rounded result, float64 included), with Keras's dtype rules except that 64-bit types are kept:
+log1p(int/bool) -> floatx, log1p(float) keeps its dtype, isclose -> bool, nonzero -> tuple of
+int32, ravel and nan_to_num keep the dtype.
+
+Two paths:
+* eager: ``keras.ops.X(numpy arrays)`` then ``keras.ops.convert_to_numpy`` (materialized by
+  ``ovnp.evaluate``: exact float64/int64).
+* predict: a functional model (``keras.Input`` + a Layer calling ``keras.ops.X``; the Layer
+  also checks the symbolic pass, whose dtypes come from ovnp). Keras compiles the whole model with
+  the CPU plugin, which computes float64 as float32 and (u)int64/uint32 as int32
+  (``grid.PLUGIN_LOWERS``), so the grid uses values that survive that (``predict_values``):
+  ``grid.values_for(dtype, "compiled")`` (64-bit ints in int32's range), float64 only where
+  float32 holds the value (the plugin's f64 -> f32 conversion saturates ±inf and 1e300 to ±f32
+  max, ovnp's ±inf constants included), no bfloat16 subnormals (flushed to zero even by a
+  reshape); float64 results are compared at float32 level. Two more upstream effects:
+  - the CPU plugin's default inference precision is bf16 on CPUs with avx512_bf16/AMX, and with a
+    dynamic batch dimension it then rounds Select's constant operands to bf16, so
+    nan_to_num's default f32/f64 max replacement comes out as 3.3895e38 (bf16 max). The predict
+    grid passes nan=1.5, posinf=100.0, neginf=-100.0, which survive; defaults are tested eagerly.
+  - Keras's trainer returns bfloat16 outputs as float16 arrays holding bf16 bits; the test views
+    them back as bfloat16.
+
+Symbolic ``keras.ops.X(KerasTensor)`` outside a Layer uses Keras's own compute_output_spec, not
+the backend: e.g. Keras says log1p(float64) is float32 there, and nonzero of a 0-d KerasTensor
+gives () instead of raising.
+"""
+
+import os
+
+os.environ["KERAS_BACKEND"] = "openvino"
+
+import contextlib  # noqa: E402
+import sys  # noqa: E402
+import types  # noqa: E402
+import warnings  # noqa: E402
+
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+
+import keras  # noqa: E402
+
+if keras.backend.backend() != "openvino":  # keras was imported earlier with another backend
+    pytest.skip(f"Keras backend is {keras.backend.backend()!r}", allow_module_level=True)
+
+import ovnp  # noqa: E402
+import ovnp.keras as ok  # noqa: E402
+from grid import (  # noqa: E402
+    BF16,
+    BROADCAST_PAIRS,
+    DTYPES,
+    SHAPES,
+    assert_same,
+    finfo,
+    is_float,
+    name,
+    plugin_view,
+    sample,
+    shape_id,
+    values_for,
+)
+from keras.src.backend.openvino import core as kcore  # noqa: E402
+
+# A fallback to upstream's materialization would hide ovnp evaluator bugs: make it fail.
+pytestmark = pytest.mark.filterwarnings("error:ovnp.evaluate failed:RuntimeWarning")
+
+OPS = sorted(e["name"] for e in ovnp.registry())
+F16, F32, F64, I32 = (np.dtype(t) for t in (np.float16, np.float32, np.float64, np.int32))
+DT = [pytest.param(d, id=name(d)) for d in DTYPES]
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _installed():
+    ok.install()
+    yield
+    ok.uninstall()
+
+
+def to_numpy(out):
+    if isinstance(out, tuple):
+        return tuple(keras.ops.convert_to_numpy(o) for o in out)
+    return keras.ops.convert_to_numpy(out)
+
+
+def eager(op, *args, **kwargs):
+    return to_numpy(getattr(keras.ops, op)(*args, **kwargs))
+
+
+# --------------------------------------------------------------------------- oracles (NumPy)
+
+def _f32_if_bf16(x):
+    x = np.asarray(x)
+    return x.astype(F32) if x.dtype == BF16 else x
+
+
+def log1p_dtype(d, floatx="float32"):
+    return np.dtype(d) if is_float(d) else np.dtype(floatx)
+
+
+def want_log1p(x, floatx="float32"):
+    out = log1p_dtype(x.dtype, floatx)
+    with np.errstate(all="ignore"):
+        if x.dtype == F64:
+            return np.log1p(x)
+        # Keras/JAX: to floatx first (int64 2**40 -> float16 inf), then correctly rounded log1p
+        # (1 ulp of slack in the tests).
+        return np.asarray(np.log1p(x.astype(out).astype(F64))).astype(out)
+
+
+def want_ravel(x):
+    return np.ravel(x).copy()
+
+
+def want_nan_to_num(x, nan=0.0, posinf=None, neginf=None):
+    if not is_float(x.dtype):
+        return x.copy()
+    fi = finfo(x.dtype)
+    posinf = float(fi.max) if posinf is None else posinf
+    neginf = float(fi.min) if neginf is None else neginf
+    with np.errstate(all="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        # Each replacement is first rounded to x's dtype (Keras's weak scalars).
+        r = [np.asarray(v, F64).astype(x.dtype).astype(F64) for v in (nan, posinf, neginf)]
+        y = np.nan_to_num(x.astype(F64), nan=r[0], posinf=r[1], neginf=r[2])
+        return np.asarray(y).astype(x.dtype)
+
+
+def want_nonzero(x):
+    return tuple(i.astype(I32) for i in np.nonzero(_f32_if_bf16(x)))
+
+
+def want_isclose(a, b, rtol=1e-5, atol=1e-8, equal_nan=False):
+    a, b = _f32_if_bf16(a), _f32_if_bf16(b)
+    if not (is_float(a.dtype) or is_float(b.dtype)):
+        # ovnp compares integers exactly: |a - b| <= atol + rtol * |b| with the tolerance in
+        # float64 (NumPy rounds a and b to float64 first, so e.g. max and max - 1 meet).
+        a, b = np.broadcast_arrays(a, b)
+        ai, bi = a.astype(object), b.astype(object)
+        tol = atol + rtol * np.abs(b.astype(F64))
+        out = [abs(int(x) - int(y)) <= float(t) for x, y, t in zip(ai.flat, bi.flat, tol.flat)]
+        return np.array(out, bool).reshape(a.shape)
+    with np.errstate(all="ignore"):
+        return np.asarray(np.isclose(a, b, rtol=rtol, atol=atol, equal_nan=equal_nan))
+
+
+WANT = {"log1p": want_log1p, "ravel": want_ravel, "nan_to_num": want_nan_to_num,
+        "nonzero": want_nonzero}
+ULP = {"log1p": 1}
+
+
+def same(got, want, msg="", **kw):
+    """grid.assert_same; 0-d arrays are compared as 1-element arrays after the dtype/shape check
+    (grid.ulp_diff cannot index the result for 0-d inputs)."""
+    got, want = np.asarray(got), np.asarray(want)
+    if got.ndim == 0 and want.ndim == 0:
+        assert got.dtype == want.dtype, f"dtype {got.dtype} != expected {want.dtype} {msg}"
+        got, want = got.reshape(1), want.reshape(1)
+    assert_same(got, want, msg=msg, **kw)
+
+
+def check(got, want, msg, **kw):
+    if isinstance(want, tuple):
+        assert isinstance(got, tuple) and len(got) == len(want), f"{msg}: {got!r}"
+        for g, w in zip(got, want):
+            same(g, w, msg=msg, **kw)
+    else:
+        same(got, want, msg=msg, **kw)
+
+
+@contextlib.contextmanager
+def collecting():
+    """``soft(fn, *args)`` runs an assertion and keeps going; the failures are raised together at
+    the end, so one test shows every failing case of its grid."""
+    errors = []
+
+    def soft(fn, *args, **kwargs):
+        try:
+            fn(*args, **kwargs)
+        except AssertionError as e:
+            errors.append(str(e))
+
+    yield soft
+    if errors:
+        raise AssertionError(f"{len(errors)} case(s) failed:\n" + "\n".join(errors[:12]))
+
+
+# --------------------------------------------------------------------------- eager grid
+
+@pytest.mark.parametrize("dtype", DT)
+@pytest.mark.parametrize("op", ["log1p", "ravel", "nan_to_num", "nonzero"])
+def test_eager_unary(op, dtype):
+    ulp = ULP.get(op, 0)
+    with collecting() as soft:
+        for i, shape in enumerate(SHAPES):
+            x = sample(shape, dtype, seed=i)
+            if op == "nonzero" and x.ndim == 0:
+                with pytest.raises(ValueError, match="nonzero"):
+                    eager(op, x)
+                continue
+            soft(check, eager(op, x), WANT[op](x), f"{op} {name(dtype)} {shape_id(shape)}", ulp=ulp)
+        v = values_for(dtype)  # every special value once, in 1-D and as 0-d arrays
+        soft(check, eager(op, v), WANT[op](v), f"{op} {name(dtype)} specials", ulp=ulp)
+        if op != "nonzero":
+            for s in map(np.asarray, v[:12]):
+                soft(check, eager(op, s), WANT[op](s), f"{op} {name(dtype)} 0-d {s!r}", ulp=ulp)
+
+
+@pytest.mark.parametrize("dtype", DT)
+def test_eager_isclose(dtype):
+    v = values_for(dtype)
+    with collecting() as soft:
+        for i, pair in enumerate(BROADCAST_PAIRS):
+            if pair == "specials":
+                a, b = v[:, None], v[None, :]
+            else:
+                a, b = sample(pair[0], dtype, seed=i), sample(pair[1], dtype, seed=i + 50)
+            for equal_nan in (False, True):
+                soft(check, eager("isclose", a, b, equal_nan=equal_nan),
+                     want_isclose(a, b, equal_nan=equal_nan),
+                     f"isclose {name(dtype)} {shape_id(pair)} equal_nan={equal_nan}")
+        a, b = v[:, None], v[None, :]
+        for rtol, atol in ((0.0, 0.0), (0.5, 1.0)):
+            soft(check, eager("isclose", a, b, rtol, atol), want_isclose(a, b, rtol, atol),
+                 f"isclose {name(dtype)} rtol={rtol} atol={atol}")
+        # Python scalars are weakly typed partners: they take the array's dtype.
+        scalars = [True, False] if dtype == np.bool_ else [0, 1, 2]
+        scalars += [1.5, -0.0, np.inf] if is_float(dtype) else []
+        for s in scalars:
+            s_arr = np.asarray(s).astype(v.dtype)
+            soft(check, eager("isclose", v, s), want_isclose(v, s_arr),
+                 f"isclose {name(dtype)} vs {s!r}")
+            soft(check, eager("isclose", s, v), want_isclose(s_arr, v),
+                 f"isclose {s!r} vs {name(dtype)}")
+
+
+@pytest.mark.parametrize("dtype", [d for d in DT if is_float(d.values[0])])
+def test_eager_nan_to_num_arguments(dtype):
+    v = values_for(dtype)
+    with collecting() as soft:
+        for kw in ({"nan": 1.5, "posinf": 100.0, "neginf": -100.0},
+                   {"nan": 2, "posinf": 3, "neginf": 4},
+                   {"posinf": 1e10, "neginf": -1e10}, {"nan": -0.0}, {"neginf": 0.0}):
+            soft(check, eager("nan_to_num", v, **kw), want_nan_to_num(v, **kw),
+                 f"nan_to_num {name(dtype)} {kw}")
+
+
+@pytest.mark.parametrize("a_dtype,b_dtype,out", [
+    ("int32", "float32", "bool"), ("float16", "float32", "bool"), ("bool", "int8", "bool"),
+    ("uint8", "int8", "bool"), ("bfloat16", "float16", "bool"), ("int64", "float64", "bool"),
+])
+def test_eager_isclose_mixed_dtypes(a_dtype, b_dtype, out):
+    vals = np.array([0, 1, -1, 2, 1, 0, 1, 1], np.float64)
+    a = vals.astype(BF16 if a_dtype == "bfloat16" else a_dtype)
+    b = vals[::-1].astype(BF16 if b_dtype == "bfloat16" else b_dtype)
+    if a_dtype == "bool" or "uint" in a_dtype:
+        a = np.abs(vals).astype(a_dtype)
+    got = eager("isclose", a, b)
+    assert got.dtype == np.dtype(out)
+    same(got, want_isclose(a.astype(F64), b.astype(F64)))
+
+
+def test_eager_input_kinds():
+    """Tensors, Variables, NumPy scalars (strong) and Python scalars (weak) all reach ovnp."""
+    x = np.array([[1e-300, 0.0], [np.nan, -1.0]])
+    for arg in (x, keras.ops.convert_to_tensor(x), keras.Variable(x, dtype="float64")):
+        same(eager("log1p", arg), want_log1p(x))
+        same(eager("ravel", arg), x.ravel())
+    same(eager("log1p", np.float64(1e-300)), np.float64(1e-300).reshape(()))
+    same(eager("log1p", np.float16(0.5)), want_log1p(np.array(0.5, F16)), ulp=1)
+    same(eager("log1p", np.int64(3)), want_log1p(np.array(3, np.int64)), ulp=1)
+    same(eager("log1p", 1.0), want_log1p(np.array(1.0, F32)), ulp=1)  # weak float -> floatx
+    same(eager("nonzero", [[0, 2], [3, 0]])[1], np.array([1, 0], I32))
+    same(eager("ravel", [[1, 2], [3, 4]]), np.array([1, 2, 3, 4], I32))  # Keras: int32
+    same(eager("isclose", np.float32(1.0), 1), np.array(True))
+    same(eager("isclose", x, 1e-300, 0.0, 0.0), x == 1e-300)
+
+
+# --------------------------------------------------------------------------- predict grid
+
+class OpLayer(keras.layers.Layer):
+    """Calls a keras.ops function; no autocast, so every dtype reaches the op as it is."""
+
+    def __init__(self, fn, **kwargs):
+        super().__init__(autocast=False, **kwargs)
+        self.fn = fn
+
+    def call(self, *args):
+        return self.fn(*args)
+
+
+PREDICT_ARGS = {"nan_to_num": {"nan": 1.5, "posinf": 100.0, "neginf": -100.0}}
+
+
+def predict_values(dtype, op):
+    """values_for(dtype, "compiled") without what the CPU plugin cannot carry (see module doc):
+    float64 values outside float32 (the plugin's f64 -> f32 conversion saturates ±inf and
+    1e300 to ±f32 max, inputs and ovnp's constants alike, so log1p(-1) = -inf is out too) and
+    bfloat16 subnormals (flushed to zero even by a reshape)."""
+    v = values_for(dtype, "compiled")
+    if dtype == F64:
+        with np.errstate(all="ignore"):
+            f = v.astype(F32).astype(F64)
+        keep = np.isnan(v) | (np.isfinite(v) & (f == v))
+        if op == "log1p":
+            keep &= v != -1
+        v = v[keep]
+    if dtype == BF16:
+        a = np.abs(v.astype(F64))
+        v = v[~((a > 0) & (a < float(finfo(BF16).tiny)))]
+    return v
+
+
+@pytest.mark.parametrize("dtype", DT)
+@pytest.mark.parametrize("op", OPS)
+def test_predict(op, dtype):
+    v = predict_values(dtype, op)
+    x = np.stack([v, v[::-1], np.roll(v, 3)])  # batch of 3
+    kw = PREDICT_ARGS.get(op, {})
+    kname = name(dtype)
+    fn = getattr(keras.ops, op)
+    inputs = [keras.Input((len(v),), dtype=kname)]
+    data = [x]
+    if op == "isclose":
+        inputs.append(keras.Input((len(v),), dtype=kname))
+        data.append(np.roll(x, 1, axis=1))
+    out = OpLayer(lambda *t: fn(*t, **kw))(*inputs)
+    model = keras.Model(inputs, out)
+    got = model.predict(data if len(data) > 1 else data[0], batch_size=len(x), verbose=0)
+
+    xs = [plugin_view(d, "compiled") for d in data]  # float64 runs as float32
+    if op == "isclose":
+        want = want_isclose(*xs)
+    else:
+        want = WANT[op](xs[0], **kw)
+    value_dtype = None
+    if dtype == F64 and not isinstance(want, tuple) and want.dtype == F32:
+        want, value_dtype = want.astype(F64), F32
+    if isinstance(want, tuple):
+        got = tuple(got)
+    elif dtype == BF16 and got.dtype == F16:  # Keras's trainer hands bf16 bits out as float16
+        got = got.view(BF16)
+    # The symbolic pass (Layer tracing through the backend) gives ovnp's dtypes.
+    outs = out if isinstance(out, tuple) else (out,)
+    wants = want if isinstance(want, tuple) else (want,)
+    assert [o.dtype for o in outs] == [name(w.dtype) for w in wants]
+    check(got, want, f"predict {op} {kname}", ulp=ULP.get(op, 0), value_dtype=value_dtype)
+
+
+# --------------------------------------------------------------------------- materialization
+
+def test_convert_to_numpy_is_exact():
+    same(eager("log1p", np.float64(1e-300)), np.array(1e-300))
+    assert not eager("isclose", np.float64(1e300), np.float64(2e300))
+    assert eager("isclose", np.float64(1e300), np.float64(1.000001e300))
+    big = np.array([[2**62 + 1, -(2**62) - 3]], np.int64)
+    same(eager("ravel", big), big.ravel())  # a Reshape node, not a Constant
+    u = np.array([2**64 - 1, 2**63 + 1], np.uint64)
+    same(eager("nan_to_num", eager("ravel", u)), u)
+    # Constants are read directly: bf16 bytes reinterpreted, f64/i64 as they are.
+    for arr in (np.array([1.5, -0.0, np.nan, 3e38], BF16), np.array([1e-300, -0.0]), big,
+                np.array([True, False]), np.zeros((0, 2), F16)):
+        assert_same(keras.ops.convert_to_numpy(keras.ops.convert_to_tensor(arr)), arr)
+
+
+def test_tensor_conversions_go_through_ovnp():
+    t = keras.ops.log1p(np.float64(1e-300))
+    assert t.output.get_node().get_type_name() != "Constant"
+    assert float(t) == 1e-300
+    assert_same(np.asarray(t), np.array(1e-300))
+    assert_same(t.numpy(), np.array(1e-300))
+    assert int(keras.ops.ravel(np.array([[2**62 + 1]], np.int64))[0]) == 2**62 + 1
+    assert bool(keras.ops.isclose(np.float64(1.0), np.float64(1.0 + 1e-9), 0.0, 0.0)) is False
+    assert keras.ops.convert_to_numpy(3) == 3 and keras.ops.convert_to_numpy(None) is None
+
+
+def test_materializing_a_symbolic_tensor_fails_clearly():
+    import openvino.opset16 as ov_ops
+
+    p = kcore.OpenVINOKerasTensor(ov_ops.parameter([2], kcore.OPENVINO_DTYPES["float32"]).output(0))
+    with pytest.raises(ValueError, match="free Parameter"):
+        keras.ops.convert_to_numpy(keras.ops.log1p(p))
+    with pytest.raises(RuntimeError, match="symbolic"):  # upstream's __array__ message
+        np.asarray(keras.ops.log1p(p))
+
+
+def test_evaluator_failure_falls_back_to_upstream_with_a_warning(monkeypatch):
+    t = keras.ops.ravel(np.array([[1.5, 2.5]], F32))
+
+    def broken(outputs):
+        raise RuntimeError("evaluator exploded")
+
+    monkeypatch.setattr(ovnp, "evaluate", broken)
+    with pytest.warns(RuntimeWarning, match="ovnp.evaluate failed.*evaluator exploded"):
+        same(keras.ops.convert_to_numpy(t), np.array([1.5, 2.5], F32))
+    # A result contradicting the graph's static type/shape is treated the same way.
+    monkeypatch.setattr(ovnp, "evaluate", lambda outputs: [np.zeros((3,), F32)])
+    with pytest.warns(RuntimeWarning, match=r"returned float32\[3\]"):
+        same(keras.ops.convert_to_numpy(t), np.array([1.5, 2.5], F32))
+
+
+# --------------------------------------------------------------------------- install / uninstall
+
+def _holders(obj):
+    """(module name, attribute) of every keras module attribute that is obj."""
+    return sorted((n, a) for n, m in list(sys.modules.items())
+                  if m is not None and (n == "keras" or n.startswith("keras."))
+                  for a, v in list(vars(m).items()) if v is obj)
+
+
+def _originals():
+    from keras.src.backend.openvino import numpy as knp
+
+    return {n: getattr(knp, n) for n in OPS} | {"convert_to_numpy": kcore.convert_to_numpy}
+
+
+def test_install_patches_exactly_the_registry():
+    assert ok.patched_names() == OPS
+    assert set(ok.patched_names()) == {e["name"] for e in ovnp.registry()}
+    from keras.src.backend.openvino import numpy as knp
+
+    for n in OPS:
+        f = getattr(knp, n)
+        assert f.__ovnp__ is getattr(ovnp, n)
+        assert not _holders(ok.upstream(n)), n  # no keras module holds upstream's function
+    assert kcore.convert_to_numpy.__ovnp__ is ovnp.evaluate
+    assert not _holders(ok.upstream("convert_to_numpy"))
+    patched = {(m, a) for m, a, _ in ok.patches()}
+    for mod in ("keras.src.backend", "keras.src.backend.openvino",
+                "keras.src.backend.openvino.core", "keras.src.backend.openvino.image"):
+        assert (mod, "convert_to_numpy") in patched
+
+
+def test_uninstall_restores_upstream_and_install_is_idempotent():
+    records = ok.patches()
+    try:
+        assert ok.install() == OPS and ok.patches() == records  # second install changes nothing
+        ok.install()
+        replacements = _originals()
+        ok.uninstall()
+        assert not ok.installed() and ok.patches() == []
+        restored = _originals()
+        for n, f in restored.items():
+            assert not hasattr(f, "__ovnp__"), n
+            assert not _holders(replacements[n]), n
+        for mod, attr, original in records:
+            assert getattr(sys.modules[mod], attr) is original
+            assert original is restored[attr]
+        ok.uninstall()  # harmless when not installed
+    finally:
+        ok.install()
+    assert ok.patches() == records
+
+
+def test_modules_imported_after_install():
+    """A keras module imported later picks the ovnp function from the patched module it imports
+    from; uninstall() puts upstream's back there too."""
+    mod_name = "keras._ovnp_late_import_probe"
+    mod = types.ModuleType(mod_name)
+    try:
+        sys.modules[mod_name] = mod
+        exec("from keras.src.backend import convert_to_numpy\n"
+             "from keras.src.backend.openvino.numpy import log1p\n", mod.__dict__)
+        assert mod.convert_to_numpy.__ovnp__ is ovnp.evaluate
+        assert mod.log1p.__ovnp__ is ovnp.log1p
+        ok.uninstall()
+        assert mod.convert_to_numpy is kcore.convert_to_numpy
+        assert not hasattr(mod.log1p, "__ovnp__")
+        ok.install()
+        assert mod.log1p.__ovnp__ is ovnp.log1p
+    finally:
+        sys.modules.pop(mod_name, None)
+        ok.install()
+
+
+def test_install_requires_the_openvino_backend(monkeypatch):
+    from keras.src.backend import config
+
+    monkeypatch.setattr(config, "_BACKEND", "jax")
+    with pytest.raises(RuntimeError, match="backend is 'jax', not 'openvino'"):
+        ok.install()
+
+
+@pytest.fixture
+def keras_floatx():
+    saved = keras.config.floatx()
+    yield keras.config.set_floatx
+    keras.config.set_floatx(saved)
+    ovnp.set_floatx(saved)
+
+
+def test_floatx_follows_keras(keras_floatx):
+    x = np.array([0, 1, 2**40, -1], np.int64)
+    for fx in ("float64", "float16", "bfloat16", "float32"):
+        keras_floatx(fx)
+        got = eager("log1p", x)
+        assert_same(got, want_log1p(x, fx), ulp=0 if fx == "float64" else 1, msg=fx)
+        assert ovnp.floatx() == fx
+    keras_floatx("float64")
+    same(eager("log1p", np.array([3], np.int32)), np.log1p(np.array([3.0])))
+    assert eager("log1p", np.array([True])).dtype == F64
+
+
+# --------------------------------------------------------------------------- upstream bugs
+
+def test_upstream_bugs_ovnp_fixes():
+    up, up_np = ok.upstream, ok.upstream("convert_to_numpy")
+    # log1p as log(1 + x) loses small x.
+    x = np.array([1e-8], F32)
+    same(eager("log1p", x), x)
+    assert up_np(up("log1p")(x))[0] == 0.0
+    # isclose casts float64 to floatx: 1e300 overflows, 1 + 1e-9 rounds to 1.
+    a, b = np.array([1e300, 1e300]), np.array([1.000001e300, 2e300])
+    same(eager("isclose", a, b), np.array([True, False]))
+    assert up_np(up("isclose")(a, b)).tolist() == [False, False]  # inf - inf is NaN
+    a, b = np.array([1.0]), np.array([1.0 + 1e-9])
+    same(eager("isclose", a, b, 0.0, 0.0), np.array([False]))
+    assert up_np(up("isclose")(a, b, 0.0, 0.0)).tolist() == [True]
+    # nan_to_num on float64 goes through float32: float64's max becomes float32's.
+    f = np.array([np.inf, -np.inf, np.nan])
+    same(eager("nan_to_num", f), np.nan_to_num(f))
+    assert up_np(up("nan_to_num")(f))[0] == np.finfo(F32).max
+    # nonzero returns one (rank, N) tensor, not NumPy's tuple.
+    m = np.array([[0, 3], [4, 0]])
+    check(eager("nonzero", m), want_nonzero(m), "nonzero")
+    assert up_np(up("nonzero")(m)).shape == (2, 2)
+    # Upstream materialization compiles for the CPU plugin: float64/int64 are narrowed.
+    assert up_np(keras.ops.log1p(np.array([1e-300])))[0] == 0.0
+    big = np.array([[2**62 + 1]], np.int64)
+    assert up_np(keras.ops.ravel(big))[0] != 2**62 + 1
+
+
+# --------------------------------------------------------------------------- errors
+
+def test_errors_surface_through_keras_ops():
+    with pytest.raises(ValueError):  # Keras's own shape inference on KerasTensors
+        keras.ops.isclose(keras.KerasTensor((2, 3)), keras.KerasTensor((2, 3, 4)))
+    with pytest.raises(ValueError, match="isclose"):
+        keras.ops.isclose(np.ones((2, 3)), np.ones((2, 3, 4)))
+    with pytest.raises(ValueError, match="isclose"):  # traced through a Layer: ovnp's check
+        OpLayer(keras.ops.isclose)(keras.Input((3,)), keras.Input((3, 4)))
+    for zero_d in (np.float32(1.0), np.array(0, np.int8), keras.ops.convert_to_tensor(2.0), 1.0):
+        with pytest.raises(ValueError, match="nonzero"):
+            keras.ops.nonzero(zero_d)
+    with pytest.raises(ValueError, match="nonzero"):
+        OpLayer(keras.ops.nonzero)(keras.KerasTensor((), dtype="float32"))
+    with pytest.raises(TypeError, match="log1p"):
+        keras.ops.log1p("a")
+    with pytest.raises(TypeError, match="nan_to_num"):
+        keras.ops.nan_to_num(np.ones(2), nan="x")
+    from keras.src.backend.openvino import numpy as knp
+
+    with pytest.raises(TypeError):  # upstream's signature, checked before ovnp is called
+        knp.ravel(np.ones(2), "C")
