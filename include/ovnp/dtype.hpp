@@ -59,7 +59,8 @@ Output to_inexact(const char* op, const Output& x);
 Type compute_type(Type t);
 /// The type integer tolerance math runs in (NumPy's result_type(int, 1.0)).
 Type tolerance_type();
-/// The integer view arithmetic on x uses: bool becomes u8, integers are kept.
+/// The integer view arithmetic on x uses: bool becomes u8, uint32 becomes
+/// int64 (the CPU plugin runs uint32 as int32), other integers are kept.
 Output integer_view(const Output& x);
 /// Convert x to t (no node when it already is t).
 Output cast(const Output& x, Type t);

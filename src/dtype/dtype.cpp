@@ -269,7 +269,15 @@ Type compute_type(Type t) { return (t == et::f16 || t == et::bf16) ? et::f32 : t
 
 Type tolerance_type() { return et::f64; }
 
-Output integer_view(const Output& x) { return x.get_element_type() == et::boolean ? cast(x, et::u8) : x; }
+Output integer_view(const Output& x) {
+    const Type t = x.get_element_type();
+    if (t == et::boolean) return cast(x, et::u8);
+    // The CPU plugin has no uint32 kernels: it runs uint32 as int32, and its
+    // dynamic-shape kernels then misorder values past 2^30. int64 holds every
+    // uint32 exactly (and is exact wherever uint32 below 2^31 is on the CPU).
+    if (t == et::u32) return cast(x, et::i64);
+    return x;
+}
 
 Output scalar(Type t, double v) {
     if (t.is_real()) {

@@ -47,6 +47,7 @@ if keras.backend.backend() != "openvino":  # keras was imported earlier with ano
 
 import ovnp  # noqa: E402
 import ovnp.keras as ok  # noqa: E402
+import grid
 from grid import (  # noqa: E402
     BF16,
     BROADCAST_PAIRS,
@@ -91,8 +92,9 @@ def eager(op, *args, **kwargs):
 # --------------------------------------------------------------------------- oracles (NumPy)
 
 def _f32_if_bf16(x):
+    """Half types as ovnp's isclose computes them: in float32 (exact differences)."""
     x = np.asarray(x)
-    return x.astype(F32) if x.dtype == BF16 else x
+    return x.astype(F32) if x.dtype in (BF16, np.dtype(np.float16)) else x
 
 
 def log1p_dtype(d, floatx="float32"):
@@ -315,6 +317,7 @@ def predict_values(dtype, op):
 @pytest.mark.parametrize("dtype", DT)
 @pytest.mark.parametrize("op", OPS)
 def test_predict(op, dtype):
+    grid.skip_unreliable(op, "compiled", dtype)
     v = predict_values(dtype, op)
     x = np.stack([v, v[::-1], np.roll(v, 3)])  # batch of 3
     kw = PREDICT_ARGS.get(op, {})
@@ -446,7 +449,8 @@ def test_uninstall_restores_upstream_and_install_is_idempotent():
             assert not _holders(replacements[n]), n
         for mod, attr, original in records:
             assert getattr(sys.modules[mod], attr) is original
-            assert original is restored[attr]
+            if attr in restored:  # the trainer's openvino module reference is not an op
+                assert original is restored[attr]
         ok.uninstall()  # harmless when not installed
     finally:
         ok.install()
