@@ -45,7 +45,7 @@ demo: setup
 
 # Keras's own numpy_test.py for ovnp's ops; needs KERAS_GIT (a keras-team/keras git dir).
 keras-suite: setup
-	PYTHON=$(VPY) ../shared/tools/keras-suite ovnp "$${K:-isclose or nonzero or log1p or ravel or nan_to_num}"
+	PYTHON=$(CURDIR)/$(VPY) ../shared/tools/keras-suite ovnp "$${K:-isclose or nonzero or log1p or ravel or nan_to_num}"
 
 clean:
 	rm -rf build $(VENV)

@@ -84,6 +84,7 @@ def numpy_reference(fn):
 
 
 def main():
+    np.set_printoptions(linewidth=200)
     rows = []
     for name, fn in CASES:
         ovnp.keras.uninstall()
