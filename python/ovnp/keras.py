@@ -237,20 +237,23 @@ def _keras_modules():
             yield mod
 
 
-def _replace_everywhere(old, new):
-    """Rebind every keras module attribute that is `old` to `new`."""
-    count = 0
+def _holders(obj):
+    """(module, attribute) of every keras module attribute that is obj."""
     for mod in _keras_modules():
         try:
             d = vars(mod)
         except TypeError:
             continue
         for attr, value in list(d.items()):
-            if value is old:
-                setattr(mod, attr, new)
-                _records.append((mod, attr, old))
-                count += 1
-    return count
+            if value is obj:
+                yield mod, attr
+
+
+def _replace_everywhere(old, new):
+    """Rebind every keras module attribute that is `old` to `new`."""
+    for mod, attr in list(_holders(old)):
+        setattr(mod, attr, new)
+        _records.append((mod, attr, old))
 
 
 class _OpenVINOWithPrecision:
@@ -324,14 +327,8 @@ def uninstall():
     _records.clear()
 
     for upstream, replacement in _functions.values():
-        for mod in _keras_modules():
-            try:
-                d = vars(mod)
-            except TypeError:
-                continue
-            for attr, value in list(d.items()):
-                if value is replacement:
-                    setattr(mod, attr, upstream)
+        for mod, attr in list(_holders(replacement)):
+            setattr(mod, attr, upstream)
     _functions.clear()
 
 

@@ -2,8 +2,8 @@
 #include <functional>
 #include <unordered_set>
 
-#include "openvino/core/model.hpp"
 #include "openvino/core/graph_util.hpp"
+#include "openvino/core/model.hpp"
 #include "openvino/op/broadcast.hpp"
 #include "openvino/op/concat.hpp"
 #include "openvino/op/constant.hpp"
@@ -14,7 +14,9 @@
 #include "openvino/op/is_nan.hpp"
 #include "openvino/op/logical_not.hpp"
 #include "openvino/op/non_zero.hpp"
+#include "openvino/op/parameter.hpp"
 #include "openvino/op/reshape.hpp"
+#include "openvino/op/result.hpp"
 #include "openvino/op/select.hpp"
 #include "openvino/op/squeeze.hpp"
 #include "openvino/op/tile.hpp"
@@ -24,8 +26,6 @@
 #include "openvino/op/util/binary_elementwise_comparison.hpp"
 #include "openvino/op/util/binary_elementwise_logical.hpp"
 #include "openvino/op/util/unary_elementwise_arithmetic.hpp"
-#include "openvino/op/parameter.hpp"
-#include "openvino/op/result.hpp"
 #include "openvino/runtime/core.hpp"
 #include "executor/reference.hpp"
 #include "ops/common.hpp"

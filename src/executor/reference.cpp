@@ -13,7 +13,6 @@
 #include "openvino/op/is_inf.hpp"
 #include "openvino/op/parameter.hpp"
 #include "openvino/op/result.hpp"
-#include "openvino/op/util/binary_elementwise_arithmetic.hpp"
 
 namespace ovnp {
 namespace detail {
