@@ -125,17 +125,20 @@ Path exact_path(const ov::OutputVector& outputs) {
 
 std::vector<ov::Tensor> evaluate(const ov::OutputVector& outputs, const std::string& device) {
     auto model = make_model(outputs);
-    if (exact_path(outputs) == Path::Reference) {
+    const bool exact = exact_path(outputs) == Path::Reference;
+    if (exact) {
         ov::TensorVector results;
         if (detail::reference_evaluate(*model, results)) return results;
-        // No exact kernel for some op: the plugin's answer beats none.
+        // No exact kernel for some op: the plugin's answer beats none. Its
+        // Constants stay Constants then, so the compiler folds what OpenVINO's
+        // core can evaluate exactly rather than the plugin narrowing it.
     }
     auto lifted = model->clone();
     ov::ParameterVector params;
     std::vector<std::shared_ptr<ov::op::v0::Constant>> constants;  // own the buffers fed below
     for (const auto& node : lifted->get_ordered_ops()) {
         auto c = ov::as_type_ptr<ov::op::v0::Constant>(node);
-        if (!c) continue;
+        if (!c || exact) continue;
         auto targets = c->output(0).get_target_inputs();
         if (!std::all_of(targets.begin(), targets.end(), reads_data)) continue;
         auto p = std::make_shared<ov::op::v0::Parameter>(c->get_element_type(), c->get_shape());

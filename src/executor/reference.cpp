@@ -197,14 +197,26 @@ bool unary(const ov::Node& node, const Tensor& a, Tensor& out) {
     }
     std::function<C(C)> f;
     if constexpr (!std::is_same_v<T, char>) {
-        if (op == "Abs") f = [](C x) { if constexpr (std::is_signed_v<C>) return x < 0 ? C(-x) : x; else return x; };
+        if (op == "Abs") f = [](C x) {
+            if constexpr (is_float_v<T>) return C(std::fabs(x));  // clears -0.0's sign too
+            else if constexpr (std::is_signed_v<C>) return x < 0 ? wrap_sub(C(0), x) : x;
+            else return x;
+        };
         else if (op == "Negative") f = [](C x) { if constexpr (is_float_v<T>) return C(-x); else return wrap_sub(C(0), x); };
         else if constexpr (is_float_v<T>) {
-            if (op == "Log") f = [](C x) { return std::log(x); };
-            else if (op == "Exp") f = [](C x) { return std::exp(x); };
-            else if (op == "Sqrt") f = [](C x) { return std::sqrt(x); };
-            else if (op == "Floor") f = [](C x) { return std::floor(x); };
-            else if (op == "Ceiling") f = [](C x) { return std::ceil(x); };
+            static const std::unordered_map<std::string, C (*)(C)> libm = {
+                {"Log", [](C x) { return std::log(x); }},     {"Exp", [](C x) { return std::exp(x); }},
+                {"Sqrt", [](C x) { return std::sqrt(x); }},   {"Floor", [](C x) { return std::floor(x); }},
+                {"Ceiling", [](C x) { return std::ceil(x); }}, {"Sin", [](C x) { return std::sin(x); }},
+                {"Cos", [](C x) { return std::cos(x); }},     {"Tan", [](C x) { return std::tan(x); }},
+                {"Asin", [](C x) { return std::asin(x); }},   {"Acos", [](C x) { return std::acos(x); }},
+                {"Atan", [](C x) { return std::atan(x); }},   {"Sinh", [](C x) { return std::sinh(x); }},
+                {"Cosh", [](C x) { return std::cosh(x); }},   {"Tanh", [](C x) { return std::tanh(x); }},
+                {"Asinh", [](C x) { return std::asinh(x); }}, {"Acosh", [](C x) { return std::acosh(x); }},
+                {"Atanh", [](C x) { return std::atanh(x); }}, {"Erf", [](C x) { return std::erf(x); }},
+            };
+            auto it = libm.find(op);
+            if (it != libm.end()) f = it->second;
         }
     }
     if (!f) return false;
