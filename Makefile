@@ -43,9 +43,9 @@ test-python: setup
 demo: setup
 	$(VPY) examples/demo.py
 
-# Keras's own numpy_test.py for ovnp's ops; needs KERAS_GIT (a keras-team/keras git dir).
+# Keras's own numpy_test.py for ovnp's ops (K="" runs the whole file); needs KERAS_GIT (a keras-team/keras git dir).
 keras-suite: setup
-	PYTHON=$(CURDIR)/$(VPY) ../shared/tools/keras-suite ovnp "$${K:-isclose or nonzero or log1p or ravel or nan_to_num}"
+	PYTHON=$(CURDIR)/$(VPY) ../shared/tools/keras-suite ovnp "$${K-isclose or nonzero or log1p or ravel or nan_to_num}"
 
 clean:
 	rm -rf build $(VENV)
