@@ -75,9 +75,8 @@ Output isclose_int(const Output& a_in, const Output& b_in, double rtol, double a
         steps.push_back(dtype::cast(part, t));
     }
     if (!info.is_signed) {
-        // |a - b| cannot overflow unsigned; take the steps off it, stopping at 0.
-        // No constant reaches 2^31, so uint32 below 2^31 is also exact on the
-        // CPU plugin, which runs uint32 as int32.
+        // u8, u16, u64 (uint32 was widened to i64): |a - b| cannot overflow,
+        // so take the steps off it, stopping at 0.
         Output zero = dtype::scalar_uint(t, 0);
         Output rest = std::make_shared<v1::Select>(detail::int_less_equal(b, a), std::make_shared<v1::Subtract>(a, b),
                                                    std::make_shared<v1::Subtract>(b, a));
