@@ -2,12 +2,7 @@
 
 #include <sstream>
 
-#include "openvino/op/bitwise_and.hpp"
-#include "openvino/op/divide.hpp"
-#include "openvino/op/equal.hpp"
 #include "openvino/op/less.hpp"
-#include "openvino/op/logical_and.hpp"
-#include "openvino/op/logical_or.hpp"
 #include "openvino/op/less_eq.hpp"
 #include "openvino/op/logical_xor.hpp"
 #include "openvino/op/select.hpp"
@@ -53,17 +48,7 @@ Output int_less_equal(const Output& a, const Output& b) {
     using namespace ov::op;
     const auto t = a.get_element_type();
     const auto info = dtype::iinfo(t);
-    if (info.bits < 32 || (!info.is_signed && info.bits > 32)) return std::make_shared<v1::LessEqual>(a, b);
-    if (!info.is_signed) {
-        // uint32: compare the high and low 16-bit halves, each exact in f32.
-        Output mask = dtype::scalar_uint(t, 0xFFFF), radix = dtype::scalar_uint(t, 0x10000);
-        Output la = std::make_shared<v13::BitwiseAnd>(a, mask), lb = std::make_shared<v13::BitwiseAnd>(b, mask);
-        Output ha = std::make_shared<v1::Divide>(std::make_shared<v1::Subtract>(a, la), radix);
-        Output hb = std::make_shared<v1::Divide>(std::make_shared<v1::Subtract>(b, lb), radix);
-        return std::make_shared<v1::LogicalOr>(
-            std::make_shared<v1::Less>(ha, hb),
-            std::make_shared<v1::LogicalAnd>(std::make_shared<v1::Equal>(ha, hb), std::make_shared<v1::LessEqual>(la, lb)));
-    }
+    if (!info.is_signed || info.bits < 32) return std::make_shared<v1::LessEqual>(a, b);
     Output zero = dtype::scalar_int(t, 0);
     Output a_neg = std::make_shared<v1::Less>(a, zero);
     Output b_neg = std::make_shared<v1::Less>(b, zero);

@@ -19,10 +19,10 @@ std::string shape_str(const ov::PartialShape& s);
 void require_broadcastable(const char* op, const Output& a, const Output& b);
 
 /// a <= b for integer tensors of one type, exact even on the CPU plugin, which
-/// compares 32-bit integers in f32 (16777217 <= 16777216 there) and runs
-/// uint32 as int32. Signed types of 32 bits or more compare by the sign of the
-/// wrapping difference a - b, which the plugin computes exactly; uint32
-/// compares 16-bit halves; narrower types and uint64 compare directly.
+/// compares 32-bit integers in f32 (16777217 <= 16777216 there). Signed types
+/// of 32 bits or more compare by the sign of the wrapping difference a - b,
+/// which the plugin computes exactly; narrower and unsigned types compare
+/// directly (callers widen uint32 first: see dtype::integer_view).
 Output int_less_equal(const Output& a, const Output& b);
 
 }  // namespace detail
