@@ -74,11 +74,32 @@ bool reads_data(const ov::Input<ov::Node>& in) {
                       ov::is_type<v3::Broadcast>(n) || ov::is_type<v0::Tile>(n));
 }
 
-// The CPU plugin folds all-Constant subgraphs at compile time, and gets some
-// wrong (Abs(Subtract(c1, c2)) keeps the sign, -0.0 and subnormals are lost).
-// Data Constants become Parameters fed with their own buffers (no copy), so
-// the plugin's kernels compute them as they would in a compiled model.
+// A copy of model whose data Constants are Parameters, and the Constants they
+// replace (their buffers feed the Parameters, in order, without a copy).
+struct Lifted {
+    std::shared_ptr<ov::Model> model;
+    std::vector<std::shared_ptr<ov::op::v0::Constant>> constants;
+};
 
+// The CPU plugin folds all-Constant subgraphs at compile time, and gets some
+// wrong (Abs(Subtract(c1, c2)) keeps the sign, -0.0 and subnormals are lost);
+// as Parameters, its kernels compute them as they would in a compiled model.
+Lifted lift_data_constants(const std::shared_ptr<ov::Model>& model) {
+    Lifted out{model->clone(), {}};
+    ov::ParameterVector params;
+    for (const auto& node : out.model->get_ordered_ops()) {
+        auto c = ov::as_type_ptr<ov::op::v0::Constant>(node);
+        if (!c) continue;
+        auto targets = c->output(0).get_target_inputs();
+        if (!std::all_of(targets.begin(), targets.end(), reads_data)) continue;
+        auto p = std::make_shared<ov::op::v0::Parameter>(c->get_element_type(), c->get_shape());
+        ov::replace_node(c, p);
+        params.push_back(p);
+        out.constants.push_back(c);
+    }
+    out.model->add_parameters(params);
+    return out;
+}
 
 ov::Core& core() {
     static ov::Core c;
@@ -103,6 +124,19 @@ ov::Tensor copy_of(const ov::Tensor& t) {
     return out;
 }
 
+std::vector<ov::Tensor> run_on_plugin(const Lifted& lifted, const std::string& device) {
+    auto compiled = core().compile_model(lifted.model, device, ov::hint::inference_precision(et::f32));
+    auto request = compiled.create_infer_request();
+    for (size_t i = 0; i < lifted.constants.size(); ++i) {
+        const auto& c = lifted.constants[i];
+        request.set_input_tensor(i, ov::Tensor(c->get_element_type(), c->get_shape(), const_cast<void*>(c->get_data_ptr())));
+    }
+    request.infer();
+    std::vector<ov::Tensor> results;
+    for (size_t i = 0; i < compiled.outputs().size(); ++i) results.push_back(copy_of(request.get_output_tensor(i)));
+    return results;
+}
+
 }  // namespace
 
 Path exact_path(const ov::OutputVector& outputs) {
@@ -125,37 +159,15 @@ Path exact_path(const ov::OutputVector& outputs) {
 
 std::vector<ov::Tensor> evaluate(const ov::OutputVector& outputs, const std::string& device) {
     auto model = make_model(outputs);
-    const bool exact = exact_path(outputs) == Path::Reference;
-    if (exact) {
+    if (exact_path(outputs) == Path::Reference) {
         ov::TensorVector results;
         if (detail::reference_evaluate(*model, results)) return results;
-        // No exact kernel for some op: the plugin's answer beats none. Its
+        // No exact kernel for some op: the plugin's answer beats none. The
         // Constants stay Constants then, so the compiler folds what OpenVINO's
         // core can evaluate exactly rather than the plugin narrowing it.
+        return run_on_plugin({model, {}}, device);
     }
-    auto lifted = model->clone();
-    ov::ParameterVector params;
-    std::vector<std::shared_ptr<ov::op::v0::Constant>> constants;  // own the buffers fed below
-    for (const auto& node : lifted->get_ordered_ops()) {
-        auto c = ov::as_type_ptr<ov::op::v0::Constant>(node);
-        if (!c || exact) continue;
-        auto targets = c->output(0).get_target_inputs();
-        if (!std::all_of(targets.begin(), targets.end(), reads_data)) continue;
-        auto p = std::make_shared<ov::op::v0::Parameter>(c->get_element_type(), c->get_shape());
-        ov::replace_node(c, p);
-        params.push_back(p);
-        constants.push_back(c);
-    }
-    lifted->add_parameters(params);
-    auto compiled = core().compile_model(lifted, device, ov::hint::inference_precision(et::f32));
-    auto request = compiled.create_infer_request();
-    for (size_t i = 0; i < params.size(); ++i)
-        request.set_input_tensor(i, ov::Tensor(constants[i]->get_element_type(), constants[i]->get_shape(),
-                                               const_cast<void*>(constants[i]->get_data_ptr())));
-    request.infer();
-    std::vector<ov::Tensor> results;
-    for (size_t i = 0; i < outputs.size(); ++i) results.push_back(copy_of(request.get_output_tensor(i)));
-    return results;
+    return run_on_plugin(lift_data_constants(model), device);
 }
 
 }  // namespace ovnp
