@@ -24,4 +24,8 @@ ov::Output<ov::Node> nan_to_num(const ov::Output<ov::Node>& x,
                                 std::optional<double> posinf = std::nullopt,
                                 std::optional<double> neginf = std::nullopt);
 
+// ---- arithmetic, exp/log, trig, rounding (issue 4) ----
+
+// ---- extrema, clip, floating-point functions, gcd/lcm, complex stubs (issue 4) ----
+
 }  // namespace ovnp

@@ -14,15 +14,15 @@ from ovnp._ovnp import (  # noqa: F401
     exact_path,
     finfo,
     floatx,
-    isclose,
-    log1p,
-    nan_to_num,
-    nonzero,
-    ravel,
     registry,
     result_type,
     set_floatx,
 )
+
+# Every op of the registry, by its NumPy name.
+for _op in registry():
+    globals()[_op["name"]] = getattr(_ovnp, _op["name"])
+del _op
 
 __version__ = "0.1.0"
 

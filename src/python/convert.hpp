@@ -1,0 +1,78 @@
+// Python <-> OpenVINO conversions shared by the binding files.
+#pragma once
+
+#include <pybind11/numpy.h>
+#include <pybind11/pybind11.h>
+
+#include <cstring>
+#include <string>
+
+#include "openvino/op/constant.hpp"
+#include "ovnp/ovnp.hpp"
+
+namespace py = pybind11;
+
+namespace ovnp::python {
+using Output = ov::Output<ov::Node>;
+
+
+// A NumPy array or scalar as a Constant of its own dtype (copied).
+inline Output numpy_constant(const char* op, const char* arg, const py::handle& h) {
+    auto arr = py::array::ensure(h, py::array::c_style);
+    if (!arr) throw ovnp::TypeError(std::string(op) + ": argument '" + arg + "' could not be read as an array");
+    const auto dtype_name = py::str(arr.dtype().attr("name")).cast<std::string>();
+    ov::element::Type t;
+    try {
+        t = ovnp::dtype::from_name(dtype_name);
+    } catch (const ovnp::TypeError&) {
+        throw ovnp::TypeError(std::string(op) + ": unsupported dtype " + dtype_name + " for argument '" + arg + "'");
+    }
+    ov::Shape shape(arr.shape(), arr.shape() + arr.ndim());
+    return std::make_shared<ov::op::v0::Constant>(t, shape, arr.data())->output(0);
+}
+
+// An op argument: an openvino.Output (or single-output openvino.Node), a NumPy
+// array or scalar (a Constant of its dtype), or a Python scalar. Python int
+// and float are weak (they take the partner's dtype); NumPy scalars are not,
+// though np.float64 subclasses float.
+inline Output as_output(const char* op, const char* arg, const py::handle& h) {
+    if (PyBool_Check(h.ptr()))
+        return ov::op::v0::Constant::create(ov::element::boolean, ov::Shape{}, {h.cast<bool>()})->output(0);
+    static const py::handle numpy_generic = py::object(py::module_::import("numpy").attr("generic")).release();
+    if (py::isinstance<py::array>(h) || py::isinstance(h, numpy_generic)) return numpy_constant(op, arg, h);
+    if (PyLong_CheckExact(h.ptr())) {
+        try {
+            return ovnp::dtype::weak_scalar(h.cast<int64_t>());
+        } catch (const py::cast_error&) {
+            throw ovnp::ValueError(std::string(op) + ": Python integer " + py::str(h).cast<std::string>() +
+                                   " is out of bounds for int64");
+        }
+    }
+    if (PyFloat_CheckExact(h.ptr())) return ovnp::dtype::weak_scalar(h.cast<double>());
+    try {
+        return h.cast<Output>();
+    } catch (const py::cast_error&) {
+    }
+    try {
+        auto node = h.cast<std::shared_ptr<ov::Node>>();
+        if (node && node->get_output_size() == 1) return node->output(0);
+    } catch (const py::cast_error&) {
+    }
+    throw ovnp::TypeError(std::string(op) + ": argument '" + arg +
+                          "' must be an openvino.Output, a NumPy array or a Python scalar, got " +
+                          py::str(py::type::of(h).attr("__name__")).cast<std::string>());
+}
+
+inline py::dtype numpy_dtype(ov::element::Type t) {
+    if (t == ov::element::bf16) return py::dtype::from_args(py::module_::import("ml_dtypes").attr("bfloat16"));
+    return py::dtype(ovnp::dtype::name(t));
+}
+
+inline py::array to_numpy(const ov::Tensor& t) {
+    std::vector<py::ssize_t> shape(t.get_shape().begin(), t.get_shape().end());
+    py::array out(numpy_dtype(t.get_element_type()), shape);
+    if (t.get_byte_size()) std::memcpy(out.mutable_data(), t.data(), t.get_byte_size());
+    return out;
+}
+
+}  // namespace ovnp::python
