@@ -1,6 +1,9 @@
 // Materializing graphs built over Constants (Keras's eager mode).
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -22,7 +25,71 @@ Path exact_path(const ov::OutputVector& outputs);
 
 /// Computes outputs of a graph with no free Parameters. Results keep their
 /// exact element type (bool stays bool, bf16 stays bf16). Throws ValueError
-/// when the graph has Parameters.
+/// when the graph has Parameters. Builds and compiles a model on every call;
+/// Executor::run gives the same results from a cache.
 std::vector<ov::Tensor> evaluate(const ov::OutputVector& outputs, const std::string& device = "CPU");
+
+/// Bounds and device of an Executor.
+struct ExecutorOptions {
+    size_t max_entries = 256;           // compiled models kept
+    size_t max_bytes = size_t(1) << 30; // estimated bytes of the kept models
+    std::string device = "CPU";
+
+    /// Defaults overridden by OVNP_CACHE_SIZE (entries), OVNP_CACHE_BYTES
+    /// (bytes; K/M/G suffixes) and OVNP_DEVICE. Bad values throw ValueError.
+    static ExecutorOptions from_env();
+};
+
+struct ExecutorStats {
+    uint64_t hits = 0;       // runs served by a cached model
+    uint64_t misses = 0;     // runs that had to build one
+    uint64_t compiles = 0;   // plugin compilations (misses on the reference path build no plugin model)
+    uint64_t evictions = 0;  // entries dropped to stay within the bounds
+    uint64_t uncached = 0;   // runs of graphs with an attribute the key cannot encode (run without caching)
+    size_t bytes = 0;        // estimated bytes held now
+    size_t entries = 0;      // entries held now
+};
+
+/// Runs graphs over Constants, compiling each structure once.
+///
+/// - Canonicalize: data Constants (inputs of elementwise ops, matmul, the data
+///   port of reshapes, ...) become Parameters; Constants that set shapes,
+///   axes or orders stay in the graph.
+/// - Key: op types and versions, attributes, the values of kept Constants,
+///   the element types and shapes of lifted ones, the device. Two graphs that
+///   differ only in data share one compiled model.
+/// - Cache: LRU bounded by entry count and estimated bytes (every tensor the
+///   model produces, plus kept Constants).
+/// - Run: the lifted Constants' buffers are the input tensors (no copy); each
+///   run gets fresh output tensors, returned without a copy. Graphs holding
+///   f64/i64/u64/u32/bf16 run on exact reference kernels (see exact_path).
+///
+/// Thread-safe: concurrent runs share entries; a model is compiled once even
+/// when several threads miss on it together.
+class Executor {
+public:
+    explicit Executor(ExecutorOptions options = ExecutorOptions::from_env());
+    ~Executor();
+    Executor(const Executor&) = delete;
+    Executor& operator=(const Executor&) = delete;
+
+    /// The outputs' values. Throws ValueError when the graph has a Parameter.
+    std::vector<ov::Tensor> run(const ov::OutputVector& outputs);
+
+    ExecutorStats stats() const;
+    ExecutorOptions options() const;
+    /// New bounds evict at once; a new device drops every entry.
+    void configure(const ExecutorOptions& options);
+    /// Drops every entry (stats other than bytes/entries are kept).
+    void clear();
+    void reset_stats();
+
+    /// The process-wide executor (options from the environment at first use).
+    static Executor& global();
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
 
 }  // namespace ovnp

@@ -10,8 +10,10 @@ import openvino as _openvino  # noqa: F401  (registers the types _ovnp shares)
 
 from ovnp import _ovnp
 from ovnp._ovnp import (  # noqa: F401
+    Executor,
     evaluate,
     exact_path,
+    executor,
     finfo,
     floatx,
     registry,

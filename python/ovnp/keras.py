@@ -16,16 +16,18 @@ What install() changes
   the result is wrapped back (a tuple of tensors for ``nonzero``).  Keras's
   floatx is copied into ovnp on every call.
 * ``convert_to_numpy`` (core.py) is replaced so that OpenVINOKerasTensor
-  values are computed by ``ovnp.evaluate`` (exact float64/int64, bool,
-  bfloat16).  A tensor that is a plain Constant is read directly when its
+  values are computed by ``ovnp.executor`` (each graph structure is compiled
+  once and cached; exact float64/int64, bool, bfloat16). Everything that
+  materializes a tensor (``__array__``, ``numpy()``, ``float()``, printing)
+  goes through it.  A tensor that is a plain Constant is read directly when its
   bytes are already the exact NumPy value.  Anything that is not an
   OpenVINOKerasTensor goes to upstream's function.  A graph that still has
-  free Parameters raises ovnp's ValueError.  If ``ovnp.evaluate`` fails
-  otherwise (an op its evaluator cannot run), or returns an array whose
+  free Parameters raises ovnp's ValueError.  If the executor fails
+  otherwise (an op it cannot run), or returns an array whose
   dtype or shape contradicts the graph's static type, upstream's function is
-  used instead, with a RuntimeWarning "ovnp.evaluate failed ..."; turn it
+  used instead, with a RuntimeWarning "ovnp.executor failed ..."; turn it
   into an error with
-  ``warnings.filterwarnings("error", "ovnp.evaluate failed")``.
+  ``warnings.filterwarnings("error", "ovnp.executor failed")``.
 * Keras imports these functions by name into many modules.  install() walks
   every loaded ``keras`` module and replaces each attribute that *is* an
   upstream function, recording (module, name, original).  uninstall()
@@ -46,7 +48,7 @@ Limits
 ------
 * ``model.predict``/``evaluate`` compile the whole model with the CPU plugin,
   which computes float64 as float32 and int64 as int32; ovnp builds the
-  graph, but the plugin, not ``ovnp.evaluate``, produces those values.
+  graph, but the plugin, not ``ovnp.executor``, produces those values.
 * Symbolic Keras calls on ``KerasTensor`` (functional-model construction
   with ``keras.ops.X`` directly) use each Keras Operation's own
   ``compute_output_spec``; only Layers (Lambda, custom) trace through the
@@ -162,6 +164,11 @@ def _constant_dtypes():
     }
 
 
+def _materialize(outputs):
+    """Values of graph outputs over Constants: ovnp's cached executor."""
+    return ovnp.executor.run(outputs)
+
+
 def _make_convert_to_numpy(upstream, core):
     exact = _constant_dtypes()
     tensor_type = core.OpenVINOKerasTensor
@@ -193,14 +200,14 @@ def _make_convert_to_numpy(upstream, core):
         if value is not None:
             return value
         try:
-            value = ovnp.evaluate([output])[0]
+            value = _materialize([output])[0]
             _check_result(output, value)
             return value
         except (ValueError, TypeError):
             raise
         except Exception as e:  # a graph ovnp's evaluator cannot run
             warnings.warn(
-                "ovnp.evaluate failed, falling back to Keras's "
+                "ovnp.executor failed, falling back to Keras's "
                 f"convert_to_numpy (values may lose precision): {e}",
                 RuntimeWarning,
                 stacklevel=2,
@@ -216,12 +223,12 @@ def _make_convert_to_numpy(upstream, core):
             shape.is_static and tuple(value.shape) != tuple(shape.to_shape())
         ):
             raise _EvaluatorMismatch(
-                f"ovnp.evaluate returned {value.dtype}{list(value.shape)} for "
+                f"ovnp.executor returned {value.dtype}{list(value.shape)} for "
                 f"an output of type {output.get_element_type().get_type_name()}"
                 f"{shape}"
             )
 
-    convert_to_numpy.__ovnp__ = ovnp.evaluate
+    convert_to_numpy.__ovnp__ = _materialize
     return convert_to_numpy
 
 

@@ -310,13 +310,20 @@ bool own_kernel(const ov::Node& node, ov::TensorVector& outs, const ov::TensorVe
 }  // namespace
 
 bool reference_evaluate(const ov::Model& model, ov::TensorVector& outputs) {
+    return reference_evaluate(model, {}, outputs);
+}
+
+bool reference_evaluate(const ov::Model& model, const ov::TensorVector& inputs, ov::TensorVector& outputs) {
     std::unordered_map<const ov::Node*, ov::TensorVector> values;
+    const auto& params = model.get_parameters();
+    if (params.size() != inputs.size()) return false;
+    for (size_t i = 0; i < params.size(); ++i) values[params[i].get()] = {inputs[i]};
     for (const auto& node : model.get_ordered_ops()) {
         if (auto c = ov::as_type_ptr<ov::op::v0::Constant>(node)) {
             values[node.get()] = {Tensor(c->get_element_type(), c->get_shape(), const_cast<void*>(c->get_data_ptr()))};
             continue;
         }
-        if (ov::is_type<ov::op::v0::Parameter>(node)) return false;
+        if (ov::is_type<ov::op::v0::Parameter>(node)) continue;
         ov::TensorVector ins;
         for (const auto& in : node->input_values()) ins.push_back(values.at(in.get_node())[in.get_index()]);
         if (ov::is_type<ov::op::v0::Result>(node)) {
@@ -342,7 +349,8 @@ bool reference_evaluate(const ov::Model& model, ov::TensorVector& outputs) {
     outputs.clear();
     for (const auto& r : model.get_results()) {
         Tensor t = values.at(r.get())[0];
-        if (ov::is_type<ov::op::v0::Constant>(r->get_input_node_ptr(0))) {  // owned by the graph: copy
+        const ov::Node* source = r->get_input_node_ptr(0);
+        if (ov::is_type<ov::op::v0::Constant>(source) || ov::is_type<ov::op::v0::Parameter>(source)) {  // not ours: copy
             Tensor own(t.get_element_type(), t.get_shape());
             t.copy_to(own);
             t = own;

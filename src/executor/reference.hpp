@@ -15,5 +15,8 @@ namespace detail {
 /// unspecified, when some node has neither.
 bool reference_evaluate(const ov::Model& model, ov::TensorVector& outputs);
 
+/// The same for a model with Parameters, fed `inputs` in get_parameters() order.
+bool reference_evaluate(const ov::Model& model, const ov::TensorVector& inputs, ov::TensorVector& outputs);
+
 }  // namespace detail
 }  // namespace ovnp

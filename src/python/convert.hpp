@@ -68,6 +68,16 @@ inline py::dtype numpy_dtype(ov::element::Type t) {
     return py::dtype(ovnp::dtype::name(t));
 }
 
+// The tensor's memory as a NumPy array, without a copy: the array owns a
+// reference to the tensor.
+inline py::array wrap_numpy(const ov::Tensor& t) {
+    std::vector<py::ssize_t> shape(t.get_shape().begin(), t.get_shape().end());
+    auto* owner = new ov::Tensor(t);
+    py::capsule base(owner, [](void* p) { delete static_cast<ov::Tensor*>(p); });
+    void* data = t.get_byte_size() ? const_cast<void*>(t.data()) : nullptr;
+    return py::array(numpy_dtype(t.get_element_type()), shape, data, base);
+}
+
 inline py::array to_numpy(const ov::Tensor& t) {
     std::vector<py::ssize_t> shape(t.get_shape().begin(), t.get_shape().end());
     py::array out(numpy_dtype(t.get_element_type()), shape);

@@ -19,6 +19,76 @@ void bind_logic_elementwise(py::module_& m);
 
 using ovnp::python::as_output;
 using ovnp::python::to_numpy;
+using ovnp::python::wrap_numpy;
+
+namespace {
+
+py::dict stats_dict(const ovnp::ExecutorStats& s) {
+    return py::dict(py::arg("hits") = s.hits, py::arg("misses") = s.misses, py::arg("compiles") = s.compiles,
+                    py::arg("evictions") = s.evictions, py::arg("uncached") = s.uncached, py::arg("bytes") = s.bytes,
+                    py::arg("entries") = s.entries);
+}
+
+// max_entries / max_bytes / device: None keeps the current value.
+ovnp::ExecutorOptions merged(ovnp::ExecutorOptions o, std::optional<size_t> max_entries,
+                             std::optional<size_t> max_bytes, std::optional<std::string> device) {
+    if (max_entries) o.max_entries = *max_entries;
+    if (max_bytes) o.max_bytes = *max_bytes;
+    if (device) o.device = *device;
+    return o;
+}
+
+void bind_executor(py::module_& m) {
+    py::class_<ovnp::Executor>(m, "Executor", R"doc(
+Runs graphs over Constants (Keras's eager values), compiling each structure once.
+
+Data Constants become the inputs of a cached compiled model (their buffers are
+passed without a copy); Constants that set shapes or axes are part of the key.
+The cache is an LRU bounded by entries and estimated bytes. Results are NumPy
+arrays of the exact dtype (bfloat16 from ml_dtypes) that own OpenVINO's output
+memory. Thread-safe; the GIL is released while a graph compiles or runs.
+``ovnp.executor`` is the process-wide instance (OVNP_CACHE_SIZE,
+OVNP_CACHE_BYTES, OVNP_DEVICE set its first options).)doc")
+        .def(py::init([](std::optional<size_t> max_entries, std::optional<size_t> max_bytes,
+                         std::optional<std::string> device) {
+                 return new ovnp::Executor(merged(ovnp::ExecutorOptions{}, max_entries, max_bytes, device));
+             }),
+             py::arg("max_entries") = py::none(), py::arg("max_bytes") = py::none(), py::arg("device") = py::none())
+        .def(
+            "run",
+            [](ovnp::Executor& ex, const std::vector<Output>& outputs) {
+                std::vector<ov::Tensor> tensors;
+                {
+                    py::gil_scoped_release nogil;
+                    tensors = ex.run(outputs);
+                }
+                py::list out;
+                for (const auto& t : tensors) out.append(wrap_numpy(t));
+                return out;
+            },
+            py::arg("outputs"), "The outputs' values, a list of NumPy arrays.")
+        .def("stats", [](const ovnp::Executor& ex) { return stats_dict(ex.stats()); },
+             "hits, misses, compiles, evictions, uncached, bytes, entries")
+        .def(
+            "configure",
+            [](ovnp::Executor& ex, std::optional<size_t> max_entries, std::optional<size_t> max_bytes,
+               std::optional<std::string> device) {
+                ex.configure(merged(ex.options(), max_entries, max_bytes, device));
+            },
+            py::arg("max_entries") = py::none(), py::arg("max_bytes") = py::none(), py::arg("device") = py::none(),
+            "New bounds (evicting at once) or device (dropping every entry); None keeps a setting.")
+        .def("options",
+             [](const ovnp::Executor& ex) {
+                 auto o = ex.options();
+                 return py::dict(py::arg("max_entries") = o.max_entries, py::arg("max_bytes") = o.max_bytes,
+                                 py::arg("device") = o.device);
+             })
+        .def("clear", &ovnp::Executor::clear, "Drops every cached model.")
+        .def("reset_stats", &ovnp::Executor::reset_stats);
+    m.attr("executor") = py::cast(&ovnp::Executor::global(), py::return_value_policy::reference);
+}
+
+}  // namespace
 
 PYBIND11_MODULE(_ovnp, m) {
     m.doc() = "NumPy ops as OpenVINO graphs (C++ core of ovnp)";
@@ -109,6 +179,8 @@ PYBIND11_MODULE(_ovnp, m) {
 
     ovnp::python::bind_math_elementwise(m);
     ovnp::python::bind_logic_elementwise(m);
+
+    bind_executor(m);
 
     m.def("floatx", [] { return ovnp::dtype::name(ovnp::dtype::floatx()); });
     m.def("set_floatx", [](const std::string& name) { ovnp::dtype::set_floatx(ovnp::dtype::from_name(name)); });

@@ -65,7 +65,7 @@ from grid import (  # noqa: E402
 from keras.src.backend.openvino import core as kcore  # noqa: E402
 
 # A fallback to upstream's materialization would hide ovnp evaluator bugs: make it fail.
-pytestmark = pytest.mark.filterwarnings("error:ovnp.evaluate failed:RuntimeWarning")
+pytestmark = pytest.mark.filterwarnings("error:ovnp.executor failed:RuntimeWarning")
 
 OPS = sorted(e["name"] for e in ovnp.registry())
 # The foundation's five ops; the elementwise ops have their own Keras tests.
@@ -396,11 +396,11 @@ def test_evaluator_failure_falls_back_to_upstream_with_a_warning(monkeypatch):
     def broken(outputs):
         raise RuntimeError("evaluator exploded")
 
-    monkeypatch.setattr(ovnp, "evaluate", broken)
-    with pytest.warns(RuntimeWarning, match="ovnp.evaluate failed.*evaluator exploded"):
+    monkeypatch.setattr(ok, "_materialize", broken)
+    with pytest.warns(RuntimeWarning, match="ovnp.executor failed.*evaluator exploded"):
         same(keras.ops.convert_to_numpy(t), np.array([1.5, 2.5], F32))
     # A result contradicting the graph's static type/shape is treated the same way.
-    monkeypatch.setattr(ovnp, "evaluate", lambda outputs: [np.zeros((3,), F32)])
+    monkeypatch.setattr(ok, "_materialize", lambda outputs: [np.zeros((3,), F32)])
     with pytest.warns(RuntimeWarning, match=r"returned float32\[3\]"):
         same(keras.ops.convert_to_numpy(t), np.array([1.5, 2.5], F32))
 
@@ -429,7 +429,7 @@ def test_install_patches_exactly_the_registry():
         f = getattr(knp, n)
         assert f.__ovnp__ is getattr(ovnp, n)
         assert not _holders(ok.upstream(n)), n  # no keras module holds upstream's function
-    assert kcore.convert_to_numpy.__ovnp__ is ovnp.evaluate
+    assert kcore.convert_to_numpy.__ovnp__ is ok._materialize
     assert not _holders(ok.upstream("convert_to_numpy"))
     patched = {(m, a) for m, a, _ in ok.patches()}
     for mod in ("keras.src.backend", "keras.src.backend.openvino",
@@ -468,7 +468,7 @@ def test_modules_imported_after_install():
         sys.modules[mod_name] = mod
         exec("from keras.src.backend import convert_to_numpy\n"
              "from keras.src.backend.openvino.numpy import log1p\n", mod.__dict__)
-        assert mod.convert_to_numpy.__ovnp__ is ovnp.evaluate
+        assert mod.convert_to_numpy.__ovnp__ is ok._materialize
         assert mod.log1p.__ovnp__ is ovnp.log1p
         ok.uninstall()
         assert mod.convert_to_numpy is kcore.convert_to_numpy

@@ -1,0 +1,498 @@
+#include <cstdlib>
+#include <cstring>
+#include <list>
+#include <mutex>
+#include <unordered_map>
+
+#include "openvino/core/attribute_visitor.hpp"
+#include "openvino/core/model.hpp"
+#include "openvino/op/constant.hpp"
+#include "openvino/op/parameter.hpp"
+#include "openvino/op/result.hpp"
+#include "executor/graph.hpp"
+#include "executor/reference.hpp"
+#include "ovnp/errors.hpp"
+#include "ovnp/executor.hpp"
+
+namespace ovnp {
+namespace {
+
+namespace et = ov::element;
+using ov::op::v0::Constant;
+
+// ------------------------------------------------------------------ key
+
+// Appends a node's attributes to the key. An attribute it cannot encode
+// (a subgraph body, an opaque buffer) makes the graph uncacheable rather
+// than risking two different graphs sharing a key.
+class KeyWriter : public ov::AttributeVisitor {
+public:
+    explicit KeyWriter(std::string& key) : key_(key) {}
+    bool keyable = true;
+
+    void on_adapter(const std::string& name, ov::ValueAccessor<void>& a) override {
+        if (auto* ps = dynamic_cast<ov::ValueAccessor<ov::PartialShape>*>(&a)) return put(name, ps->get().to_string());
+        if (auto* d = dynamic_cast<ov::ValueAccessor<ov::Dimension>*>(&a)) return put(name, d->get().to_string());
+        if (auto* tv = dynamic_cast<ov::ValueAccessor<et::TypeVector>*>(&a)) {
+            std::string s;
+            for (const auto& t : tv->get()) s += t.get_type_name() + ",";
+            return put(name, s);
+        }
+        keyable = false;
+    }
+    void on_adapter(const std::string& name, ov::ValueAccessor<std::string>& a) override { put(name, a.get()); }
+    void on_adapter(const std::string& name, ov::ValueAccessor<bool>& a) override { pod(name, a.get()); }
+    void on_adapter(const std::string& name, ov::ValueAccessor<int8_t>& a) override { pod(name, a.get()); }
+    void on_adapter(const std::string& name, ov::ValueAccessor<int16_t>& a) override { pod(name, a.get()); }
+    void on_adapter(const std::string& name, ov::ValueAccessor<int32_t>& a) override { pod(name, a.get()); }
+    void on_adapter(const std::string& name, ov::ValueAccessor<int64_t>& a) override { pod(name, a.get()); }
+    void on_adapter(const std::string& name, ov::ValueAccessor<uint8_t>& a) override { pod(name, a.get()); }
+    void on_adapter(const std::string& name, ov::ValueAccessor<uint16_t>& a) override { pod(name, a.get()); }
+    void on_adapter(const std::string& name, ov::ValueAccessor<uint32_t>& a) override { pod(name, a.get()); }
+    void on_adapter(const std::string& name, ov::ValueAccessor<uint64_t>& a) override { pod(name, a.get()); }
+    void on_adapter(const std::string& name, ov::ValueAccessor<float>& a) override { pod(name, a.get()); }
+    void on_adapter(const std::string& name, ov::ValueAccessor<double>& a) override { pod(name, a.get()); }
+    void on_adapter(const std::string& name, ov::ValueAccessor<std::vector<int8_t>>& a) override { vec(name, a.get()); }
+    void on_adapter(const std::string& name, ov::ValueAccessor<std::vector<int16_t>>& a) override { vec(name, a.get()); }
+    void on_adapter(const std::string& name, ov::ValueAccessor<std::vector<int32_t>>& a) override { vec(name, a.get()); }
+    void on_adapter(const std::string& name, ov::ValueAccessor<std::vector<int64_t>>& a) override { vec(name, a.get()); }
+    void on_adapter(const std::string& name, ov::ValueAccessor<std::vector<uint8_t>>& a) override { vec(name, a.get()); }
+    void on_adapter(const std::string& name, ov::ValueAccessor<std::vector<uint16_t>>& a) override { vec(name, a.get()); }
+    void on_adapter(const std::string& name, ov::ValueAccessor<std::vector<uint32_t>>& a) override { vec(name, a.get()); }
+    void on_adapter(const std::string& name, ov::ValueAccessor<std::vector<uint64_t>>& a) override { vec(name, a.get()); }
+    void on_adapter(const std::string& name, ov::ValueAccessor<std::vector<float>>& a) override { vec(name, a.get()); }
+    void on_adapter(const std::string& name, ov::ValueAccessor<std::vector<double>>& a) override { vec(name, a.get()); }
+    void on_adapter(const std::string& name, ov::ValueAccessor<std::vector<std::string>>& a) override {
+        std::string s;
+        for (const auto& x : a.get()) s += std::to_string(x.size()) + ":" + x;
+        put(name, s);
+    }
+    void on_adapter(const std::string&, ov::ValueAccessor<std::shared_ptr<ov::Model>>&) override { keyable = false; }
+
+private:
+    std::string& key_;
+
+    void put(const std::string& name, const std::string& v) {
+        key_ += name;
+        key_ += '=';
+        key_ += std::to_string(v.size());
+        key_ += ':';
+        key_ += v;
+    }
+    template <class T>
+    void pod(const std::string& name, const T& v) {
+        put(name, std::string(reinterpret_cast<const char*>(&v), sizeof v));
+    }
+    template <class T>
+    void vec(const std::string& name, const std::vector<T>& v) {
+        put(name, std::string(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T)));
+    }
+};
+
+template <class T>
+void append_pod(std::string& key, const T& v) {
+    key.append(reinterpret_cast<const char*>(&v), sizeof v);
+}
+
+void append_type_shape(std::string& key, et::Type t, const ov::Shape& shape) {
+    append_pod(key, static_cast<int>(et::Type_t(t)));
+    append_pod(key, shape.size());
+    for (size_t d : shape) append_pod(key, d);
+}
+
+// ------------------------------------------------------------------ canonical form
+
+// A graph read once: its nodes in topological order, which Constants become
+// Parameters (in Parameter order), and its structural key.
+struct Canonical {
+    std::vector<ov::Node*> order;
+    std::unordered_map<const ov::Node*, size_t> index;
+    std::vector<char> lifted;                       // per node: a Constant that becomes a Parameter
+    std::vector<const Constant*> inputs;            // the lifted Constants, Parameter order
+    std::string key;
+    bool keyable = true;
+    Path path = Path::Compiled;
+};
+
+Canonical canonicalize(const ov::OutputVector& outputs, const std::string& device) {
+    Canonical c;
+    // Iterative post-order DFS: inputs before their consumers.
+    std::vector<std::pair<ov::Node*, size_t>> stack;
+    for (const auto& o : outputs) {
+        if (c.index.count(o.get_node())) continue;
+        stack.push_back({o.get_node(), 0});
+        while (!stack.empty()) {
+            auto& [node, next] = stack.back();
+            if (next == 0 && c.index.count(node)) {
+                stack.pop_back();
+                continue;
+            }
+            if (next < node->get_input_size()) {
+                ov::Node* in = node->get_input_node_ptr(next++);
+                if (!c.index.count(in)) stack.push_back({in, 0});
+                continue;
+            }
+            if (ov::is_type<ov::op::v0::Parameter>(node)) detail::throw_free_parameter(*node);
+            c.index.emplace(node, c.order.size());
+            c.order.push_back(node);
+            stack.pop_back();
+        }
+    }
+
+    // A Constant is lifted when every use of it in this graph reads it as
+    // data; one that sets a shape, axis or order anywhere stays, in the key.
+    const size_t n = c.order.size();
+    std::vector<char> data_use(n, 0), attribute_use(n, 0);
+    for (const auto& o : outputs) data_use[c.index.at(o.get_node())] = 1;
+    for (size_t i = 0; i < n; ++i) {
+        ov::Node* node = c.order[i];
+        for (size_t k = 0; k < node->get_input_size(); ++k) {
+            const size_t j = c.index.at(node->get_input_node_ptr(k));
+            if (!ov::is_type<Constant>(c.order[j])) continue;
+            (detail::reads_data(node->input(k)) ? data_use[j] : attribute_use[j]) = 1;
+        }
+    }
+    c.lifted.assign(n, 0);
+    for (size_t i = 0; i < n; ++i) c.lifted[i] = ov::is_type<Constant>(c.order[i]) && !attribute_use[i];
+
+    // The exact path, as exact_path() decides it: a Constant used only as an
+    // attribute is not data.
+    for (size_t i = 0; i < n && c.path == Path::Compiled; ++i) {
+        if (ov::is_type<Constant>(c.order[i]) && !data_use[i]) continue;
+        for (const auto& out : c.order[i]->outputs())
+            if (detail::lowered_by_plugin(out.get_element_type())) c.path = Path::Reference;
+    }
+
+    // The key.
+    std::string& key = c.key;
+    key.reserve(64 * n);
+    key += device;
+    key += '\0';
+    append_pod(key, static_cast<int>(c.path));
+    KeyWriter writer(key);
+    for (size_t i = 0; i < n; ++i) {
+        ov::Node* node = c.order[i];
+        if (auto* k = ov::as_type<Constant>(node)) {
+            key += c.lifted[i] ? 'P' : 'C';
+            append_type_shape(key, k->get_element_type(), k->get_shape());
+            if (c.lifted[i]) {
+                c.inputs.push_back(k);
+            } else {
+                key.append(static_cast<const char*>(k->get_data_ptr()), k->get_byte_size());
+            }
+            continue;
+        }
+        const auto& info = node->get_type_info();
+        key += 'N';
+        key += info.name;
+        key += '/';
+        key += info.version_id ? info.version_id : "";
+        append_pod(key, node->get_input_size());
+        for (const auto& in : node->input_values()) {
+            append_pod(key, c.index.at(in.get_node()));
+            append_pod(key, in.get_index());
+        }
+        if (!node->visit_attributes(writer)) writer.keyable = false;
+    }
+    key += 'R';
+    for (const auto& o : outputs) {
+        append_pod(key, c.index.at(o.get_node()));
+        append_pod(key, o.get_index());
+    }
+    c.keyable = writer.keyable;
+    return c;
+}
+
+// The canonical model: a copy of the graph with lifted Constants as Parameters.
+std::shared_ptr<ov::Model> build_model(const Canonical& c, const ov::OutputVector& outputs) {
+    std::vector<std::shared_ptr<ov::Node>> copies(c.order.size());
+    ov::ParameterVector params;
+    for (size_t i = 0; i < c.order.size(); ++i) {
+        ov::Node* node = c.order[i];
+        if (c.lifted[i]) {
+            auto p = std::make_shared<ov::op::v0::Parameter>(node->get_output_element_type(0),
+                                                              node->get_output_partial_shape(0));
+            params.push_back(p);
+            copies[i] = p;
+            continue;
+        }
+        ov::OutputVector args;
+        for (const auto& in : node->input_values()) args.push_back(copies[c.index.at(in.get_node())]->output(in.get_index()));
+        copies[i] = node->clone_with_new_inputs(args);
+    }
+    ov::ResultVector results;
+    for (const auto& o : outputs)
+        results.push_back(std::make_shared<ov::op::v0::Result>(copies[c.index.at(o.get_node())]->output(o.get_index())));
+    return std::make_shared<ov::Model>(results, params);
+}
+
+// Estimated memory of a cached model: every tensor it produces (the plugin
+// allocates about that much) plus the Constants it holds.
+size_t estimate_bytes(const ov::Model& model) {
+    size_t bytes = 0;
+    for (const auto& node : model.get_ordered_ops()) {
+        if (auto k = ov::as_type_ptr<Constant>(node)) {
+            bytes += k->get_byte_size();
+            continue;
+        }
+        for (const auto& o : node->outputs())
+            if (o.get_partial_shape().is_static()) bytes += ov::shape_size(o.get_shape()) * o.get_element_type().size();
+    }
+    return bytes + 4096;  // the model's own bookkeeping
+}
+
+ov::Tensor view_of(const Constant* k) {
+    return ov::Tensor(k->get_element_type(), k->get_shape(), const_cast<void*>(k->get_data_ptr()));
+}
+
+size_t parse_size(const char* var, const char* text) {
+    std::string s(text);
+    size_t scale = 1;
+    if (!s.empty()) {
+        switch (s.back()) {
+        case 'k': case 'K': scale = size_t(1) << 10; break;
+        case 'm': case 'M': scale = size_t(1) << 20; break;
+        case 'g': case 'G': scale = size_t(1) << 30; break;
+        }
+        if (scale != 1) s.pop_back();
+    }
+    size_t pos = 0;
+    unsigned long long v = 0;
+    try {
+        v = std::stoull(s, &pos);
+    } catch (const std::exception&) {
+        pos = 0;
+    }
+    if (s.empty() || pos != s.size() || s[0] == '-')
+        throw ValueError(std::string(var) + "='" + text + "' is not a size (a whole number, optionally with K, M or G)");
+    return size_t(v) * scale;
+}
+
+}  // namespace
+
+ExecutorOptions ExecutorOptions::from_env() {
+    ExecutorOptions o;
+    if (const char* v = std::getenv("OVNP_CACHE_SIZE")) o.max_entries = parse_size("OVNP_CACHE_SIZE", v);
+    if (const char* v = std::getenv("OVNP_CACHE_BYTES")) o.max_bytes = parse_size("OVNP_CACHE_BYTES", v);
+    if (const char* v = std::getenv("OVNP_DEVICE"); v && *v) o.device = v;
+    return o;
+}
+
+// ------------------------------------------------------------------ cache
+
+struct Entry {
+    std::mutex build;        // held while the model is built; later runs wait on it once
+    bool ready = false;
+    std::shared_ptr<ov::Model> model;
+    Path path = Path::Compiled;
+    ov::CompiledModel compiled;
+    size_t bytes = 0;
+
+    std::mutex pool_mutex;   // idle infer requests: one per concurrent run
+    std::vector<ov::InferRequest> pool;
+};
+
+struct Executor::Impl {
+    mutable std::mutex mutex;
+    ExecutorOptions options;
+    ExecutorStats stats;
+    std::list<std::string> lru;  // most recent first
+    struct Slot {
+        std::shared_ptr<Entry> entry;
+        std::list<std::string>::iterator pos;
+    };
+    std::unordered_map<std::string, Slot> map;
+
+    // Call with mutex held.
+    void evict() {
+        while (!lru.empty() && (map.size() > options.max_entries || stats.bytes > options.max_bytes)) {
+            auto it = map.find(lru.back());
+            stats.bytes -= it->second.entry->bytes;
+            map.erase(it);
+            lru.pop_back();
+            ++stats.evictions;
+        }
+        stats.entries = map.size();
+    }
+
+    void erase(const std::string& key, const std::shared_ptr<Entry>& entry) {
+        std::lock_guard<std::mutex> lock(mutex);
+        auto it = map.find(key);
+        if (it == map.end() || it->second.entry != entry) return;
+        stats.bytes -= entry->bytes;
+        lru.erase(it->second.pos);
+        map.erase(it);
+        stats.entries = map.size();
+    }
+};
+
+Executor::Executor(ExecutorOptions options) : impl_(std::make_unique<Impl>()) {
+    impl_->options = std::move(options);
+}
+
+Executor::~Executor() = default;
+
+Executor& Executor::global() {
+    static Executor* instance = new Executor();  // never destroyed: outlives Python's teardown
+    return *instance;
+}
+
+ExecutorStats Executor::stats() const {
+    std::lock_guard<std::mutex> lock(impl_->mutex);
+    return impl_->stats;
+}
+
+ExecutorOptions Executor::options() const {
+    std::lock_guard<std::mutex> lock(impl_->mutex);
+    return impl_->options;
+}
+
+void Executor::configure(const ExecutorOptions& options) {
+    std::lock_guard<std::mutex> lock(impl_->mutex);
+    if (options.device != impl_->options.device) {
+        impl_->map.clear();
+        impl_->lru.clear();
+        impl_->stats.bytes = 0;
+    }
+    impl_->options = options;
+    impl_->evict();
+}
+
+void Executor::clear() {
+    std::lock_guard<std::mutex> lock(impl_->mutex);
+    impl_->map.clear();
+    impl_->lru.clear();
+    impl_->stats.bytes = 0;
+    impl_->stats.entries = 0;
+}
+
+void Executor::reset_stats() {
+    std::lock_guard<std::mutex> lock(impl_->mutex);
+    const size_t bytes = impl_->stats.bytes, entries = impl_->stats.entries;
+    impl_->stats = ExecutorStats{};
+    impl_->stats.bytes = bytes;
+    impl_->stats.entries = entries;
+}
+
+namespace {
+
+std::vector<ov::Tensor> run_entry(Entry& e, const Canonical& c, const std::string& device) {
+    ov::TensorVector inputs;
+    inputs.reserve(c.inputs.size());
+    for (const Constant* k : c.inputs) inputs.push_back(view_of(k));
+
+    if (e.path == Path::Reference) {
+        ov::TensorVector results;
+        if (detail::reference_evaluate(*e.model, inputs, results)) return results;
+        // No exact kernel for some node: the plugin's answer beats none.
+        std::lock_guard<std::mutex> lock(e.build);
+        if (!e.compiled) e.compiled = detail::compile(e.model, device);
+    }
+
+    ov::InferRequest request;
+    {
+        std::lock_guard<std::mutex> lock(e.pool_mutex);
+        if (!e.pool.empty()) {
+            request = std::move(e.pool.back());
+            e.pool.pop_back();
+        }
+    }
+    if (!request) request = e.compiled.create_infer_request();
+    for (size_t i = 0; i < inputs.size(); ++i) request.set_input_tensor(i, inputs[i]);
+    // Static outputs get tensors of their own: the results need no copy, and
+    // the request can serve the next run while they live on.
+    const auto& outs = e.compiled.outputs();
+    std::vector<ov::Tensor> results(outs.size());
+    for (size_t i = 0; i < outs.size(); ++i) {
+        if (outs[i].get_partial_shape().is_static()) {
+            results[i] = ov::Tensor(outs[i].get_element_type(), outs[i].get_shape());
+            request.set_output_tensor(i, results[i]);
+        }
+    }
+    request.infer();
+    for (size_t i = 0; i < outs.size(); ++i) {
+        if (results[i]) continue;
+        const ov::Tensor t = request.get_output_tensor(i);
+        results[i] = ov::Tensor(t.get_element_type(), t.get_shape());
+        t.copy_to(results[i]);
+    }
+    std::lock_guard<std::mutex> lock(e.pool_mutex);
+    e.pool.push_back(std::move(request));
+    return results;
+}
+
+void build_entry(Entry& e, const Canonical& c, const ov::OutputVector& outputs, const std::string& device,
+                 bool& compiled) {
+    e.model = build_model(c, outputs);
+    e.path = c.path;
+    if (e.path == Path::Compiled) {
+        e.compiled = detail::compile(e.model, device);
+        compiled = true;
+    }
+    e.bytes = estimate_bytes(*e.model);
+}
+
+}  // namespace
+
+std::vector<ov::Tensor> Executor::run(const ov::OutputVector& outputs) {
+    std::string device;
+    {
+        std::lock_guard<std::mutex> lock(impl_->mutex);
+        device = impl_->options.device;
+    }
+    Canonical c = canonicalize(outputs, device);
+
+    if (!c.keyable) {  // run once, keep nothing
+        Entry e;
+        bool compiled = false;
+        build_entry(e, c, outputs, device, compiled);
+        {
+            std::lock_guard<std::mutex> lock(impl_->mutex);
+            ++impl_->stats.uncached;
+            if (compiled) ++impl_->stats.compiles;
+        }
+        return run_entry(e, c, device);
+    }
+
+    std::shared_ptr<Entry> entry;
+    {
+        std::lock_guard<std::mutex> lock(impl_->mutex);
+        auto it = impl_->map.find(c.key);
+        if (it != impl_->map.end()) {
+            ++impl_->stats.hits;
+            impl_->lru.splice(impl_->lru.begin(), impl_->lru, it->second.pos);
+            entry = it->second.entry;
+        } else {
+            ++impl_->stats.misses;
+            entry = std::make_shared<Entry>();
+            impl_->lru.push_front(c.key);
+            impl_->map.emplace(c.key, Impl::Slot{entry, impl_->lru.begin()});
+            impl_->stats.entries = impl_->map.size();
+        }
+    }
+    {
+        // The first run builds; runs that found the entry meanwhile wait here.
+        std::unique_lock<std::mutex> lock(entry->build);
+        if (!entry->ready) {
+            bool compiled = false;
+            try {
+                build_entry(*entry, c, outputs, device, compiled);
+            } catch (...) {
+                lock.unlock();
+                impl_->erase(c.key, entry);
+                throw;
+            }
+            entry->ready = true;
+            std::lock_guard<std::mutex> guard(impl_->mutex);
+            if (compiled) ++impl_->stats.compiles;
+            auto it = impl_->map.find(c.key);
+            if (it != impl_->map.end() && it->second.entry == entry) {
+                impl_->stats.bytes += entry->bytes;
+                impl_->evict();
+            }
+        }
+    }
+    return run_entry(*entry, c, device);
+}
+
+}  // namespace ovnp

@@ -1,0 +1,34 @@
+// Graph facts shared by evaluate() and the Executor (not public API).
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "openvino/core/model.hpp"
+#include "openvino/core/node.hpp"
+#include "openvino/runtime/compiled_model.hpp"
+#include "openvino/runtime/core.hpp"
+
+namespace ovnp {
+namespace detail {
+
+/// Types the CPU plugin does not keep exact: f64 runs as f32, 64-bit and
+/// uint32 integers as int32, and bf16 subnormals are flushed to zero.
+bool lowered_by_plugin(ov::element::Type t);
+
+/// Whether a Constant feeding this input is plain data (not a shape, axis or
+/// order), so it can become a Parameter without changing shapes.
+bool reads_data(const ov::Input<ov::Node>& in);
+
+/// The process's ov::Core (thread-safe).
+ov::Core& core();
+
+/// Compiles with f32 inference precision (CPUs with AVX512-BF16 default to
+/// bf16), or without the hint on a device that rejects it.
+ov::CompiledModel compile(const std::shared_ptr<ov::Model>& model, const std::string& device);
+
+/// ValueError for a graph that still has a free Parameter.
+[[noreturn]] void throw_free_parameter(const ov::Node& parameter);
+
+}  // namespace detail
+}  // namespace ovnp
