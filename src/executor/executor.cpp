@@ -109,6 +109,7 @@ struct Canonical {
     std::unordered_map<const ov::Node*, size_t> index;
     std::vector<char> lifted;                       // per node: a Constant that becomes a Parameter
     std::vector<const Constant*> inputs;            // the lifted Constants, Parameter order
+    std::vector<const Constant*> direct;            // per output: the Constant it is, else null
     std::string key;
     bool keyable = true;
     Path path = Path::Compiled;
@@ -199,12 +200,21 @@ Canonical canonicalize(const ov::OutputVector& outputs, const std::string& devic
         append_pod(key, c.index.at(o.get_node()));
         append_pod(key, o.get_index());
     }
+    for (const auto& o : outputs) c.direct.push_back(ov::as_type<Constant>(o.get_node()));
     c.keyable = writer.keyable;
     return c;
 }
 
-// The canonical model: a copy of the graph with lifted Constants as Parameters.
-std::shared_ptr<ov::Model> build_model(const Canonical& c, const ov::OutputVector& outputs) {
+// The canonical model: a copy of the graph with lifted Constants as
+// Parameters. Outputs that are Constants themselves get no Result (they are
+// copied, not computed: the CPU plugin fills a preset output tensor of a
+// Parameter -> Result model with garbage). Null when nothing is computed.
+struct Built {
+    std::shared_ptr<ov::Model> model;
+    std::vector<size_t> inputs;  // per model Parameter: its index in Canonical::inputs
+};
+
+Built build_model(const Canonical& c, const ov::OutputVector& outputs) {
     std::vector<std::shared_ptr<ov::Node>> copies(c.order.size());
     ov::ParameterVector params;
     for (size_t i = 0; i < c.order.size(); ++i) {
@@ -221,9 +231,22 @@ std::shared_ptr<ov::Model> build_model(const Canonical& c, const ov::OutputVecto
         copies[i] = node->clone_with_new_inputs(args);
     }
     ov::ResultVector results;
-    for (const auto& o : outputs)
+    for (size_t i = 0; i < outputs.size(); ++i) {
+        if (c.direct[i]) continue;
+        const auto& o = outputs[i];
         results.push_back(std::make_shared<ov::op::v0::Result>(copies[c.index.at(o.get_node())]->output(o.get_index())));
-    return std::make_shared<ov::Model>(results, params);
+    }
+    Built b;
+    if (results.empty()) return b;
+    // Only the Parameters the results use (a Constant that is only an output feeds nothing).
+    ov::ParameterVector used;
+    for (size_t k = 0; k < params.size(); ++k) {
+        if (params[k]->output(0).get_target_inputs().empty()) continue;
+        used.push_back(params[k]);
+        b.inputs.push_back(k);
+    }
+    b.model = std::make_shared<ov::Model>(results, used);
+    return b;
 }
 
 // Estimated memory of a cached model: every tensor it produces (the plugin
@@ -283,7 +306,8 @@ ExecutorOptions ExecutorOptions::from_env() {
 struct Entry {
     std::mutex build;        // held while the model is built; later runs wait on it once
     bool ready = false;
-    std::shared_ptr<ov::Model> model;
+    std::shared_ptr<ov::Model> model;  // null when every output is a Constant
+    std::vector<size_t> inputs;        // per model Parameter: its index in Canonical::inputs
     Path path = Path::Compiled;
     ov::CompiledModel compiled;
     size_t bytes = 0;
@@ -376,10 +400,17 @@ void Executor::reset_stats() {
 
 namespace {
 
-std::vector<ov::Tensor> run_entry(Entry& e, const Canonical& c, const std::string& device) {
+ov::Tensor copy_of(const Constant* k) {
+    ov::Tensor t(k->get_element_type(), k->get_shape());
+    if (t.get_byte_size()) std::memcpy(t.data(), k->get_data_ptr(), t.get_byte_size());
+    return t;
+}
+
+// The model's outputs (its Results, in order).
+std::vector<ov::Tensor> compute(Entry& e, const Canonical& c, const std::string& device) {
     ov::TensorVector inputs;
-    inputs.reserve(c.inputs.size());
-    for (const Constant* k : c.inputs) inputs.push_back(view_of(k));
+    inputs.reserve(e.inputs.size());
+    for (size_t k : e.inputs) inputs.push_back(view_of(c.inputs[k]));
 
     if (e.path == Path::Reference) {
         ov::TensorVector results;
@@ -421,15 +452,26 @@ std::vector<ov::Tensor> run_entry(Entry& e, const Canonical& c, const std::strin
     return results;
 }
 
+std::vector<ov::Tensor> run_entry(Entry& e, const Canonical& c, const std::string& device) {
+    std::vector<ov::Tensor> computed;
+    if (e.model) computed = compute(e, c, device);
+    std::vector<ov::Tensor> results;
+    size_t next = 0;
+    for (const Constant* k : c.direct) results.push_back(k ? copy_of(k) : computed.at(next++));
+    return results;
+}
+
 void build_entry(Entry& e, const Canonical& c, const ov::OutputVector& outputs, const std::string& device,
                  bool& compiled) {
-    e.model = build_model(c, outputs);
+    Built b = build_model(c, outputs);
+    e.model = b.model;
+    e.inputs = std::move(b.inputs);
     e.path = c.path;
-    if (e.path == Path::Compiled) {
+    if (e.model && e.path == Path::Compiled) {
         e.compiled = detail::compile(e.model, device);
         compiled = true;
     }
-    e.bytes = estimate_bytes(*e.model);
+    e.bytes = e.model ? estimate_bytes(*e.model) : 4096;
 }
 
 }  // namespace

@@ -250,6 +250,19 @@ def _as_list(out):
 
 _compiled_cache: dict = {}
 
+# The eager path runs every graph twice: through ovnp.evaluate (a fresh model
+# per call) and through a cached Executor, which must agree to the bit.
+EXECUTOR = ovnp.Executor(max_entries=64)
+
+
+def assert_bitwise_equal(actual, expected, msg=""):
+    """Same dtype, shape and bytes (NaN payloads included)."""
+    assert actual.dtype == expected.dtype and actual.shape == expected.shape, (
+        f"{msg}: {actual.dtype}{actual.shape} != {expected.dtype}{expected.shape}")
+    a = np.ascontiguousarray(actual).view(np.uint8)
+    e = np.ascontiguousarray(expected).view(np.uint8)
+    assert np.array_equal(a, e), f"{msg}: values differ\n{actual!r}\n{expected!r}"
+
 
 def _partial_shape(arr, shapes):
     if shapes == "static":
@@ -264,7 +277,8 @@ def _partial_shape(arr, shapes):
 def run(path, fn, *args, shapes="static", key=None):
     """Builds ``fn(*outputs)`` and runs it; returns a list of numpy arrays (one per output).
 
-    path "eager": numpy arguments become Constants, the graph is materialized by ``ovnp.evaluate``.
+    path "eager": numpy arguments become Constants, the graph is materialized by ``ovnp.evaluate``
+    and by the cached ``EXECUTOR``, which must agree bit for bit (the executor's result is returned).
     path "compiled": numpy arguments become Parameters (``shapes``: "static" = the array's shape,
     "dynamic" = every dimension -1, "rank" = dynamic rank, reshaped to the real shapes before
     compiling because the CPU plugin cannot compile a dynamic-rank Parameter), the model is compiled
@@ -274,7 +288,12 @@ def run(path, fn, *args, shapes="static", key=None):
     """
     if path == "eager":
         ins = [constant(a) if isinstance(a, np.ndarray) else a for a in args]
-        return [np.asarray(r) for r in ovnp.evaluate(_as_list(fn(*ins)))]
+        outs = _as_list(fn(*ins))
+        fresh = [np.asarray(r) for r in ovnp.evaluate(outs)]
+        cached = EXECUTOR.run(outs)
+        for f, c in zip(fresh, cached):
+            assert_bitwise_equal(c, f, "ovnp.Executor vs ovnp.evaluate")
+        return cached
     if path != "compiled":
         raise ValueError(path)
     arrays = [a for a in args if isinstance(a, np.ndarray)]
