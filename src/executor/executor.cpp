@@ -249,8 +249,9 @@ Built build_model(const Canonical& c, const ov::OutputVector& outputs) {
     return b;
 }
 
-// Estimated memory of a cached model: every tensor it produces (the plugin
-// allocates about that much) plus the Constants it holds.
+// Estimated memory of a cached model: every tensor its nodes produce (the
+// plugin allocates about that much) plus the Constants it holds. Inputs are
+// the caller's buffers and outputs each run's own.
 size_t estimate_bytes(const ov::Model& model) {
     size_t bytes = 0;
     for (const auto& node : model.get_ordered_ops()) {
@@ -258,6 +259,7 @@ size_t estimate_bytes(const ov::Model& model) {
             bytes += k->get_byte_size();
             continue;
         }
+        if (ov::is_type<ov::op::v0::Parameter>(node) || ov::is_type<ov::op::v0::Result>(node)) continue;
         for (const auto& o : node->outputs())
             if (o.get_partial_shape().is_static()) bytes += ov::shape_size(o.get_shape()) * o.get_element_type().size();
     }

@@ -1,0 +1,116 @@
+// ovnp::Executor: the cache gives the same answers as a fresh compile, for
+// new data, new kept constants, new shapes and types, under eviction and
+// from several threads.
+#include <cstdlib>
+#include <thread>
+
+#include "helpers.hpp"
+#include "openvino/op/add.hpp"
+#include "openvino/op/multiply.hpp"
+#include "openvino/op/reduce_sum.hpp"
+#include "openvino/op/relu.hpp"
+#include "ovnp/errors.hpp"
+#include "ovnp/executor.hpp"
+#include "ovnp/math.hpp"
+
+namespace {
+using namespace ovnp_test;
+using namespace ov::op;
+
+ovnp::ExecutorOptions small(size_t entries) {
+    ovnp::ExecutorOptions o;
+    o.max_entries = entries;
+    return o;
+}
+
+Output add(const Output& a, const Output& b) { return std::make_shared<v1::Add>(a, b); }
+
+TEST(Executor, SameStructureNewDataIsAHit) {
+    ovnp::Executor ex(small(4));
+    for (float k : {1.f, 2.f, -0.5f}) {
+        auto r = ex.run({add(vec<float>(et::f32, {1, 2, 3}), constant<float>(et::f32, {}, {k}))});
+        EXPECT_EQ(values<float>(r[0]), (std::vector<float>{1 + k, 2 + k, 3 + k}));
+    }
+    auto s = ex.stats();
+    EXPECT_EQ(s.misses, 1u);
+    EXPECT_EQ(s.hits, 2u);
+    EXPECT_EQ(s.compiles, 1u);
+}
+
+TEST(Executor, KeptConstantsAreInTheKey) {
+    ovnp::Executor ex(small(4));
+    auto x = constant<float>(et::f32, {2, 2}, {1, 2, 3, 4});
+    auto sum = [&](int64_t axis) {
+        return std::make_shared<v1::ReduceSum>(x, constant<int64_t>(et::i64, {1}, {axis}), false)->output(0);
+    };
+    EXPECT_EQ(values<float>(ex.run({sum(0)})[0]), (std::vector<float>{4, 6}));
+    EXPECT_EQ(values<float>(ex.run({sum(1)})[0]), (std::vector<float>{3, 7}));
+    EXPECT_EQ(ex.stats().misses, 2u);
+}
+
+TEST(Executor, NewShapeAndTypeAndEviction) {
+    ovnp::Executor ex(small(1));
+    EXPECT_EQ(values<float>(ex.run({add(vec<float>(et::f32, {1}), vec<float>(et::f32, {2}))})[0]),
+              (std::vector<float>{3}));
+    EXPECT_EQ(values<float>(ex.run({add(vec<float>(et::f32, {1, 2}), vec<float>(et::f32, {2, 3}))})[0]),
+              (std::vector<float>{3, 5}));
+    EXPECT_EQ(values<int32_t>(ex.run({add(vec<int32_t>(et::i32, {1}), vec<int32_t>(et::i32, {2}))})[0]),
+              (std::vector<int32_t>{3}));
+    auto s = ex.stats();
+    EXPECT_EQ(s.misses, 3u);
+    EXPECT_EQ(s.evictions, 2u);
+    EXPECT_EQ(s.entries, 1u);
+}
+
+TEST(Executor, Float64IsExactAndNotCompiled) {
+    ovnp::Executor ex(small(4));
+    auto r = ex.run({ovnp::log1p(vec<double>(et::f64, {1e-300, 0.0}))});
+    EXPECT_EQ(values<double>(r[0]), (std::vector<double>{1e-300, 0.0}));
+    EXPECT_EQ(ex.stats().compiles, 0u);
+}
+
+TEST(Executor, FreeParameterThrowsValueError) {
+    ovnp::Executor ex(small(4));
+    auto p = param(et::f32, {3});
+    p.get_node()->set_friendly_name("x");
+    auto msg = message_of<ovnp::ValueError>([&] { ex.run({std::make_shared<v0::Relu>(p)->output(0)}); });
+    EXPECT_NE(msg.find("free Parameter 'x' of shape (3,)"), std::string::npos) << msg;
+}
+
+TEST(Executor, ThreadsShareEntriesAndGetTheirOwnAnswers) {
+    ovnp::Executor ex(small(3));
+    std::vector<std::thread> threads;
+    std::vector<int> failures(8, 0);
+    for (int t = 0; t < 8; ++t) {
+        threads.emplace_back([&, t] {
+            for (int i = 0; i < 40; ++i) {
+                const float a = float(t * 100 + i);
+                const size_t n = 1 + (i % 4);  // four signatures through three slots
+                std::vector<float> x(n, a), y(n, 2.f);
+                auto r = ex.run({std::make_shared<v1::Multiply>(vec<float>(et::f32, x), vec<float>(et::f32, y))->output(0)});
+                std::vector<float> got(r[0].data<float>(), r[0].data<float>() + r[0].get_size());
+                if (got != std::vector<float>(n, 2 * a)) ++failures[t];
+            }
+        });
+    }
+    for (auto& th : threads) th.join();
+    for (int t = 0; t < 8; ++t) EXPECT_EQ(failures[t], 0) << "thread " << t;
+    auto s = ex.stats();
+    EXPECT_EQ(s.hits + s.misses, 8u * 40u);
+    EXPECT_LE(s.entries, 3u);
+}
+
+TEST(Executor, OptionsFromEnvironment) {
+    setenv("OVNP_CACHE_SIZE", "5", 1);
+    setenv("OVNP_CACHE_BYTES", "2K", 1);
+    auto o = ovnp::ExecutorOptions::from_env();
+    EXPECT_EQ(o.max_entries, 5u);
+    EXPECT_EQ(o.max_bytes, 2048u);
+    setenv("OVNP_CACHE_BYTES", "-3", 1);
+    auto msg = message_of<ovnp::ValueError>([] { ovnp::ExecutorOptions::from_env(); });
+    EXPECT_NE(msg.find("OVNP_CACHE_BYTES='-3'"), std::string::npos) << msg;
+    unsetenv("OVNP_CACHE_SIZE");
+    unsetenv("OVNP_CACHE_BYTES");
+}
+
+}  // namespace

@@ -1,0 +1,350 @@
+"""ovnp.Executor: canonicalize, key, cache, run.
+
+The grid's eager path (grid.run) already checks every foundation op against ovnp.evaluate bit
+for bit through a cached Executor; these tests cover the cache itself: no stale results, the
+bounds, the result types, threads and the GIL, and memory."""
+
+import gc
+import os
+import subprocess
+import sys
+import threading
+
+import ml_dtypes
+import numpy as np
+import openvino as ov
+import openvino.opset16 as ops
+import pytest
+
+import grid
+import ovnp
+
+BF16 = np.dtype(ml_dtypes.bfloat16)
+
+
+def c(a, dtype=None):
+    return grid.constant(np.asarray(a, dtype=dtype))
+
+
+def out(node):
+    return node.output(0) if hasattr(node, "output") else node
+
+
+@pytest.fixture
+def ex():
+    return ovnp.Executor(max_entries=16)
+
+
+def run1(ex, node):
+    (r,) = ex.run([out(node)])
+    return r
+
+
+# --------------------------------------------------------------------------- no stale results
+
+
+def test_same_structure_different_data_shares_one_model(ex):
+    for i in range(5):
+        a = np.arange(6, dtype=np.float32) * i
+        b = np.full(6, i + 0.5, np.float32)
+        got = run1(ex, ops.multiply(c(a), c(b)))
+        grid.assert_bitwise_equal(got, a * b)
+    s = ex.stats()
+    assert (s["misses"], s["hits"], s["compiles"], s["entries"]) == (1, 4, 1, 1)
+
+
+def test_different_scalars_give_different_answers(ex):
+    x = np.array([1.0, 2.0, -3.5], np.float32)
+    for k in (1.0, 2.0, -7.25, 1.0):
+        got = run1(ex, ops.add(c(x), c(np.float32(k))))
+        grid.assert_bitwise_equal(got, x + np.float32(k))
+    # Scalars are data: one compiled model serves every value.
+    assert ex.stats()["compiles"] == 1
+
+
+def test_python_weak_scalars_through_ovnp_ops(ex):
+    x = np.array([1e-8, 0.5, 3.0], np.float32)
+    for rtol in (0.0, 1e-3, 1.0):
+        got = run1(ex, ovnp.isclose(c(x), c(x * np.float32(1.001)), rtol=rtol, atol=0.0))
+        want = np.isclose(x, x * np.float32(1.001), rtol=rtol, atol=0.0)
+        np.testing.assert_array_equal(got, want)
+
+
+def test_kept_constants_are_part_of_the_key(ex):
+    x = np.arange(12, dtype=np.float32).reshape(3, 4)
+    for shape in ([4, 3], [2, 6], [12], [4, 3]):
+        got = run1(ex, ops.reshape(c(x), c(np.array(shape, np.int64)), False))
+        grid.assert_bitwise_equal(got, x.reshape(shape))
+    for axis in (0, 1, 0):
+        got = run1(ex, ops.reduce_sum(c(x), c(np.array([axis], np.int64)), False))
+        grid.assert_bitwise_equal(got, x.sum(axis=axis))
+    s = ex.stats()
+    assert s["misses"] == 5 and s["hits"] == 2
+
+
+def test_attributes_are_part_of_the_key(ex):
+    a = np.arange(6, dtype=np.float32).reshape(2, 3)
+    b = np.arange(6, dtype=np.float32).reshape(3, 2)
+    grid.assert_bitwise_equal(run1(ex, ops.matmul(c(a), c(b), False, False)), a @ b)
+    grid.assert_bitwise_equal(run1(ex, ops.matmul(c(a), c(b), True, True)), a.T @ b.T)
+    x = np.array([1.5, -2.0], np.float32)
+    grid.assert_bitwise_equal(run1(ex, ops.convert(c(x), ov.Type.i32)), x.astype(np.int32))
+    grid.assert_bitwise_equal(run1(ex, ops.convert(c(x), ov.Type.f16)), x.astype(np.float16))
+    assert ex.stats()["misses"] == 4
+
+
+def test_new_shape_and_new_dtype_are_new_entries(ex):
+    for n in (3, 4, 3):
+        a = np.linspace(-1, 1, n, dtype=np.float32)
+        grid.assert_bitwise_equal(run1(ex, ops.abs(c(a))), np.abs(a))
+    for dt in (np.float16, np.int32, np.float32, np.int8):
+        a = np.array([-3, 0, 5], dt)
+        grid.assert_bitwise_equal(run1(ex, ops.abs(c(a))), np.abs(a))
+    s = ex.stats()
+    assert s["misses"] == 5 and s["hits"] == 2
+
+
+def test_eviction_under_a_tiny_cache():
+    ex = ovnp.Executor(max_entries=2)
+    xs = [np.arange(n, dtype=np.float32) for n in (1, 2, 3)]
+    for _ in range(3):
+        for x in xs:  # three signatures through two slots: every run misses
+            grid.assert_bitwise_equal(run1(ex, ops.negative(c(x))), -x)
+    s = ex.stats()
+    assert s["entries"] == 2 and s["misses"] == 9 and s["evictions"] == 7 and s["hits"] == 0
+    # LRU: the most recent entry survives.
+    run1(ex, ops.negative(c(xs[2])))
+    assert ex.stats()["hits"] == 1
+
+
+def test_byte_bound_evicts():
+    ex = ovnp.Executor(max_entries=100, max_bytes=64 * 1024)
+    for n in (1000, 2000, 3000, 4000, 5000, 6000):
+        x = np.ones(n, np.float32)
+        grid.assert_bitwise_equal(run1(ex, ops.add(c(x), c(x))), x + x)
+        assert ex.stats()["bytes"] <= 64 * 1024
+    s = ex.stats()
+    assert s["evictions"] >= 2 and 0 < s["entries"] < 5
+
+
+def test_configure_shrinks_and_clear_empties(ex):
+    for n in range(1, 6):
+        run1(ex, ops.relu(c(np.ones(n, np.float32))))
+    assert ex.stats()["entries"] == 5
+    ex.configure(max_entries=2)
+    assert ex.stats()["entries"] == 2 and ex.options()["max_entries"] == 2
+    ex.clear()
+    assert ex.stats()["entries"] == 0 and ex.stats()["bytes"] == 0
+    ex.reset_stats()
+    assert ex.stats()["misses"] == 0
+
+
+# --------------------------------------------------------------------------- results
+
+
+def test_result_dtypes_are_exact(ex):
+    cases = [
+        (ops.less(c(np.array([1.0, np.nan], np.float32)), c(np.float32(2))), np.array([True, False])),
+        (ops.add(c(np.array([1.5, 65504], np.float16)), c(np.float16(0.25))),
+         np.array([1.75, 65504], np.float16)),
+        (ops.multiply(c(np.array([1.5, 3e-39], BF16)), c(np.array(2, BF16))),
+         np.array([1.5, 3e-39], BF16) * np.array(2, BF16)),  # a subnormal, not flushed
+        (ops.add(c(np.array([1e-300, 2.0**60], np.float64)), c(np.float64(1e-310))),
+         np.array([1e-300 + 1e-310, 2.0**60])),
+        (ops.add(c(np.array([2**62], np.int64)), c(np.int64(1))), np.array([2**62 + 1], np.int64)),
+        (ops.add(c(np.array([2**63], np.uint64)), c(np.uint64(5))), np.array([2**63 + 5], np.uint64)),
+    ]
+    for node, want in cases:
+        grid.assert_bitwise_equal(run1(ex, node), want)
+
+
+def test_several_outputs_bool_and_0d(ex):
+    x = c(np.array([[0.0, 2.0], [3.0, 0.0]], np.float32))
+    s = c(np.float32(4.0))
+    outs = [*ovnp.nonzero(x), out(ops.sqrt(s)), out(ops.greater(x, s)), x]
+    got = ex.run(outs)
+    want = [np.array([0, 1], np.int32), np.array([1, 0], np.int32), np.float32(2.0),
+            np.zeros((2, 2), bool), np.array([[0.0, 2.0], [3.0, 0.0]], np.float32)]
+    assert len(got) == len(want)
+    for g, w in zip(got, want):
+        grid.assert_bitwise_equal(g, np.asarray(w))
+    assert got[2].shape == ()
+
+
+def test_outputs_that_are_constants(ex):
+    for v in ([False, True, True, False], [3, -1], 7.5):
+        a = np.asarray(v)
+        grid.assert_bitwise_equal(run1(ex, c(a)), a)
+    # The same node twice, and a constant beside a computed output.
+    x = c(np.array([1, 2], np.int32))
+    a, b, d = ex.run([x, x, out(ops.negative(x))])
+    grid.assert_bitwise_equal(a, np.array([1, 2], np.int32))
+    grid.assert_bitwise_equal(d, np.array([-1, -2], np.int32))
+    a[0] = 99  # results are the caller's own arrays
+    grid.assert_bitwise_equal(b, np.array([1, 2], np.int32))
+
+
+def test_empty_tensors(ex):
+    for shape in [(0,), (2, 0)]:
+        a = np.zeros(shape, np.float32)
+        grid.assert_bitwise_equal(run1(ex, ops.exp(c(a))), np.exp(a))
+
+
+def test_results_are_not_copies(ex):
+    got = run1(ex, ops.negative(c(np.ones(1000, np.float32))))
+    assert not got.flags.owndata  # a view of OpenVINO's output tensor
+    got2 = run1(ex, ops.negative(c(np.zeros(1000, np.float32))))
+    assert (got == -1).all() and (got2 == 0).all()  # the next run did not overwrite it
+    del got2
+    gc.collect()
+    assert (got == -1).all()
+
+
+def test_free_parameters_raise_a_clear_error(ex):
+    p = ops.parameter([2, -1], ov.Type.f32, name="images")
+    with pytest.raises(ValueError, match=r"free Parameter 'images' of shape \(2, None\)"):
+        ex.run([out(ops.relu(p))])
+    assert ex.stats()["entries"] == 0
+
+
+def test_ops_without_keyable_attributes_run_uncached(ex):
+    # A subgraph body cannot be put in the key: such graphs run, but are not cached.
+    x = np.array([1.0, -2.0], np.float32)
+    cond = c(np.array(True))
+    then_p = ops.parameter([2], ov.Type.f32)
+    else_p = ops.parameter([2], ov.Type.f32)
+    then_body = ov.Model([ops.abs(then_p)], [then_p])
+    else_body = ov.Model([ops.negative(else_p)], [else_p])
+    if_op = ops.if_op(cond)
+    if_op.set_then_body(then_body)
+    if_op.set_else_body(else_body)
+    if_op.set_input(c(x), then_p, else_p)
+    r = if_op.set_output(then_body.get_results()[0], else_body.get_results()[0])
+    got = ex.run([r])[0]
+    grid.assert_bitwise_equal(got, np.abs(x))
+    assert ex.stats()["uncached"] == 1 and ex.stats()["entries"] == 0
+
+
+def test_reference_path_is_cached_too(ex):
+    for k in range(3):
+        x = np.array([1e-300, 2.0 + k], np.float64)
+        got = run1(ex, ovnp.log1p(c(x)))
+        np.testing.assert_array_max_ulp(got, np.log1p(x), 1)
+    s = ex.stats()
+    assert s["misses"] == 1 and s["hits"] == 2 and s["compiles"] == 0
+
+
+# --------------------------------------------------------------------------- threads and the GIL
+
+
+def test_eight_threads_get_correct_results():
+    ex = ovnp.Executor(max_entries=8)
+    errors = []
+
+    def worker(t):
+        try:
+            rng = np.random.default_rng(t)
+            for i in range(60):
+                n = 1 + (i + t) % 5  # shared and distinct signatures
+                dt = [np.float32, np.int32, np.float64][i % 3]
+                a = rng.integers(-50, 50, n).astype(dt)
+                b = rng.integers(1, 50, n).astype(dt)
+                got = ex.run([out(ops.subtract(ops.multiply(c(a), c(b)), c(b)))])[0]
+                grid.assert_bitwise_equal(got, a * b - b)
+        except Exception as e:  # noqa: BLE001
+            errors.append(repr(e))
+
+    threads = [threading.Thread(target=worker, args=(t,)) for t in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors, errors[:3]
+    s = ex.stats()
+    assert s["hits"] + s["misses"] == 8 * 60 and s["hits"] > 0
+
+
+def test_the_gil_is_released_while_running():
+    # float64 log1p over 2e6 elements runs on the reference kernels for a good
+    # fraction of a second; another Python thread must keep running meanwhile.
+    ex = ovnp.Executor()
+    x = c(np.linspace(0, 1, 2_000_000))
+    node = ovnp.log1p(x)
+    started, done = threading.Event(), threading.Event()
+
+    def worker():
+        started.set()
+        ex.run([node])
+        done.set()
+
+    t = threading.Thread(target=worker)
+    t.start()
+    started.wait()
+    ticks = 0
+    while not done.is_set():
+        ticks += 1
+    t.join()
+    assert ticks > 1000, ticks
+
+
+# --------------------------------------------------------------------------- options
+
+
+def _python(code, **env):
+    e = dict(os.environ, **env)
+    return subprocess.run([sys.executable, "-c", code], env=e, capture_output=True, text=True)
+
+
+def test_environment_sets_the_global_options():
+    r = _python("import ovnp; print(ovnp.executor.options())",
+                OVNP_CACHE_SIZE="7", OVNP_CACHE_BYTES="3M", OVNP_DEVICE="CPU")
+    assert r.returncode == 0, r.stderr
+    assert "'max_entries': 7" in r.stdout and f"'max_bytes': {3 << 20}" in r.stdout
+
+
+def test_bad_environment_values_are_named():
+    r = _python("import ovnp", OVNP_CACHE_SIZE="lots")
+    assert r.returncode != 0 and "OVNP_CACHE_SIZE='lots' is not a size" in r.stderr
+
+
+def test_unknown_device_is_a_clear_error():
+    ex = ovnp.Executor(device="NO_SUCH_DEVICE")
+    with pytest.raises(RuntimeError, match="NO_SUCH_DEVICE"):
+        run1(ex, ops.abs(c(np.ones(2, np.float32))))
+    assert ex.stats()["entries"] == 0
+
+
+# --------------------------------------------------------------------------- memory
+
+
+def _rss_mb():
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    raise AssertionError("no VmRSS")
+
+
+@pytest.mark.slow
+def test_ten_thousand_signatures_keep_memory_flat():
+    # Each signature is a new shape. One in ten is float32 (compiled by the
+    # plugin: ~20 ms each); the rest are float64 (exact path, no plugin model),
+    # so the test takes under a minute.
+    ex = ovnp.Executor(max_entries=16)
+    base = None
+    for i in range(10_000):
+        n = 1 + i
+        dt = np.float32 if i % 10 == 0 else np.float64
+        x = np.full(n, 1.5, dt)
+        got = run1(ex, ops.multiply(c(x), c(x)))
+        assert got.dtype == dt and got.shape == (n,) and got[-1] == 2.25
+        if i == 2000:
+            gc.collect()
+            base = _rss_mb()
+    gc.collect()
+    grown = _rss_mb() - base
+    s = ex.stats()
+    assert s["entries"] == 16 and s["evictions"] == 10_000 - 16 and s["compiles"] == 1_000
+    # 8,000 signatures (800 compiled models) went through a 16-entry cache
+    # after the baseline; keeping them would take gigabytes.
+    assert grown < 150, f"RSS grew {grown:.0f} MB"
