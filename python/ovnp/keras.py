@@ -107,7 +107,14 @@ def _sync_floatx():
 
 def _to_output(x, core):
     """An ovnp argument: openvino.Output for tensors, Python scalars as is."""
-    if x is None or type(x) in (bool, int, float, str):
+    t = type(x)
+    if t is core.OpenVINOKerasTensor:
+        return x.output
+    if t is np.ndarray:
+        # ovnp makes the Constant of the array's own dtype in C++, as
+        # get_ov_output does, without its Python overhead.
+        return x
+    if x is None or t in (bool, int, float, str):
         return x
     if isinstance(x, np.generic):
         # NumPy scalars are strongly typed (np.float64 is also a Python
@@ -122,6 +129,7 @@ def _to_output(x, core):
 def _make_op(name, upstream, core):
     fn = getattr(ovnp, name)
     signature = inspect.signature(upstream)
+    names = set(signature.parameters)
     wrap = core.OpenVINOKerasTensor
 
     def _wrap(result):
@@ -131,10 +139,14 @@ def _make_op(name, upstream, core):
 
     @functools.wraps(upstream)
     def op(*args, **kwargs):
-        bound = signature.bind(*args, **kwargs)
+        # ovnp's functions take Keras's parameter names, order and defaults
+        # (test_keras checks), so arguments pass through as they came; only
+        # what upstream's signature would reject goes to bind() for its error.
+        if len(args) > len(names) or not names.issuperset(kwargs):
+            signature.bind(*args, **kwargs)
         _sync_floatx()
-        args = [_to_output(a, core) for a in bound.args]
-        kwargs = {k: _to_output(v, core) for k, v in bound.kwargs.items()}
+        args = [_to_output(a, core) for a in args]
+        kwargs = {k: _to_output(v, core) for k, v in kwargs.items()}
         return _wrap(fn(*args, **kwargs))
 
     op.__ovnp__ = fn

@@ -109,11 +109,11 @@ PYBIND11_MODULE(_ovnp, m) {
     m.def(
         "isclose",
         [](py::object a, py::object b, double rtol, double atol, bool equal_nan) {
-            Output A = as_output("isclose", "a", a), B = as_output("isclose", "b", b);
+            Output A = as_output("isclose", "x1", a), B = as_output("isclose", "x2", b);
             py::gil_scoped_release nogil;
             return ovnp::isclose(A, B, rtol, atol, equal_nan);
         },
-        py::arg("a"), py::arg("b"), py::arg("rtol") = 1e-5, py::arg("atol") = 1e-8, py::arg("equal_nan") = false,
+        py::arg("x1"), py::arg("x2"), py::arg("rtol") = 1e-5, py::arg("atol") = 1e-8, py::arg("equal_nan") = false,
         "numpy.isclose as a graph: bool, |a - b| <= atol + rtol * |b|.");
     m.def(
         "nonzero",

@@ -420,6 +420,26 @@ def _originals():
     return {n: getattr(knp, n) for n in OPS} | {"convert_to_numpy": kcore.convert_to_numpy}
 
 
+def _ovnp_parameters(fn):
+    """Parameter names of a pybind11 function, from its signature line."""
+    import re
+
+    head = fn.__doc__.splitlines()[0]
+    inner = head[head.index("(") + 1: head.rindex(")")]
+    return [re.split(r"[:=]", p)[0].strip() for p in re.split(r",\s*(?![^\[]*\])", inner) if p.strip()]
+
+
+def test_ovnp_functions_take_kerass_parameters():
+    """install() passes Keras's arguments through by position and name: Keras's parameters
+    lead ovnp's (which may add NumPy's optional ones, e.g. ravel's order)."""
+    import inspect
+
+    for n in OPS:
+        upstream = getattr(knp, n) if not ok.installed() else ok.upstream(n)
+        want = list(inspect.signature(upstream).parameters)
+        assert _ovnp_parameters(getattr(ovnp, n))[: len(want)] == want, n
+
+
 def test_install_patches_exactly_the_registry():
     assert ok.patched_names() == OPS
     assert set(ok.patched_names()) == {e["name"] for e in ovnp.registry()}
