@@ -186,21 +186,6 @@ def _make_convert_to_numpy(upstream, core):
     tensor_type = core.OpenVINOKerasTensor
     variable_type = core.KerasVariable
 
-    def _constant_value(output):
-        node = output.get_node()
-        if node.get_type_name() != "Constant":
-            return None
-        want = exact.get(output.get_element_type())
-        if want is None:
-            return None
-        data = node.data
-        if want.itemsize != data.dtype.itemsize:
-            return None
-        if data.dtype != want:
-            # OpenVINO hands bf16 bytes out as float16 (same width).
-            data = data.view(want)
-        return np.array(data)
-
     @functools.wraps(upstream)
     def convert_to_numpy(x):
         if isinstance(x, variable_type) and isinstance(x.value, tensor_type):
@@ -208,12 +193,10 @@ def _make_convert_to_numpy(upstream, core):
         if not isinstance(x, tensor_type):
             return upstream(x)
         output = x.output
-        value = _constant_value(output)
-        if value is not None:
-            return value
         try:
             value = _materialize([output])[0]
-            _check_result(output, value)
+            if value.dtype != exact.get(output.get_element_type(), value.dtype):
+                raise _EvaluatorMismatch(f"ovnp.executor returned {value.dtype}{list(value.shape)} for {output}")
             return value
         except (ValueError, TypeError):
             raise
@@ -225,20 +208,6 @@ def _make_convert_to_numpy(upstream, core):
                 stacklevel=2,
             )
             return upstream(x)
-
-    def _check_result(output, value):
-        """An evaluator result that contradicts the graph's own type or
-        static shape is an evaluator bug: fall back rather than return it."""
-        want = exact.get(output.get_element_type())
-        shape = output.get_partial_shape()
-        if (want is not None and value.dtype != want) or (
-            shape.is_static and tuple(value.shape) != tuple(shape.to_shape())
-        ):
-            raise _EvaluatorMismatch(
-                f"ovnp.executor returned {value.dtype}{list(value.shape)} for "
-                f"an output of type {output.get_element_type().get_type_name()}"
-                f"{shape}"
-            )
 
     convert_to_numpy.__ovnp__ = _materialize
     return convert_to_numpy

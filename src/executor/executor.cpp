@@ -1,4 +1,5 @@
 #include <cstdlib>
+#include <stdexcept>
 #include <cstring>
 #include <list>
 #include <mutex>
@@ -454,12 +455,25 @@ std::vector<ov::Tensor> compute(Entry& e, const Canonical& c, const std::string&
     return results;
 }
 
-std::vector<ov::Tensor> run_entry(Entry& e, const Canonical& c, const std::string& device) {
+std::vector<ov::Tensor> run_entry(Entry& e, const Canonical& c, const ov::OutputVector& outputs,
+                                  const std::string& device) {
     std::vector<ov::Tensor> computed;
     if (e.model) computed = compute(e, c, device);
     std::vector<ov::Tensor> results;
     size_t next = 0;
     for (const Constant* k : c.direct) results.push_back(k ? copy_of(k) : computed.at(next++));
+    // A result that contradicts the graph's own type or static shape is a
+    // kernel or plugin bug: fail rather than hand it out.
+    for (size_t i = 0; i < results.size(); ++i) {
+        const auto& want = outputs[i].get_partial_shape();
+        if (results[i].get_element_type() != outputs[i].get_element_type() ||
+            (want.is_static() && results[i].get_shape() != want.get_shape()) ||
+            !want.compatible(results[i].get_shape()))
+            throw std::runtime_error("ovnp::Executor: output " + std::to_string(i) + " came out as " +
+                                     results[i].get_element_type().get_type_name() +
+                                     results[i].get_shape().to_string() + " for a graph output of type " +
+                                     outputs[i].get_element_type().get_type_name() + want.to_string());
+    }
     return results;
 }
 
@@ -495,7 +509,7 @@ std::vector<ov::Tensor> Executor::run(const ov::OutputVector& outputs) {
             ++impl_->stats.uncached;
             if (compiled) ++impl_->stats.compiles;
         }
-        return run_entry(e, c, device);
+        return run_entry(e, c, outputs, device);
     }
 
     std::shared_ptr<Entry> entry;
@@ -536,7 +550,7 @@ std::vector<ov::Tensor> Executor::run(const ov::OutputVector& outputs) {
             }
         }
     }
-    return run_entry(*entry, c, device);
+    return run_entry(*entry, c, outputs, device);
 }
 
 }  // namespace ovnp
