@@ -43,6 +43,10 @@ test-python: setup
 demo: setup
 	$(VPY) examples/demo.py
 
+# Eager keras.ops speed: ovnp vs upstream openvino vs numpy (vs jax); table + docs/eager-bench.png.
+bench: setup
+	$(VPY) bench/eager.py
+
 # Keras's own numpy_test.py for ovnp's ops (K="" runs the whole file); needs KERAS_GIT (a keras-team/keras git dir).
 keras-suite: setup
 	PYTHON=$(CURDIR)/$(VPY) ../shared/tools/keras-suite ovnp "$${K-isclose or nonzero or log1p or ravel or nan_to_num}"

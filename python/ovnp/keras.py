@@ -18,7 +18,7 @@ What install() changes
 * ``convert_to_numpy`` (core.py) is replaced so that OpenVINOKerasTensor
   values are computed by ``ovnp.executor`` (each graph structure is compiled
   once and cached; exact float64/int64, bool, bfloat16). Everything that
-  materializes a tensor (``__array__``, ``numpy()``, ``float()``, printing)
+  materializes a tensor (``__array__``, ``numpy()``, ``float()``, ``bool()``)
   goes through it.  A tensor that is a plain Constant is read directly when its
   bytes are already the exact NumPy value.  Anything that is not an
   OpenVINOKerasTensor goes to upstream's function.  A graph that still has

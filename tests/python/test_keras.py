@@ -390,6 +390,40 @@ def test_materializing_a_symbolic_tensor_fails_clearly():
         np.asarray(keras.ops.log1p(p))
 
 
+def test_materialization_goes_through_the_cached_executor():
+    """convert_to_numpy, __array__, numpy(), float(), int() and bool() all run through
+    ovnp.executor; repeated structures are cache hits, even for upstream's own ops."""
+    x = np.arange(6, dtype=F32)
+    before = ovnp.executor.stats()
+    values = []
+    for k in range(4):  # upstream's add, new data each time
+        values.append(keras.ops.convert_to_numpy(keras.ops.add(x, np.full(6, k, F32))))
+    for k, v in enumerate(values):
+        same(v, x + np.float32(k))
+    t = keras.ops.sum(keras.ops.log1p(x))
+    want = np.log1p(x).sum(dtype=np.float32)
+    assert float(t) == pytest.approx(float(want), rel=1e-6)
+    assert np.asarray(t).dtype == F32 and t.numpy().shape == ()
+    assert int(keras.ops.max(x)) == 5 and bool(keras.ops.any(x > 4.5))
+    after = ovnp.executor.stats()
+    runs = (after["hits"] + after["misses"]) - (before["hits"] + before["misses"])
+    assert runs >= 9 and after["hits"] - before["hits"] >= 3
+
+
+def test_uninstall_restores_upstream_materialization():
+    from keras.src.backend.openvino import core as kcore
+
+    ok.uninstall()
+    try:
+        before = ovnp.executor.stats()
+        same(keras.ops.convert_to_numpy(keras.ops.add(np.ones(3, F32), 1.0)), np.full(3, 2.0, F32))
+        after = ovnp.executor.stats()
+        assert after["hits"] + after["misses"] == before["hits"] + before["misses"]
+        assert not hasattr(kcore.convert_to_numpy, "__ovnp__")
+    finally:
+        ok.install()
+
+
 def test_evaluator_failure_falls_back_to_upstream_with_a_warning(monkeypatch):
     t = keras.ops.ravel(np.array([[1.5, 2.5]], F32))
 
