@@ -171,6 +171,20 @@ def test_several_outputs_bool_and_0d(ex):
     assert got[2].shape == ()
 
 
+def test_bool_inputs_and_outputs(ex):
+    # The compiled path carries booleans as u8 0/1 (the CPU plugin's boolean conversions are slow).
+    rng = np.random.default_rng(1)
+    for n in (1, 5, 5, 1000):
+        cond = rng.random(n) > 0.5
+        x = rng.standard_normal(n).astype(np.float32)
+        got_sel, got_not, got_and = ex.run([out(ops.select(c(cond), c(x), c(-x))), out(ops.logical_not(c(cond))),
+                                            out(ops.logical_and(c(cond), ops.less(c(x), c(np.float32(0)))))])
+        grid.assert_bitwise_equal(got_sel, np.where(cond, x, -x))
+        grid.assert_bitwise_equal(got_not, ~cond)
+        grid.assert_bitwise_equal(got_and, cond & (x < 0))
+        assert set(np.unique(got_not.view(np.uint8))) <= {0, 1}
+
+
 def test_outputs_that_are_constants(ex):
     for v in ([False, True, True, False], [3, -1], 7.5):
         a = np.asarray(v)
