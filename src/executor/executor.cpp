@@ -11,6 +11,7 @@
 #include "openvino/op/convert.hpp"
 #include "openvino/op/parameter.hpp"
 #include "openvino/op/result.hpp"
+#include "openvino/op/shape_of.hpp"
 #include "executor/graph.hpp"
 #include "executor/reference.hpp"
 #include "ovnp/errors.hpp"
@@ -142,26 +143,37 @@ Canonical canonicalize(const ov::OutputVector& outputs, const std::string& devic
         }
     }
 
-    // A Constant is lifted when every use of it in this graph reads it as
-    // data; one that sets a shape, axis or order anywhere stays, in the key.
+    // A Constant is lifted when its value reaches no shape, axis or order:
+    // no use of it, nor of anything computed from it, is such a port (upstream
+    // Keras computes TopK's k as Add(kth, 1), both Constants). Shape-setting
+    // values propagate from consumers to producers, except through ShapeOf,
+    // whose result depends only on its input's (static) shape.
     const size_t n = c.order.size();
-    std::vector<char> data_use(n, 0), attribute_use(n, 0);
+    std::vector<char> data_use(n, 0), sets_shape(n, 0);
     for (const auto& o : outputs) data_use[c.index.at(o.get_node())] = 1;
-    for (size_t i = 0; i < n; ++i) {
+    for (size_t i = n; i-- > 0;) {
         ov::Node* node = c.order[i];
+        const bool shape_only = ov::is_type<ov::op::v0::ShapeOf>(node) || ov::is_type<ov::op::v3::ShapeOf>(node);
         for (size_t k = 0; k < node->get_input_size(); ++k) {
             const size_t j = c.index.at(node->get_input_node_ptr(k));
-            if (!ov::is_type<Constant>(c.order[j])) continue;
-            (detail::reads_data(node->input(k)) ? data_use[j] : attribute_use[j]) = 1;
+            if (shape_only) {
+                data_use[j] = 1;
+                continue;
+            }
+            if (sets_shape[i] || !detail::reads_data(node->input(k)))
+                sets_shape[j] = 1;
+            else
+                data_use[j] = 1;
         }
     }
     c.lifted.assign(n, 0);
-    for (size_t i = 0; i < n; ++i) c.lifted[i] = ov::is_type<Constant>(c.order[i]) && !attribute_use[i];
+    for (size_t i = 0; i < n; ++i) c.lifted[i] = ov::is_type<Constant>(c.order[i]) && !sets_shape[i];
 
-    // The exact path, as exact_path() decides it: a Constant used only as an
-    // attribute is not data.
+    // The exact path, as exact_path() decides it, except that values which
+    // only compute shapes or axes (ShapeOf's int64 and what follows) are not
+    // data: they fit the plugin's int32.
     for (size_t i = 0; i < n && c.path == Path::Compiled; ++i) {
-        if (ov::is_type<Constant>(c.order[i]) && !data_use[i]) continue;
+        if (!data_use[i]) continue;
         for (const auto& out : c.order[i]->outputs())
             if (detail::lowered_by_plugin(out.get_element_type())) c.path = Path::Reference;
     }

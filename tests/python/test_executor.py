@@ -271,6 +271,23 @@ def test_keras_like_ops_are_keyed_and_match_evaluate(ex):
     assert s["uncached"] == 0 and s["hits"] == s["misses"] == len(_keras_like_graphs())
 
 
+def test_constants_that_compute_a_shape_stay_in_the_graph(ex):
+    # Upstream Keras's argpartition gives TopK k = Add(kth, 1) over two Constants: lifting them
+    # would make k, and so the result's shape, a runtime value.
+    x = np.array([[3.0, 1.0, 2.0, 0.5], [9.0, 8.0, 7.0, 6.0]], np.float32)
+    for kth in (0, 1, 2):
+        k = ops.add(c(np.int64(kth)), c(np.int64(1)))
+        values = ops.topk(c(x), k, -1, "min", "value").output(0)
+        got = ex.run([values])[0]
+        grid.assert_bitwise_equal(got, np.sort(x, axis=-1)[:, : kth + 1])
+    # A shape computed from ShapeOf (int64) is not data: the graph stays on the compiled path.
+    xs = c(np.arange(6, dtype=np.float32).reshape(2, 3))
+    target = ops.concat([ops.gather(ops.shape_of(xs), c(np.array([1])), c(np.int64(0))), c(np.array([-1]))], 0)
+    got = ex.run([out(ops.reshape(ops.exp(xs), target, False))])[0]
+    grid.assert_bitwise_equal(got, ovnp.evaluate([out(ops.reshape(ops.exp(xs), target, False))])[0])
+    assert got.shape == (3, 2) and ex.stats()["compiles"] >= 1
+
+
 def test_reference_path_is_cached_too(ex):
     for k in range(3):
         x = np.array([1e-300, 2.0 + k], np.float64)
