@@ -1,0 +1,160 @@
+// ovnp's extrema, clip, heaviside and complex stubs (issue 4): NumPy lists
+// them under mathematical functions (math.hpp).
+#include <cmath>
+#include <limits>
+
+#include "openvino/op/add.hpp"
+#include "openvino/op/broadcast.hpp"
+#include "openvino/op/divide.hpp"
+#include "openvino/op/less.hpp"
+#include "openvino/op/equal.hpp"
+#include "openvino/op/logical_and.hpp"
+#include "openvino/op/logical_or.hpp"
+#include "openvino/op/negative.hpp"
+#include "openvino/op/select.hpp"
+#include "openvino/op/shape_of.hpp"
+#include "ops/common.hpp"
+#include "ops/compare.hpp"
+#include "ovnp/ovnp.hpp"
+
+namespace ovnp {
+namespace {
+using namespace ov::op;
+using Output = ov::Output<ov::Node>;
+namespace et = ov::element;
+
+Output select(const Output& mask, const Output& then, const Output& otherwise) {
+    return std::make_shared<v1::Select>(mask, then, otherwise)->output(0);
+}
+Output And(const Output& a, const Output& b) { return std::make_shared<v1::LogicalAnd>(a, b)->output(0); }
+Output Or(const Output& a, const Output& b) { return std::make_shared<v1::LogicalOr>(a, b)->output(0); }
+
+std::vector<Output> promote2(const char* op, const Output& a, const Output& b) {
+    auto ab = dtype::promote(op, {a, b});
+    detail::require_broadcastable(op, ab[0], ab[1]);
+    return ab;
+}
+
+// IEEE 754-2019 maximum / minimum of same-typed a and b, NaN-propagating
+// when propagate_nan, else NaN-ignoring (fmax / fmin).
+Output extremum(const Output& a, const Output& b, bool is_max, bool propagate_nan) {
+    const auto t = a.get_element_type();
+    // b wins where it is strictly beyond a.
+    Output b_wins = is_max ? detail::exact_less(a, b) : detail::exact_less(b, a);
+    Output r = select(b_wins, b, a);
+    if (!t.is_real()) return r;
+    // Equal zeros: -0.0 + 0.0 is +0.0 (max); -((-a) + (-b)) is -0.0 unless both are +0.0 (min).
+    Output zero = dtype::scalar_like(a, 0.0);
+    Output both_zero = And(std::make_shared<v1::Equal>(a, zero), std::make_shared<v1::Equal>(b, zero));
+    Output zero_result =
+        is_max ? Output(std::make_shared<v1::Add>(a, b))
+               : Output(std::make_shared<v0::Negative>(std::make_shared<v1::Add>(std::make_shared<v0::Negative>(a),
+                                                                                 std::make_shared<v0::Negative>(b))));
+    r = select(both_zero, zero_result, r);
+    Output a_nan = detail::is_nan(a), b_nan = detail::is_nan(b);
+    if (propagate_nan) return select(b_nan, b, r);  // a NaN already wins: b is never beyond it
+    return select(b_nan, a, select(a_nan, b, r));
+}
+
+Output extremum_op(const char* op, const Output& a, const Output& b, bool is_max, bool propagate_nan) {
+    auto ab = promote2(op, a, b);
+    const auto t = ab[0].get_element_type();
+    const auto ct = dtype::compute_type(t);
+    return dtype::cast(extremum(dtype::cast(ab[0], ct), dtype::cast(ab[1], ct), is_max, propagate_nan), t);
+}
+
+// NumPy's clip loop: _NPY_MAX(a, b) = isnan(a) ? a : (a > b ? a : b), so a
+// NaN bound wins too, and an equal bound is returned.
+Output clip_max(const Output& a, const Output& bound) {
+    Output r = select(detail::exact_less(bound, a), a, bound);
+    if (!a.get_element_type().is_real()) return r;
+    return select(detail::is_nan(a), a, r);
+}
+Output clip_min(const Output& a, const Output& bound) {
+    Output r = select(detail::exact_less(a, bound), a, bound);
+    if (!a.get_element_type().is_real()) return r;
+    return select(detail::is_nan(a), a, r);
+}
+}  // namespace
+
+Output maximum(const Output& a, const Output& b) { return extremum_op("maximum", a, b, true, true); }
+Output minimum(const Output& a, const Output& b) { return extremum_op("minimum", a, b, false, true); }
+Output fmax(const Output& a, const Output& b) { return extremum_op("fmax", a, b, true, false); }
+Output fmin(const Output& a, const Output& b) { return extremum_op("fmin", a, b, false, false); }
+
+Output clip(const Output& x_in, const std::optional<Output>& x_min, const std::optional<Output>& x_max) {
+    dtype::require_numeric("clip", x_in);
+    Output x = dtype::resolve("clip", x_in);
+    auto out_type = x.get_element_type();
+    if (out_type == et::boolean) {
+        out_type = et::i32;
+        x = dtype::cast(x, et::i32);
+    }
+    std::vector<Output> all = {x};
+    if (x_min) all.push_back(*x_min);
+    if (x_max) all.push_back(*x_max);
+    all = dtype::promote("clip", all);
+    for (size_t i = 1; i < all.size(); ++i)
+        for (size_t j = 0; j < i; ++j) detail::require_broadcastable("clip", all[j], all[i]);
+    const auto t = all[0].get_element_type();
+    const auto ct = dtype::compute_type(t);
+    Output r = dtype::cast(all[0], ct);
+    size_t k = 1;
+    if (x_min) r = clip_max(r, dtype::cast(all[k++], ct));
+    if (x_max) r = clip_min(r, dtype::cast(all[k++], ct));
+    return dtype::cast(dtype::cast(r, t), out_type);
+}
+
+Output heaviside(const Output& x1, const Output& x2) {
+    auto ab = promote2("heaviside", x1, x2);
+    // Keras's dtype: narrow integers give floatx, int64 float64; bool and
+    // uint64 stay (the values 0, 1 and x2 fit them).
+    auto t = ab[0].get_element_type();
+    if (t.is_integral_number() && t != et::u64) t = (t == et::i64) ? et::f64 : dtype::floatx();
+    const auto ct = t.is_real() ? dtype::compute_type(t) : t;
+    Output a = dtype::cast(ab[0], ct), h = dtype::cast(ab[1], ct);
+    Output zero = dtype::scalar(ct, 0.0), one = dtype::scalar(ct, 1.0);
+    // Masks from x1; NaN x1 falls through every mask and stays NaN.
+    Output r = select(detail::exact_less(a, zero), zero, a);
+    r = select(detail::exact_less(zero, a), one, r);
+    r = select(detail::exact_equal(a, zero), h, r);
+    return dtype::cast(r, t);
+}
+
+Output angle(const Output& x_in) {
+    Output x0 = dtype::to_inexact("angle", x_in);
+    const auto t = x0.get_element_type();
+    Output x = dtype::cast(x0, dtype::compute_type(t));
+    Output zero = dtype::scalar_like(x, 0.0);
+    // atan2(+0, x): pi for x < 0 and for -0.0 (1 / -0.0 = -inf < 0); NaN stays.
+    Output neg_zero = And(std::make_shared<v1::Equal>(x, zero),
+                          std::make_shared<v1::Less>(std::make_shared<v1::Divide>(dtype::scalar_like(x, 1.0), x), zero));
+    Output pi = Or(std::make_shared<v1::Less>(x, zero), neg_zero);
+    Output r = select(pi, dtype::scalar_like(x, M_PI), zero);
+    r = select(detail::is_nan(x), x, r);
+    return dtype::cast(r, t);
+}
+
+Output real(const Output& x) {
+    dtype::require_numeric("real", x);
+    return dtype::resolve("real", x);
+}
+
+Output imag(const Output& x_in) {
+    dtype::require_numeric("imag", x_in);
+    Output x = dtype::resolve("imag", x_in);
+    Output zero = dtype::scalar(x.get_element_type(), 0.0);
+    return std::make_shared<v3::Broadcast>(zero, std::make_shared<v3::ShapeOf>(x, et::i64));
+}
+
+Output conjugate(const Output& x) {
+    dtype::require_numeric("conjugate", x);
+    return dtype::resolve("conjugate", x);
+}
+
+Output conj(const Output& x) {
+    dtype::require_numeric("conj", x);
+    return dtype::resolve("conj", x);
+}
+
+}  // namespace ovnp
