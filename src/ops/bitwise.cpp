@@ -25,7 +25,7 @@ void require_integer(const char* op, const Output& x) {
     dtype::require_numeric(op, x);
     const auto t = x.get_element_type();
     if (t.is_real())
-        throw TypeError(std::string(op) + ": unsupported dtype " + dtype::name(t) +
+        throw TypeError(std::string(op) + ": unsupported dtype " + (dtype::is_weak(x) ? "float (a Python float)" : dtype::name(t)) +
                         " (bitwise ops take bool and integer dtypes only)");
 }
 
@@ -33,6 +33,9 @@ std::vector<Output> promote_integers(const char* op, const Output& x, const Outp
     require_integer(op, x);
     require_integer(op, y);
     auto xy = dtype::promote(op, {x, y});
+    if (xy[0].get_element_type().is_real())  // e.g. int64 with uint64 meet in a float
+        throw TypeError(std::string(op) + ": " + dtype::name(x.get_element_type()) + " and " +
+                        dtype::name(y.get_element_type()) + " have no integer dtype in common");
     detail::require_broadcastable(op, xy[0], xy[1]);
     return xy;
 }
@@ -57,13 +60,20 @@ Output shift(const char* op, const Output& x_in, const Output& y_in, bool left) 
     Output in_range = std::make_shared<v1::LogicalAnd>(
         detail::exact_less_equal(zero, y),
         detail::exact_less(y, dtype::scalar_int(t, info.bits)));
-    Output safe_y = std::make_shared<v1::Select>(in_range, y, zero);
+    Output safe_y = detail::select_values(in_range, y, zero);
     Output shifted = left ? Output(std::make_shared<v15::BitwiseLeftShift>(x, safe_y))
                           : Output(std::make_shared<v15::BitwiseRightShift>(x, safe_y));
     Output outside = zero;
     if (!left && info.is_signed)
-        outside = std::make_shared<v1::Select>(detail::exact_less(x, zero), dtype::scalar_int(t, -1), zero);
-    return std::make_shared<v1::Select>(in_range, shifted, outside);
+        outside = detail::select_values(detail::exact_less(x, zero), dtype::scalar_int(t, -1), zero);
+    return detail::select_values(in_range, shifted, outside);
+}
+
+Output invert(const char* op, const Output& x_in) {
+    require_integer(op, x_in);
+    Output x = dtype::resolve(op, x_in);
+    if (x.get_element_type() == et::boolean) return std::make_shared<v1::LogicalNot>(x);
+    return std::make_shared<v13::BitwiseNot>(x);
 }
 }  // namespace
 
@@ -71,14 +81,9 @@ Output bitwise_and(const Output& x, const Output& y) { return bitwise_binary<v13
 Output bitwise_or(const Output& x, const Output& y) { return bitwise_binary<v13::BitwiseOr>("bitwise_or", x, y); }
 Output bitwise_xor(const Output& x, const Output& y) { return bitwise_binary<v13::BitwiseXor>("bitwise_xor", x, y); }
 
-Output bitwise_invert(const Output& x_in) {
-    require_integer("bitwise_invert", x_in);
-    Output x = dtype::resolve("bitwise_invert", x_in);
-    if (x.get_element_type() == et::boolean) return std::make_shared<v1::LogicalNot>(x);
-    return std::make_shared<v13::BitwiseNot>(x);
-}
 
-Output bitwise_not(const Output& x) { return bitwise_invert(x); }
+Output bitwise_invert(const Output& x) { return invert("bitwise_invert", x); }
+Output bitwise_not(const Output& x) { return invert("bitwise_not", x); }
 
 Output bitwise_left_shift(const Output& x, const Output& y) { return shift("bitwise_left_shift", x, y, true); }
 Output left_shift(const Output& x, const Output& y) { return shift("left_shift", x, y, true); }

@@ -16,6 +16,9 @@ Output exact_less(const Output& a, const Output& b);
 Output exact_less_equal(const Output& a, const Output& b);
 /// a == b, as exact_less (NaN equals nothing).
 Output exact_equal(const Output& a, const Output& b);
+/// Select(mask, a, b) for a and b of one type, exact for uint32 on the CPU
+/// plugin too.
+Output select_values(const Output& mask, const Output& a, const Output& b);
 /// x != 0 as bool (NaN is true, -0.0 false); bool input is returned as is.
 Output truth(const Output& x);
 /// isnan for a float tensor.

@@ -14,6 +14,7 @@
 #include "openvino/op/logical_xor.hpp"
 #include "openvino/op/reduce_logical_and.hpp"
 #include "openvino/op/reshape.hpp"
+#include "openvino/op/select.hpp"
 #include "openvino/op/shape_of.hpp"
 #include "openvino/op/subtract.hpp"
 #include "ops/common.hpp"
@@ -35,16 +36,46 @@ std::pair<Output, Output> int_views(const Output& a, const Output& b) {
 }
 }  // namespace
 
+namespace {
+// a < b for uint64, exact both where uint64 is exact (the reference path) and
+// where the CPU plugin runs it as int32 and compares in f32. Less is right
+// wherever it tells a and b apart; where it does not (equal, or rounding to
+// one f32), they are close, and the wrapping difference a - b, as a float, is
+// small and positive exactly when a > b (uint64: a < b wraps past 2^62;
+// int32: it is negative).
+Output u64_less(const Output& a, const Output& b) {
+    Output lt = std::make_shared<v1::Less>(a, b);
+    Output gt = std::make_shared<v1::Less>(b, a);
+    Output apart = std::make_shared<v1::LogicalOr>(lt, gt);
+    Output d = dtype::cast(std::make_shared<v1::Subtract>(b, a), ov::element::f32);
+    Output d_small_positive =
+        std::make_shared<v1::LogicalAnd>(std::make_shared<v1::Less>(dtype::scalar(ov::element::f32, 0.0), d),
+                                         std::make_shared<v1::Less>(d, dtype::scalar(ov::element::f32, 0x1p62)));
+    return std::make_shared<v1::Select>(apart, lt, d_small_positive);
+}
+}  // namespace
+
 Output exact_less_equal(const Output& a, const Output& b) {
     if (a.get_element_type().is_real()) return std::make_shared<v1::LessEqual>(a, b);
+    if (a.get_element_type() == ov::element::u64) return Not(u64_less(b, a));
     auto [x, y] = int_views(a, b);
     return int_less_equal(x, y);
 }
 
 Output exact_less(const Output& a, const Output& b) {
     if (a.get_element_type().is_real()) return std::make_shared<v1::Less>(a, b);
+    if (a.get_element_type() == ov::element::u64) return u64_less(a, b);
     auto [x, y] = int_views(a, b);
     return Not(int_less_equal(y, x));
+}
+
+Output select_values(const Output& mask, const Output& a, const Output& b) {
+    const auto t = a.get_element_type();
+    // The CPU plugin selects uint32 (which it runs as int32) through f32 in
+    // fused graphs; int64 holds every uint32 and is selected exactly.
+    if (t == ov::element::u32)
+        return dtype::cast(std::make_shared<v1::Select>(mask, dtype::integer_view(a), dtype::integer_view(b)), t);
+    return std::make_shared<v1::Select>(mask, a, b);
 }
 
 Output exact_equal(const Output& a, const Output& b) {

@@ -10,7 +10,6 @@
 #include "openvino/op/equal.hpp"
 #include "openvino/op/logical_and.hpp"
 #include "openvino/op/logical_or.hpp"
-#include "openvino/op/negative.hpp"
 #include "openvino/op/select.hpp"
 #include "openvino/op/shape_of.hpp"
 #include "ops/common.hpp"
@@ -23,11 +22,19 @@ using namespace ov::op;
 using Output = ov::Output<ov::Node>;
 namespace et = ov::element;
 
-Output select(const Output& mask, const Output& then, const Output& otherwise) {
-    return std::make_shared<v1::Select>(mask, then, otherwise)->output(0);
-}
 Output And(const Output& a, const Output& b) { return std::make_shared<v1::LogicalAnd>(a, b)->output(0); }
 Output Or(const Output& a, const Output& b) { return std::make_shared<v1::LogicalOr>(a, b)->output(0); }
+
+Output select(const Output& mask, const Output& then, const Output& otherwise) {
+    return detail::select_values(mask, then, otherwise);
+}
+
+// x is -0.0 or negative: 1 / x < 0 (x < 0 alone misses -0.0).
+Output sign_bit(const Output& x) {
+    Output zero = dtype::scalar_like(x, 0.0);
+    return Or(std::make_shared<v1::Less>(x, zero),
+              std::make_shared<v1::Less>(std::make_shared<v1::Divide>(dtype::scalar_like(x, 1.0), x), zero));
+}
 
 std::vector<Output> promote2(const char* op, const Output& a, const Output& b) {
     auto ab = dtype::promote(op, {a, b});
@@ -43,13 +50,12 @@ Output extremum(const Output& a, const Output& b, bool is_max, bool propagate_na
     Output b_wins = is_max ? detail::exact_less(a, b) : detail::exact_less(b, a);
     Output r = select(b_wins, b, a);
     if (!t.is_real()) return r;
-    // Equal zeros: -0.0 + 0.0 is +0.0 (max); -((-a) + (-b)) is -0.0 unless both are +0.0 (min).
+    // Equal zeros: max is b where a is -0.0 (else a), min is a where a is -0.0
+    // (else b). Not a + b: the CPU plugin drops additions of a constant 0.
     Output zero = dtype::scalar_like(a, 0.0);
     Output both_zero = And(std::make_shared<v1::Equal>(a, zero), std::make_shared<v1::Equal>(b, zero));
-    Output zero_result =
-        is_max ? Output(std::make_shared<v1::Add>(a, b))
-               : Output(std::make_shared<v0::Negative>(std::make_shared<v1::Add>(std::make_shared<v0::Negative>(a),
-                                                                                 std::make_shared<v0::Negative>(b))));
+    Output a_neg = sign_bit(a);
+    Output zero_result = is_max ? select(a_neg, b, a) : select(a_neg, a, b);
     r = select(both_zero, zero_result, r);
     Output a_nan = detail::is_nan(a), b_nan = detail::is_nan(b);
     if (propagate_nan) return select(b_nan, b, r);  // a NaN already wins: b is never beyond it
@@ -115,6 +121,15 @@ Output heaviside(const Output& x1, const Output& x2) {
     Output a = dtype::cast(ab[0], ct), h = dtype::cast(ab[1], ct);
     Output zero = dtype::scalar(ct, 0.0), one = dtype::scalar(ct, 1.0);
     // Masks from x1; NaN x1 falls through every mask and stays NaN.
+    if (!t.is_real()) {
+        // Promotion keeps an integer's sign, so the masks come from x1 as it
+        // is: the CPU plugin selects through f32 after comparing a converted
+        // uint64.
+        Output x = dtype::integer_view(dtype::resolve("heaviside", x1));
+        Output x_zero = dtype::scalar(x.get_element_type(), 0.0);
+        Output r = dtype::cast(detail::exact_less(x_zero, x), ct);
+        return select(detail::exact_equal(x, x_zero), h, r);
+    }
     Output r = select(detail::exact_less(a, zero), zero, a);
     r = select(detail::exact_less(zero, a), one, r);
     r = select(detail::exact_equal(a, zero), h, r);
@@ -126,11 +141,8 @@ Output angle(const Output& x_in) {
     const auto t = x0.get_element_type();
     Output x = dtype::cast(x0, dtype::compute_type(t));
     Output zero = dtype::scalar_like(x, 0.0);
-    // atan2(+0, x): pi for x < 0 and for -0.0 (1 / -0.0 = -inf < 0); NaN stays.
-    Output neg_zero = And(std::make_shared<v1::Equal>(x, zero),
-                          std::make_shared<v1::Less>(std::make_shared<v1::Divide>(dtype::scalar_like(x, 1.0), x), zero));
-    Output pi = Or(std::make_shared<v1::Less>(x, zero), neg_zero);
-    Output r = select(pi, dtype::scalar_like(x, M_PI), zero);
+    // atan2(+0, x): pi for x < 0 and for -0.0; NaN stays.
+    Output r = select(sign_bit(x), dtype::scalar_like(x, M_PI), zero);
     r = select(detail::is_nan(x), x, r);
     return dtype::cast(r, t);
 }

@@ -22,6 +22,9 @@ void require_all_broadcastable(const char* op, const std::vector<Output>& xs) {
 
 ov::OutputVector where(const Output& condition) {
     dtype::require_numeric("where", condition);
+    const auto& rank = condition.get_partial_shape().rank();
+    if (rank.is_static() && rank.get_length() == 0)
+        throw ValueError("where: the one-argument form (nonzero) does not take a 0-d condition (shape ())");
     return nonzero(dtype::resolve("where", condition));
 }
 
@@ -29,7 +32,7 @@ Output where(const Output& condition, const Output& x, const Output& y) {
     Output c = condition_of("where", condition);
     auto xy = dtype::promote("where", {x, y});
     require_all_broadcastable("where", {c, xy[0], xy[1]});
-    return std::make_shared<ov::op::v1::Select>(c, xy[0], xy[1]);
+    return detail::select_values(c, xy[0], xy[1]);
 }
 
 Output select(const ov::OutputVector& condlist, const ov::OutputVector& choicelist, const Output& default_value) {
@@ -49,7 +52,7 @@ Output select(const ov::OutputVector& condlist, const ov::OutputVector& choiceli
     require_all_broadcastable("select", all);
     // The first true condition wins: fold from the last one.
     Output r = values.back();
-    for (size_t i = conds.size(); i-- > 0;) r = std::make_shared<ov::op::v1::Select>(conds[i], values[i], r);
+    for (size_t i = conds.size(); i-- > 0;) r = detail::select_values(conds[i], values[i], r);
     return r;
 }
 
