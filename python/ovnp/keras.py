@@ -13,8 +13,10 @@ What install() changes
   tensors (OpenVINOKerasTensor, Variables, NumPy arrays and scalars, lists)
   become ``openvino.Output`` through Keras's own converters, Python
   bool/int/float go to ovnp as they are (ovnp types int/float weakly), and
-  the result is wrapped back (a tuple of tensors for ``nonzero``).  Keras's
-  floatx is copied into ovnp on every call.
+  the result is wrapped back (a tuple of tensors for ``nonzero`` and
+  one-argument ``where``).  ``select``'s condlist and choicelist stay lists,
+  converted element by element.  Keras's floatx is copied into ovnp on every
+  call.
 * ``convert_to_numpy`` (core.py) is replaced so that OpenVINOKerasTensor
   values are computed by ``ovnp.evaluate`` (exact float64/int64, bool,
   bfloat16).  A tensor that is a plain Constant is read directly when its
@@ -117,6 +119,10 @@ def _to_output(x, core):
     return core.get_ov_output(x)
 
 
+# Parameters that are lists of tensors (select's), not one nested tensor.
+_TENSOR_LIST_ARGS = {"condlist", "choicelist"}
+
+
 def _make_op(name, upstream, core):
     fn = getattr(ovnp, name)
     signature = inspect.signature(upstream)
@@ -127,12 +133,17 @@ def _make_op(name, upstream, core):
             return tuple(_wrap(r) for r in result)
         return wrap(result)
 
+    def convert(param, value):
+        if param in _TENSOR_LIST_ARGS and isinstance(value, (list, tuple)):
+            return [_to_output(v, core) for v in value]
+        return _to_output(value, core)
+
     @functools.wraps(upstream)
     def op(*args, **kwargs):
         bound = signature.bind(*args, **kwargs)
         _sync_floatx()
-        args = [_to_output(a, core) for a in bound.args]
-        kwargs = {k: _to_output(v, core) for k, v in bound.kwargs.items()}
+        args = [convert(p, a) for p, a in zip(signature.parameters, bound.args)]
+        kwargs = {k: convert(k, v) for k, v in bound.kwargs.items()}
         return _wrap(fn(*args, **kwargs))
 
     op.__ovnp__ = fn

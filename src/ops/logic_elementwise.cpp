@@ -69,10 +69,16 @@ Output exact_less(const Output& a, const Output& b) {
     return Not(int_less_equal(y, x));
 }
 
-Output select_values(const Output& mask, const Output& a, const Output& b) {
+Output select_values(const Output& mask_in, const Output& a, const Output& b) {
     const auto t = a.get_element_type();
-    // The CPU plugin selects uint32 (which it runs as int32) through f32 in
-    // fused graphs; int64 holds every uint32 and is selected exactly.
+    if (!t.is_integral_number() || dtype::iinfo(t).bits < 32) return std::make_shared<v1::Select>(mask_in, a, b);
+    // The CPU plugin fuses a comparison into the Select that uses it and then,
+    // with dynamic shapes, runs 32-bit integer data through f32 (16777217
+    // becomes 16777216). A round trip of the mask through int32 keeps them
+    // apart.
+    Output mask = dtype::cast(dtype::cast(mask_in, ov::element::i32), ov::element::boolean);
+    // It also selects uint32 (which it runs as int32) through f32 in fused
+    // graphs; int64 holds every uint32 and is selected exactly.
     if (t == ov::element::u32)
         return dtype::cast(std::make_shared<v1::Select>(mask, dtype::integer_view(a), dtype::integer_view(b)), t);
     return std::make_shared<v1::Select>(mask, a, b);
