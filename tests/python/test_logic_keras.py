@@ -233,11 +233,13 @@ def test_predict_bitwise(dtype):
     kname = name(dtype)
 
     def fn(x, y):
-        return tuple(getattr(keras.ops, op)(x, y) for op in L.BITWISE_OPS) + (keras.ops.bitwise_invert(x),)
+        return tuple(getattr(keras.ops, op)(x, y) for op in L.BITWISE_OPS) + \
+            (keras.ops.bitwise_invert(x), keras.ops.bitwise_not(y))
 
     got, _ = _predict(fn, [a, b], [kname, kname])
-    L.check_bitwise(got[:-1], a, b, "compiled", "predict")
-    same(got[-1], np.invert(a), msg="predict bitwise_invert")
+    L.check_bitwise(got[:-2], a, b, "compiled", "predict")
+    same(got[-2], np.invert(a), msg="predict bitwise_invert")
+    same(got[-1], np.invert(b), msg="predict bitwise_not")
 
 
 @pytest.mark.parametrize("dtype", DT)
