@@ -171,15 +171,25 @@ def test_eager_heaviside_and_angle_dtypes():
 
 def test_upstream_bugs_ovnp_fixes():
     up, up_np = ok.upstream, ok.upstream("convert_to_numpy")
-    big = np.array([16777217], np.int32)
-    # Upstream compares int32 in float32 on the CPU plugin.
-    assert bool(eager("greater", big, big - 1)[0])
-    # Upstream's maximum drops NaN on the CPU plugin; NumPy propagates it.
-    same(eager("maximum", np.array([np.nan], F32), np.array([1.0], F32)), np.array([np.nan], F32))
+    # Upstream materializes on the CPU plugin, which narrows int64 to int32.
+    a, b = np.array([2**62 + 1], np.int64), np.array([2**62], np.int64)
+    same(eager("maximum", a, b), a)
+    assert up_np(up("maximum")(a, b))[0] != 2**62 + 1
+    # angle(-0.0) is pi (atan2(0, -0.0)); upstream gives 0.
+    same(eager("angle", np.array([-0.0], F32)), np.array([np.pi], F32))
+    assert up_np(up("angle")(np.array([-0.0], F32)))[0] == 0.0
+    # One-argument where is NumPy's tuple of index vectors; upstream gives one (rank, n) tensor.
+    m = np.array([[0, 1], [1, 0]])
+    got = eager("where", m)
+    assert isinstance(got, tuple) and len(got) == 2
+    assert up_np(up("where")(m)).shape == (2, 2)
     # select's lists reach ovnp as lists (upstream's signature), and the first true condition wins.
     same(eager("select", [np.array([True, True]), np.array([True, False])], [np.array([1, 2]), np.array([3, 4])], 0),
-         np.array([1, 2]))
-    del up, up_np
+         np.array([1, 2]))  # NumPy arrays keep int64
+    # Comparisons with NaN and int32 beyond 2**24 are exact.
+    big = np.array([16777217], np.int32)
+    assert bool(eager("greater", big, big - 1)[0])
+    same(eager("maximum", np.array([np.nan], F32), np.array([1.0], F32)), np.array([np.nan], F32))
 
 
 # --------------------------------------------------------------------------- predict
