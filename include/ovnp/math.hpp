@@ -58,6 +58,12 @@ ov::Output<ov::Node> clip(const ov::Output<ov::Node>& x,
 /// - dtype (Keras): the promoted dtype, but int8..32 and uint8..32 give floatx
 ///   and int64 float64; bool and uint64 stay (values are 0, 1 or x2).
 ov::Output<ov::Node> heaviside(const ov::Output<ov::Node>& x1, const ov::Output<ov::Node>& x2);
+/// numpy.ldexp: x1 * 2**x2, rounded once (subnormal results too), exact
+/// for any x2: huge exponents give 0 or inf, 0 / inf / NaN stay.
+/// - x2 must have an integer dtype (TypeError otherwise, as Keras);
+/// - dtype: result_type(x1, x2, float) (Keras): int x1 gives floatx, float16
+///   stays float16; broadcasts.
+ov::Output<ov::Node> ldexp(const ov::Output<ov::Node>& x1, const ov::Output<ov::Node>& x2);
 /// numpy.angle of a real array: pi where x < 0 or x is -0.0, 0 elsewhere, NaN
 /// for NaN (atan2(0, x)). dtype: bool and integers give floatx, floats stay.
 ov::Output<ov::Node> angle(const ov::Output<ov::Node>& x);

@@ -265,6 +265,8 @@ std::vector<OpInfo> logic_elementwise_registry() {
                    "the bounds and is cast back."});
     ops.push_back({"heaviside", "math", "numpy.heaviside(x1, x2)", "ovnp::heaviside(x1, x2)",
                    "Keras's dtypes: int8..32/uint8..32 give floatx, int64 float64, bool and uint64 stay."});
+    ops.push_back({"ldexp", "math", "numpy.ldexp(x1, x2)", "ovnp::ldexp(x1, x2)",
+                   "dtype is result_type(x1, x2, float) (Keras); x2 must be an integer dtype (TypeError)."});
     const std::string complex_note = "No complex dtypes (OpenVINO has none); as Keras's OpenVINO backend, inputs are real.";
     ops.push_back({"angle", "math", "numpy.angle(z)", "ovnp::angle(x)",
                    complex_note + " bool and integers give floatx."});

@@ -5,6 +5,13 @@
 
 #include "openvino/op/add.hpp"
 #include "openvino/op/broadcast.hpp"
+#include "openvino/op/clamp.hpp"
+#include "openvino/op/constant.hpp"
+#include "openvino/op/gather.hpp"
+#include "openvino/op/multiply.hpp"
+#include "openvino/op/negative.hpp"
+#include "openvino/op/abs.hpp"
+#include "openvino/op/subtract.hpp"
 #include "openvino/op/divide.hpp"
 #include "openvino/op/less.hpp"
 #include "openvino/op/equal.hpp"
@@ -133,6 +140,72 @@ Output heaviside(const Output& x1, const Output& x2) {
     Output r = select(detail::exact_less(a, zero), zero, a);
     r = select(detail::exact_less(zero, a), one, r);
     r = select(detail::exact_equal(a, zero), h, r);
+    return dtype::cast(r, t);
+}
+
+namespace {
+// 2^k for an int32 k in [lo, hi], exactly: a lookup in a table of powers of
+// two (no float arithmetic that could round).
+Output power_of_two(et::Type t, const Output& k, int lo, int hi) {
+    std::vector<double> table;
+    for (int e = lo; e <= hi; ++e) table.push_back(std::ldexp(1.0, e));
+    Output values = ov::op::v0::Constant::create(t, ov::Shape{table.size()}, table);
+    Output index = std::make_shared<v1::Subtract>(k, dtype::scalar_int(et::i32, lo));
+    return std::make_shared<v8::Gather>(values, index, dtype::scalar_int(et::i32, 0));
+}
+
+Output clamp_int(const Output& n, int64_t lo, int64_t hi) {
+    const auto info = dtype::iinfo(n.get_element_type());
+    const double l = std::max<double>(static_cast<double>(lo), static_cast<double>(info.min));
+    const double h = std::min<double>(static_cast<double>(hi), static_cast<double>(info.max));
+    return std::make_shared<v0::Clamp>(n, l, h);
+}
+}  // namespace
+
+Output ldexp(const Output& x1, const Output& x2) {
+    dtype::require_numeric("ldexp", x1);
+    dtype::require_numeric("ldexp", x2);
+    const auto nt = x2.get_element_type();
+    if (nt.is_real() || nt == et::boolean)
+        throw TypeError(std::string("ldexp: the exponent x2 must have an integer dtype, got ") +
+                        (dtype::is_weak(x2) ? "a Python float" : dtype::name(nt)));
+    detail::require_broadcastable("ldexp", x1, x2);
+    // dtype: result_type(x1, x2, float) (Keras), Python scalars weak.
+    const auto t = dtype::result_type({{x1.get_element_type(), dtype::is_weak(x1)},
+                                       {nt, dtype::is_weak(x2)},
+                                       {et::f64, true}});
+    Output x = dtype::promote("ldexp", {x1, dtype::weak_scalar(0.0)})[0];
+    x = dtype::cast(x, t);
+    const auto ct = dtype::compute_type(t);
+    x = dtype::cast(x, ct);
+    // Steps of at most the normal exponent range, the largest one last: an
+    // earlier step then never rounds unless the final result underflows to 0
+    // or overflows to inf anyway, so the result is rounded once.
+    const int lo = ct == et::f64 ? -1022 : -126, hi = ct == et::f64 ? 1023 : 127;
+    const int64_t reach = 3 * static_cast<int64_t>(-lo);  // past it every result is 0, inf or NaN
+    Output n = dtype::cast(clamp_int(dtype::integer_view(dtype::resolve("ldexp", x2)), -reach, reach), et::i32);
+    Output c = std::make_shared<v0::Clamp>(n, lo, hi);
+    Output rest = std::make_shared<v1::Subtract>(n, c);
+    Output b = std::make_shared<v0::Clamp>(rest, lo, hi);
+    Output a = std::make_shared<v1::Subtract>(rest, b);
+    Output r = std::make_shared<v1::Multiply>(x, power_of_two(ct, a, lo, hi));
+    r = std::make_shared<v1::Multiply>(r, power_of_two(ct, b, lo, hi));
+    r = std::make_shared<v1::Multiply>(r, power_of_two(ct, c, lo, hi));
+    if (t == et::bf16) {
+        // OpenVINO's f32 -> bf16 Convert truncates below bf16's smallest
+        // normal: round to its subnormal grid (2^-133) first, with the magic
+        // number 1.5 * 2^(-133 + 23): r + m rounds r to that grid, exactly
+        // once, and subtracting m is exact. The sign is put back afterwards
+        // (-1e-45 rounds to -0.0).
+        const auto f = dtype::finfo(t);
+        const double magic = 1.5 * std::ldexp(f.tiny, 1 - f.mantissa_bits + 23);
+        Output m = dtype::scalar(ct, magic);
+        Output rounded = std::make_shared<v0::Abs>(
+            std::make_shared<v1::Subtract>(std::make_shared<v1::Add>(r, m), m));
+        rounded = select(sign_bit(r), std::make_shared<v0::Negative>(rounded), rounded);
+        Output small = std::make_shared<v1::Less>(std::make_shared<v0::Abs>(r), dtype::scalar(ct, f.tiny));
+        r = select(small, rounded, r);
+    }
     return dtype::cast(r, t);
 }
 

@@ -89,6 +89,7 @@ void bind_logic_elementwise(py::module_& m) {
         },
         py::arg("x"), py::arg("x_min"), py::arg("x_max"), "numpy.clip as a graph (None: no bound).");
     def_binary(m, "heaviside", ovnp::heaviside, "x1", "x2", "numpy.heaviside as a graph.");
+    def_binary(m, "ldexp", ovnp::ldexp, "x1", "x2", "numpy.ldexp as a graph (x1 * 2**x2, rounded once).");
     def_unary(m, "angle", ovnp::angle, "numpy.angle of a real array as a graph.");
     def_unary(m, "real", ovnp::real, "numpy.real of a real array (x itself).");
     def_unary(m, "imag", ovnp::imag, "numpy.imag of a real array (zeros).");

@@ -920,3 +920,97 @@ def test_heaviside_ints_give_floatx(fx, floatx):
     assert_same(got, np.array([0, 5, 1], fx))
     got = run("eager", ovnp.heaviside, np.array([-1, 0, 2], np.int64), np.array([5, 5, 5], np.int64))[0]
     assert_same(got, np.array([0, 5, 1], F64))
+
+
+# =========================================================================== ldexp
+
+def ldexp_exponents(dtype, path):
+    """Exponents around every float type's range, huge ones and negative ones, in dtype's range."""
+    d = np.dtype(dtype)
+    cand = [0, 1, -1, 2, 5, -5, 10, -14, -24, -25, 15, 16, 100, -100, 127, 128, -126, -149, -150, 200, -200,
+            1023, 1024, -1022, -1074, -1075, 3000, -3000, 2**31 - 1, -2**31, 2**40, -2**40]
+    info = np.iinfo(d)
+    lo, hi = int(info.min), int(info.max)
+    if path == "compiled" and d in grid.PLUGIN_LOWERS:
+        lo, hi = max(lo, -2**31), min(hi, 2**31 - 1)
+    return np.array(sorted({c for c in cand if lo <= c <= hi}), d)
+
+
+def ldexp_expected(x, n, path):
+    out = np.dtype(ovnp.result_type([grid.name(x.dtype), grid.name(n.dtype), "float32"], [False, False, True])
+                   .replace("bfloat16", "float32")) if x.dtype != BF16 else BF16
+    xv = grid.plugin_view(cast(x, out), path)
+    with quiet():
+        nn = np.clip(n.astype(np.float64), -5000, 5000).astype(np.int64)
+        r = np.ldexp(xv.astype(F64), nn)  # exact in float64 wherever the result type can hold it
+    return cast(r, out), f32_level(out, path)
+
+
+@PATH
+@FLOAT
+def test_ldexp_grid(dtype, path):
+    x = grid.values_for(dtype, path)[:, None]
+    for nd in [I32, I8, I64, np.dtype(np.uint16), U64]:
+        n = ldexp_exponents(nd, path)[None, :]
+        if path == "compiled" and dtype == F64:
+            n = n[np.abs(n.astype(np.float64)) <= 60][None, :]  # the plugin's float32 powers (documented)
+        got = run(path, ovnp.ldexp, x, n)[0]
+        exp, vd = ldexp_expected(x, n, path)
+        if path == "compiled" and dtype == BF16:
+            # DOCUMENTED LIMITATION: the CPU plugin flushes bfloat16 subnormals (grid.values_for),
+            # results and intermediates: exact results below bfloat16's smallest normal are not
+            # compared there (eager covers them).
+            with quiet():
+                exact = np.abs(np.ldexp(np.broadcast_to(x, exp.shape).astype(F64),
+                                        np.clip(np.broadcast_to(n, exp.shape).astype(np.float64), -5000, 5000)
+                                        .astype(np.int64)))
+            keep = ~((exact > 0) & (exact < float(grid.finfo(BF16).tiny)))
+            assert got.dtype == exp.dtype and got.shape == exp.shape
+            got, exp = got[keep], exp[keep]
+        if path == "compiled" and dtype == F64:
+            exp_in_range = np.abs(exp) <= np.finfo(np.float32).max
+            assert got.dtype == exp.dtype and got.shape == exp.shape
+            got, exp = got[exp_in_range], exp[exp_in_range]
+        assert_same(got, exp, value_dtype=vd, msg=f"ldexp({grid.name(dtype)}, {grid.name(nd)}) {path}", inputs=() if
+                    path == "compiled" and dtype in (F64, BF16) else (x, n))
+
+
+@PATH
+@pytest.mark.parametrize("dtype", [BOOL, I8, I32, I64, np.dtype(np.uint32)], ids=grid.name)
+def test_ldexp_int_x_gives_floatx(dtype, path):
+    x = grid.values_for(dtype, path)[:, None]
+    n = np.array([[0, 1, -1, 3, -30, 40]], np.int32)
+    got = run(path, ovnp.ldexp, x, n)[0]
+    exp, vd = ldexp_expected(x, n, path)
+    assert_same(got, exp, value_dtype=vd, msg=f"ldexp {grid.name(dtype)}")
+
+
+@PATH
+def test_ldexp_rounds_once(path):
+    """Results in the subnormal range round once from the exact product (no double rounding), and
+    Python ints are weak exponents."""
+    x = np.array([1 - 2.0**-24, 1.5, 1 + 2.0**-23, 2.0**127, 3.0], F32)
+    got = run(path, lambda a: (ovnp.ldexp(a, -127), ovnp.ldexp(a, -149), ovnp.ldexp(a, -300), ovnp.ldexp(a, 260)), x)
+    for g, k in zip(got, (-127, -149, -300, 260)):
+        with quiet():
+            assert_same(g, np.ldexp(x, k).astype(F32), msg=f"ldexp(x, {k})", inputs=(x,))
+
+
+def test_ldexp_exponent_must_be_integer():
+    x = grid.constant(np.ones(2, F32))
+    with pytest.raises(TypeError, match="ldexp.*float32"):
+        ovnp.ldexp(x, grid.constant(np.ones(2, F32)))
+    with pytest.raises(TypeError, match="ldexp.*Python float"):
+        ovnp.ldexp(x, 1.5)
+    with pytest.raises(TypeError, match="ldexp.*bool"):
+        ovnp.ldexp(x, grid.constant(np.ones(2, bool)))
+    with pytest.raises(ValueError, match=r"ldexp.*\(2,\).*\(3,\)"):
+        ovnp.ldexp(x, grid.constant(np.ones(3, I32)))
+
+
+def test_ldexp_dtypes():
+    half = grid.constant(np.ones(2, F16))
+    assert ovnp.ldexp(half, grid.constant(np.ones(2, I32))).get_element_type().to_string() == "f16"
+    assert ovnp.ldexp(half, 3).get_element_type().to_string() == "f16"
+    i = grid.constant(np.ones(2, np.int8))
+    assert ovnp.ldexp(i, i).get_element_type().to_string() == "f32"

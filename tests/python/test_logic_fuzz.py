@@ -1,7 +1,7 @@
 """Hypothesis fuzzing of the logic, comparison, extrema, clip, bitwise and selection ops against
 NumPy, with test_logic_elementwise's references: random broadcastable shapes, dtype pairs, values
 drawn from the special values and at random, both paths. Derandomized (reproducible in CI);
-1,200 examples in total."""
+1,350 examples in total."""
 
 import numpy as np
 import pytest
@@ -128,10 +128,26 @@ def test_fuzz_selection_clip_unary(data, kind, path, da, db):
         L.unary_check(got, x, path, "fuzz")
 
 
+@settings(max_examples=150, **SETTINGS)
+@given(data=st.data(), path=PATHS, dx=st.sampled_from(grid.FLOAT_DTYPES), dn=INT_DTYPES)
+def test_fuzz_ldexp(data, path, dx, dn):
+    if dn == np.bool_:
+        return  # TypeError, tested in test_logic_elementwise
+    sx, sn = data.draw(shapes_pair())
+    x = data.draw(arrays(sx, dx, path))
+    if path == "compiled" and dx in (L.F64, grid.BF16):
+        return  # documented plugin limits (float32 powers, flushed subnormals): test_ldexp_grid
+    exps = L.ldexp_exponents(dn, path)
+    n = np.resize(exps[data.draw(st.permutations(range(len(exps))))], sn).astype(dn)
+    got = grid.run(path, ovnp.ldexp, x, n)[0]
+    exp, vd = L.ldexp_expected(x, n, path)
+    assert_same(got, exp, value_dtype=vd, msg=f"ldexp {path}", inputs=(x, n))
+
+
 def test_fuzz_example_count():
     """At least 1,000 examples run in total (the acceptance bar)."""
     counts = [f.hypothesis.inner_test and getattr(f, "_hypothesis_internal_use_settings").max_examples
-              for f in (test_fuzz_binary, test_fuzz_bitwise, test_fuzz_selection_clip_unary)]
+              for f in (test_fuzz_binary, test_fuzz_bitwise, test_fuzz_selection_clip_unary, test_fuzz_ldexp)]
     assert sum(counts) >= 1000, counts
 
 

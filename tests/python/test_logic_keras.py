@@ -301,3 +301,28 @@ def test_errors_surface_through_keras_ops():
     with pytest.raises(TypeError, match="left_shift.*float"):
         keras.ops.left_shift(np.ones(2, np.int8), 1.5)
     assert math.isclose(float(keras.ops.angle(-1.0)), math.pi, rel_tol=1e-7)
+
+
+# --------------------------------------------------------------------------- ldexp
+
+@pytest.mark.parametrize("dtype", [pytest.param(d, id=name(d)) for d in grid.FLOAT_DTYPES + [np.dtype(np.int8)]])
+def test_eager_ldexp(dtype):
+    x = grid.values_for(dtype)[:, None]
+    n = L.ldexp_exponents(np.dtype(np.int32), "eager")[None, :]
+    exp, _ = L.ldexp_expected(x, n, "eager")
+    same(eager("ldexp", x, n), exp, msg=f"ldexp {name(dtype)}")
+    exp, _ = L.ldexp_expected(x, np.array(3, np.int32), "eager")
+    same(eager("ldexp", x, 3), exp, msg=f"ldexp {name(dtype)} with 3")
+    with pytest.raises(TypeError, match="ldexp"):
+        keras.ops.ldexp(x, np.ones(2, F32))
+
+
+@pytest.mark.parametrize("dtype", [pytest.param(d, id=name(d)) for d in (F16, F32, np.dtype(np.int16))])
+def test_predict_ldexp(dtype):
+    v = predict_values(dtype, "ldexp")
+    x = _batch(v)
+    n = np.resize(np.array([0, 1, -1, 5, -20, 30, -126, 100], np.int32), x.shape)
+    got, outs = _predict(lambda a, b: keras.ops.ldexp(a, b), [x, n], [name(dtype), "int32"])
+    exp, vd = L.ldexp_expected(x, n, "compiled")
+    assert outs[0].dtype == name(exp.dtype)
+    same(got[0], exp, value_dtype=vd, msg=f"predict ldexp {name(dtype)}")
