@@ -1,24 +1,24 @@
-// ovnp's extrema, clip, heaviside and complex stubs (issue 4): NumPy lists
+// ovnp's extrema, clip, heaviside, ldexp and complex stubs (issue 4): NumPy lists
 // them under mathematical functions (math.hpp).
 #include <cmath>
 #include <limits>
 
+#include "openvino/op/abs.hpp"
 #include "openvino/op/add.hpp"
 #include "openvino/op/broadcast.hpp"
 #include "openvino/op/clamp.hpp"
 #include "openvino/op/constant.hpp"
-#include "openvino/op/gather.hpp"
-#include "openvino/op/multiply.hpp"
-#include "openvino/op/negative.hpp"
-#include "openvino/op/abs.hpp"
-#include "openvino/op/subtract.hpp"
 #include "openvino/op/divide.hpp"
-#include "openvino/op/less.hpp"
 #include "openvino/op/equal.hpp"
+#include "openvino/op/gather.hpp"
+#include "openvino/op/less.hpp"
 #include "openvino/op/logical_and.hpp"
 #include "openvino/op/logical_or.hpp"
+#include "openvino/op/multiply.hpp"
+#include "openvino/op/negative.hpp"
 #include "openvino/op/select.hpp"
 #include "openvino/op/shape_of.hpp"
+#include "openvino/op/subtract.hpp"
 #include "ops/common.hpp"
 #include "ops/compare.hpp"
 #include "ovnp/ovnp.hpp"
