@@ -14,4 +14,27 @@ namespace ovnp {
 ///   the number of outputs must be known.
 ov::OutputVector nonzero(const ov::Output<ov::Node>& x);
 
+/// numpy.where(condition): nonzero(condition) (int32 index vectors; 0-d or
+/// dynamic-rank input throws ValueError).
+ov::OutputVector where(const ov::Output<ov::Node>& condition);
+
+/// numpy.where(condition, x, y): x where condition is true (nonzero; NaN is
+/// true), else y. x and y are promoted (Python scalars weak); all three
+/// broadcast together (ValueError when they cannot).
+ov::Output<ov::Node> where(const ov::Output<ov::Node>& condition,
+                           const ov::Output<ov::Node>& x,
+                           const ov::Output<ov::Node>& y);
+
+/// numpy.select: choicelist[i] where condlist[i] is the first true condition,
+/// default where none is.
+/// - the choices and default are promoted together (a Python default is weak:
+///   select of int8 choices with default 0 stays int8);
+/// - conditions are read by truth value, as Keras's backends do (NumPy
+///   requires bool conditions);
+/// - everything broadcasts together;
+/// - lists of different lengths, or empty lists, throw ValueError.
+ov::Output<ov::Node> select(const ov::OutputVector& condlist,
+                            const ov::OutputVector& choicelist,
+                            const ov::Output<ov::Node>& default_value);
+
 }  // namespace ovnp

@@ -20,4 +20,56 @@ ov::Output<ov::Node> isclose(const ov::Output<ov::Node>& a,
                              double atol = 1e-8,
                              bool equal_nan = false);
 
+// ---- comparison (issue 4) ----
+// Operands are promoted as Keras does (Python scalars weak: x_int8 < 1 compares
+// in int8; x_int8 < 1.5 in floatx), then compared in the promoted dtype; the
+// result is bool and broadcasts (ValueError when shapes cannot). Integers
+// compare exactly, also when compiled (the CPU plugin compares int32 in f32).
+
+/// numpy.equal: a == b. NaN equals nothing; -0.0 == 0.0.
+ov::Output<ov::Node> equal(const ov::Output<ov::Node>& a, const ov::Output<ov::Node>& b);
+/// numpy.not_equal: a != b, the negation of equal (so NaN != anything is True).
+ov::Output<ov::Node> not_equal(const ov::Output<ov::Node>& a, const ov::Output<ov::Node>& b);
+/// numpy.greater: a > b; False where either is NaN.
+ov::Output<ov::Node> greater(const ov::Output<ov::Node>& a, const ov::Output<ov::Node>& b);
+/// numpy.greater_equal: a >= b; False where either is NaN.
+ov::Output<ov::Node> greater_equal(const ov::Output<ov::Node>& a, const ov::Output<ov::Node>& b);
+/// numpy.less: a < b; False where either is NaN.
+ov::Output<ov::Node> less(const ov::Output<ov::Node>& a, const ov::Output<ov::Node>& b);
+/// numpy.less_equal: a <= b; False where either is NaN.
+ov::Output<ov::Node> less_equal(const ov::Output<ov::Node>& a, const ov::Output<ov::Node>& b);
+
+// ---- logic and classification (issue 4) ----
+
+/// numpy.logical_and: truth(a) & truth(b), bool. Truth is x != 0, so NaN is
+/// True and -0.0 False; no dtype promotion (each side is read on its own).
+ov::Output<ov::Node> logical_and(const ov::Output<ov::Node>& a, const ov::Output<ov::Node>& b);
+/// numpy.logical_or: truth(a) | truth(b), bool (truth as logical_and).
+ov::Output<ov::Node> logical_or(const ov::Output<ov::Node>& a, const ov::Output<ov::Node>& b);
+/// numpy.logical_xor: truth(a) != truth(b), bool (truth as logical_and).
+ov::Output<ov::Node> logical_xor(const ov::Output<ov::Node>& a, const ov::Output<ov::Node>& b);
+/// numpy.logical_not: x == 0, bool (NaN gives False, -0.0 True).
+ov::Output<ov::Node> logical_not(const ov::Output<ov::Node>& x);
+/// numpy.isfinite: not inf and not NaN, bool; subnormals are finite; integers
+/// and bool are all True.
+ov::Output<ov::Node> isfinite(const ov::Output<ov::Node>& x);
+/// numpy.isinf: x is +inf or -inf, bool; integers and bool are all False.
+ov::Output<ov::Node> isinf(const ov::Output<ov::Node>& x);
+/// numpy.isnan: bool; integers and bool are all False.
+ov::Output<ov::Node> isnan(const ov::Output<ov::Node>& x);
+/// numpy.isneginf: x == -inf, bool; integers and bool are all False.
+ov::Output<ov::Node> isneginf(const ov::Output<ov::Node>& x);
+/// numpy.isposinf: x == +inf, bool; integers and bool are all False.
+ov::Output<ov::Node> isposinf(const ov::Output<ov::Node>& x);
+/// numpy.isreal: imag(x) == 0. ovnp has no complex dtypes, so all True (NaN
+/// included), in x's shape.
+ov::Output<ov::Node> isreal(const ov::Output<ov::Node>& x);
+/// numpy.allclose: all(isclose(a, b, rtol, atol, equal_nan)) as a 0-d bool;
+/// True for empty inputs. Same arithmetic and promotion as isclose.
+ov::Output<ov::Node> allclose(const ov::Output<ov::Node>& a,
+                              const ov::Output<ov::Node>& b,
+                              double rtol = 1e-5,
+                              double atol = 1e-8,
+                              bool equal_nan = false);
+
 }  // namespace ovnp

@@ -13,14 +13,16 @@ What install() changes
   tensors (OpenVINOKerasTensor, Variables, NumPy arrays and scalars, lists)
   become ``openvino.Output`` through Keras's own converters, Python
   bool/int/float go to ovnp as they are (ovnp types int/float weakly), and
-  the result is wrapped back (a tuple of tensors for ``nonzero``).  Keras's
-  floatx is copied into ovnp on every call.
+  the result is wrapped back (a tuple of tensors for ``nonzero`` and
+  one-argument ``where``).  ``select``'s condlist and choicelist stay lists,
+  converted element by element.  Keras's floatx is copied into ovnp on every
+  call.
 * ``convert_to_numpy`` (core.py) is replaced so that OpenVINOKerasTensor
   values are computed by ``ovnp.executor`` (each graph structure is compiled
   once and cached; exact float64/int64, bool, bfloat16). Everything that
   materializes a tensor (``__array__``, ``numpy()``, ``float()``, ``bool()``)
-  goes through it.  A tensor that is a plain Constant is read directly when its
-  bytes are already the exact NumPy value.  Anything that is not an
+  goes through it (a tensor that is a plain Constant is copied out, no
+  model).  Anything that is not an
   OpenVINOKerasTensor goes to upstream's function.  A graph that still has
   free Parameters raises ovnp's ValueError.  If the executor fails
   otherwise (an op it cannot run), or returns an array whose
@@ -126,6 +128,10 @@ def _to_output(x, core):
     return core.get_ov_output(x)
 
 
+# Parameters that are lists of tensors (select's), not one nested tensor.
+_TENSOR_LIST_ARGS = {"condlist", "choicelist"}
+
+
 def _make_op(name, upstream, core):
     fn = getattr(ovnp, name)
     signature = inspect.signature(upstream)
@@ -137,6 +143,11 @@ def _make_op(name, upstream, core):
             return tuple(_wrap(r) for r in result)
         return wrap(result)
 
+    def convert(param, value):
+        if param in _TENSOR_LIST_ARGS and isinstance(value, (list, tuple)):
+            return [_to_output(v, core) for v in value]
+        return _to_output(value, core)
+
     @functools.wraps(upstream)
     def op(*args, **kwargs):
         # ovnp's functions take Keras's parameter names, order and defaults
@@ -145,8 +156,8 @@ def _make_op(name, upstream, core):
         if len(args) > len(names) or not names.issuperset(kwargs):
             signature.bind(*args, **kwargs)
         _sync_floatx()
-        args = [_to_output(a, core) for a in args]
-        kwargs = {k: _to_output(v, core) for k, v in kwargs.items()}
+        args = [convert(p, a) for p, a in zip(signature.parameters, args)]
+        kwargs = {k: convert(k, v) for k, v in kwargs.items()}
         return _wrap(fn(*args, **kwargs))
 
     op.__ovnp__ = fn

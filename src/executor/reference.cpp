@@ -277,9 +277,64 @@ bool move_as_int(const ov::Node& node, ov::TensorVector& outs, const ov::TensorV
     return true;
 }
 
+// ---- bitwise kernels (issue 4, logic ops) ----
+// OpenVINO core has no BitwiseNot / shift kernels for 64-bit and unsigned
+// types. Shifts outside [0, bits) give 0 (and -1 for negative x shifted
+// right), NumPy's definition, instead of C's undefined behaviour.
+template <class T>
+bool bitwise(const std::string& op, const ov::TensorVector& ins, Tensor& out) {
+    if constexpr (is_float_v<T>) {
+        return false;
+    } else {
+        const T* pa = ins[0].data<const T>();
+        T* po = static_cast<T*>(out.data());
+        if (op == "BitwiseNot") {
+            for (size_t i = 0; i < ins[0].get_size(); ++i) {
+                if constexpr (std::is_same_v<T, char>) po[i] = !pa[i];
+                else po[i] = T(~pa[i]);
+            }
+            return true;
+        }
+        if (ins.size() != 2) return false;
+        const T* pb = ins[1].data<const T>();
+        std::function<T(T, T)> f;
+        if (op == "BitwiseAnd") f = [](T x, T y) { return T(x & y); };
+        else if (op == "BitwiseOr") f = [](T x, T y) { return T(x | y); };
+        else if (op == "BitwiseXor") f = [](T x, T y) { return T(x ^ y); };
+        else if constexpr (!std::is_same_v<T, char>) {
+            constexpr int bits = 8 * sizeof(T);
+            using U = std::make_unsigned_t<T>;
+            if (op == "BitwiseLeftShift") f = [](T x, T y) {
+                if (y < 0 || y >= T(bits)) return T(0);
+                return T(U(x) << int(y));
+            };
+            else if (op == "BitwiseRightShift") f = [](T x, T y) {
+                if (y < 0 || y >= T(bits)) return T(x < 0 ? -1 : 0);
+                return T(x >> int(y));  // arithmetic for signed T (C++20; every compiler before)
+            };
+        }
+        if (!f) return false;
+        broadcast_loop(out.get_shape(), {ins[0].get_shape(), ins[1].get_shape()},
+                       [&](size_t i, const std::vector<size_t>& o) { po[i] = f(pa[o[0]], pb[o[1]]); });
+        return true;
+    }
+}
+
+bool bitwise_kernel(const ov::Node& node, ov::TensorVector& outs, const ov::TensorVector& ins) {
+    const std::string op = node.get_type_name();
+    if (op.rfind("Bitwise", 0) != 0 || node.get_output_size() != 1) return false;
+    std::vector<ov::Shape> shapes;
+    for (const auto& t : ins) shapes.push_back(t.get_shape());
+    outs[0] = Tensor(node.get_output_element_type(0), broadcast_shape(shapes));
+    return dispatch(ins[0].get_element_type(),
+                    [&](auto tag) { return bitwise<typename decltype(tag)::type>(op, ins, outs[0]); });
+}
+// ---- end of bitwise kernels ----
+
 bool own_kernel(const ov::Node& node, ov::TensorVector& outs, const ov::TensorVector& ins) {
     const std::string op = node.get_type_name();
     if (moves_data(op)) return move_as_int(node, outs, ins);
+    if (op.rfind("Bitwise", 0) == 0) return bitwise_kernel(node, outs, ins);
     if (op == "Select" && ins.size() == 3) {
         outs[0] = Tensor(node.get_output_element_type(0),
                          broadcast_shape({ins[0].get_shape(), ins[1].get_shape(), ins[2].get_shape()}));
