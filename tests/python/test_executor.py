@@ -198,6 +198,18 @@ def test_outputs_that_are_constants(ex):
     grid.assert_bitwise_equal(b, np.array([1, 2], np.int32))
 
 
+def test_identity_broadcasts_of_0d_and_empty_inputs(ex):
+    # The CPU plugin crashes compiling Broadcast(Parameter, its own shape) for 0-d and empty
+    # inputs; the executor leaves such broadcasts out, and an output that is then an input
+    # itself is copied.
+    for a in (np.array(3, np.int8), np.zeros((0,), np.float32), np.ones((2, 0), bool), np.array([1.5], np.float32)):
+        b = ops.broadcast(c(a), ops.shape_of(c(a)))
+        grid.assert_bitwise_equal(run1(ex, b), a)
+        two = ex.run([out(b), out(ops.broadcast(c(np.zeros((), a.dtype)), ops.shape_of(c(a))))])
+        grid.assert_bitwise_equal(two[0], a)
+        grid.assert_bitwise_equal(two[1], np.zeros(a.shape, a.dtype))
+
+
 def test_empty_tensors(ex):
     for shape in [(0,), (2, 0)]:
         a = np.zeros(shape, np.float32)

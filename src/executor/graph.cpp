@@ -53,83 +53,10 @@
 #include "ovnp/executor.hpp"
 
 namespace ovnp {
-namespace {
-
-namespace et = ov::element;
-
-// Every node the outputs depend on, each once.
-void visit(const ov::OutputVector& outputs, const std::function<void(ov::Node*)>& fn) {
-    std::unordered_set<ov::Node*> seen;
-    std::vector<ov::Node*> stack;
-    for (const auto& o : outputs) stack.push_back(o.get_node());
-    while (!stack.empty()) {
-        ov::Node* n = stack.back();
-        stack.pop_back();
-        if (!seen.insert(n).second) continue;
-        fn(n);
-        for (const auto& in : n->input_values()) stack.push_back(in.get_node());
-    }
-}
-
-// A copy of model whose data Constants are Parameters, and the Constants they
-// replace (their buffers feed the Parameters, in order, without a copy).
-struct Lifted {
-    std::shared_ptr<ov::Model> model;
-    std::vector<std::shared_ptr<ov::op::v0::Constant>> constants;
-};
-
-// The CPU plugin folds all-Constant subgraphs at compile time, and gets some
-// wrong (Abs(Subtract(c1, c2)) keeps the sign, -0.0 and subnormals are lost);
-// as Parameters, its kernels compute them as they would in a compiled model.
-Lifted lift_data_constants(const std::shared_ptr<ov::Model>& model) {
-    Lifted out{model->clone(), {}};
-    ov::ParameterVector params;
-    for (const auto& node : out.model->get_ordered_ops()) {
-        auto c = ov::as_type_ptr<ov::op::v0::Constant>(node);
-        if (!c) continue;
-        auto targets = c->output(0).get_target_inputs();
-        if (!std::all_of(targets.begin(), targets.end(), detail::reads_data)) continue;
-        auto p = std::make_shared<ov::op::v0::Parameter>(c->get_element_type(), c->get_shape());
-        ov::replace_node(c, p);
-        params.push_back(p);
-        out.constants.push_back(c);
-    }
-    out.model->add_parameters(params);
-    return out;
-}
-
-std::shared_ptr<ov::Model> make_model(const ov::OutputVector& outputs) {
-    visit(outputs, [](ov::Node* n) {
-        if (ov::is_type<ov::op::v0::Parameter>(n))
-            detail::throw_free_parameter(*n);
-    });
-    ov::ResultVector results;
-    for (const auto& o : outputs) results.push_back(std::make_shared<ov::op::v0::Result>(o));
-    return std::make_shared<ov::Model>(results, ov::ParameterVector{});
-}
-
-ov::Tensor copy_of(const ov::Tensor& t) {
-    ov::Tensor out(t.get_element_type(), t.get_shape());
-    t.copy_to(out);
-    return out;
-}
-
-std::vector<ov::Tensor> run_on_plugin(const Lifted& lifted, const std::string& device) {
-    auto compiled = detail::compile(lifted.model, device);
-    auto request = compiled.create_infer_request();
-    for (size_t i = 0; i < lifted.constants.size(); ++i) {
-        const auto& c = lifted.constants[i];
-        request.set_input_tensor(i, ov::Tensor(c->get_element_type(), c->get_shape(), const_cast<void*>(c->get_data_ptr())));
-    }
-    request.infer();
-    std::vector<ov::Tensor> results;
-    for (size_t i = 0; i < compiled.outputs().size(); ++i) results.push_back(copy_of(request.get_output_tensor(i)));
-    return results;
-}
-
-}  // namespace
 
 namespace detail {
+
+namespace et = ov::element;
 
 bool lowered_by_plugin(et::Type t) {
     return t == et::f64 || t == et::i64 || t == et::u64 || t == et::u32 || t == et::bf16;
@@ -186,36 +113,5 @@ void throw_free_parameter(const ov::Node& p) {
 }
 
 }  // namespace detail
-
-Path exact_path(const ov::OutputVector& outputs) {
-    bool reference = false;
-    // A requested output is data even when it is a Constant (nan_to_num(int64) returns its input).
-    for (const auto& o : outputs)
-        if (detail::lowered_by_plugin(o.get_element_type())) reference = true;
-    visit(outputs, [&](ov::Node* n) {
-        // A Constant that only sets shapes or axes is an attribute, not data.
-        bool attribute = false;
-        if (ov::is_type<ov::op::v0::Constant>(n)) {
-            auto targets = n->output(0).get_target_inputs();
-            attribute = !std::any_of(targets.begin(), targets.end(), detail::reads_data);
-        }
-        for (const auto& out : n->outputs())
-            if (detail::lowered_by_plugin(out.get_element_type()) && !attribute) reference = true;
-    });
-    return reference ? Path::Reference : Path::Compiled;
-}
-
-std::vector<ov::Tensor> evaluate(const ov::OutputVector& outputs, const std::string& device) {
-    auto model = make_model(outputs);
-    if (exact_path(outputs) == Path::Reference) {
-        ov::TensorVector results;
-        if (detail::reference_evaluate(*model, results)) return results;
-        // No exact kernel for some op: the plugin's answer beats none. The
-        // Constants stay Constants then, so the compiler folds what OpenVINO's
-        // core can evaluate exactly rather than the plugin narrowing it.
-        return run_on_plugin({model, {}}, device);
-    }
-    return run_on_plugin(lift_data_constants(model), device);
-}
 
 }  // namespace ovnp
