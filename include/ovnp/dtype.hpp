@@ -38,8 +38,14 @@ struct Operand {
     Type type;
     bool weak = false;
 };
-/// The promoted type of the operands (Keras's result_type, 64-bit kept).
+/// The promoted type of the operands: Keras's result_type, except that a
+/// 64-bit input keeps its 64 bits. A join that only the lattice makes 64-bit
+/// (uint32 with int8/16/32) is int32, as Keras narrows it.
 Type result_type(const std::vector<Operand>& operands);
+/// The lattice join with 64 bits wherever the lattice puts them (uint32 with
+/// a signed int is int64): the type in which ops with bool results compare,
+/// so every value compares exactly, as in NumPy.
+Type exact_result_type(const std::vector<Operand>& operands);
 
 /// Types ovnp ops accept as numbers: bool, (u)int8..64, f16, bf16, f32, f64.
 bool is_supported(Type t);
@@ -49,6 +55,8 @@ void require_numeric(const char* op, const Output& x);
 /// Casts every input to their promoted type. Weak scalars become constants of
 /// that type (no Convert node); an out-of-range weak int throws ValueError.
 std::vector<Output> promote(const char* op, const std::vector<Output>& xs);
+/// promote() to exact_result_type: for comparisons, whose result is bool.
+std::vector<Output> promote_exact(const char* op, const std::vector<Output>& xs);
 /// A weak scalar becomes a constant of its resolved type (Python int -> int32,
 /// float -> float32 at the default floatx); anything else is returned as is.
 Output resolve(const char* op, const Output& x);

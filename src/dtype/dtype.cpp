@@ -160,6 +160,18 @@ bool is_weak(const Output& x) {
 }
 
 Type result_type(const std::vector<Operand>& ops) {
+    const Type t = exact_result_type(ops);
+    if (t != et::i64) return t;
+    for (const auto& o : ops)
+        if (!o.weak && (o.type == et::i64 || o.type == et::u64 || o.type == et::f64)) return t;
+    // Only uint32 with a signed int reaches int64 from narrower strong types
+    // (weak ints resolve by floatx); Keras narrows that join to int32.
+    for (const auto& o : ops)
+        if (!o.weak && o.type == et::u32) return et::i32;
+    return t;
+}
+
+Type exact_result_type(const std::vector<Operand>& ops) {
     if (ops.empty()) return floatx();
     bool all_weak = true, all_same = true;
     for (const auto& o : ops) {
@@ -240,17 +252,27 @@ Output materialize_weak(const char* op, const Output& x, Type t) {
 }
 }  // namespace
 
-std::vector<Output> promote(const char* op, const std::vector<Output>& xs) {
+namespace {
+std::vector<Output> promote_to(const char* op, const std::vector<Output>& xs, bool exact) {
     std::vector<Operand> operands;
     for (const auto& x : xs) {
         require_numeric(op, x);
         operands.push_back({x.get_element_type(), is_weak(x)});
     }
-    Type t = result_type(operands);
+    Type t = exact ? exact_result_type(operands) : result_type(operands);
     std::vector<Output> out;
     for (size_t i = 0; i < xs.size(); ++i)
         out.push_back(operands[i].weak ? materialize_weak(op, xs[i], t) : cast(xs[i], t));
     return out;
+}
+}  // namespace
+
+std::vector<Output> promote(const char* op, const std::vector<Output>& xs) {
+    return promote_to(op, xs, false);
+}
+
+std::vector<Output> promote_exact(const char* op, const std::vector<Output>& xs) {
+    return promote_to(op, xs, true);
 }
 
 Output resolve(const char* op, const Output& x) {

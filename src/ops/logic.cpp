@@ -101,7 +101,7 @@ Output isclose_int(const Output& a_in, const Output& b_in, double rtol, double a
 }  // namespace
 
 Output isclose(const Output& a, const Output& b, double rtol, double atol, bool equal_nan) {
-    auto ab = dtype::promote("isclose", {a, b});
+    auto ab = dtype::promote_exact("isclose", {a, b});
     detail::require_broadcastable("isclose", ab[0], ab[1]);
     const auto t = ab[0].get_element_type();
     if (t.is_real()) {

@@ -117,8 +117,9 @@ using namespace ov::op;
 using Output = ov::Output<ov::Node>;
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
+// Comparisons give bool: they compare in the exact join (uint32 with int32 in int64).
 std::vector<Output> promote2(const char* op, const Output& a, const Output& b) {
-    auto ab = dtype::promote(op, {a, b});
+    auto ab = dtype::promote_exact(op, {a, b});
     detail::require_broadcastable(op, ab[0], ab[1]);
     return ab;
 }

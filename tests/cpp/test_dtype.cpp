@@ -15,6 +15,7 @@ namespace {
 
 using namespace ovnp_test;
 using ovnp::dtype::Operand;
+using ovnp::dtype::exact_result_type;
 using ovnp::dtype::result_type;
 
 // Our own name table, so the lattice tests do not lean on dtype::from_name.
@@ -48,29 +49,25 @@ const std::vector<std::vector<std::string>> kKerasTable = {
     {"float32", "float32", "float32", "float32", "float32", "float32", "float32", "float32", "float32", "float32"},
 };
 
-// Where Keras's lattice itself says int64 and Keras then narrows it to int32
-// (BIT64_TO_BIT32_DTYPE, mimicking JAX without x64). ovnp keeps 64 bits, as
-// NumPy does: uint32 with a signed int is int64.
-bool keras_narrowed_to_32(const std::string& a, const std::string& b) {
-    auto signed32 = [](const std::string& t) { return t == "int8" || t == "int16" || t == "int32"; };
-    return (a == "uint32" && signed32(b)) || (b == "uint32" && signed32(a));
-}
-
 TEST(ResultType, MatchesKerasForNon64BitPairs) {
     ASSERT_EQ(ovnp::dtype::floatx(), et::f32);
     for (size_t i = 0; i < kTypes.size(); ++i) {
         for (size_t j = 0; j < kTypes.size(); ++j) {
             const auto& a = kTypes[i];
             const auto& b = kTypes[j];
-            et::Type expected = keras_narrowed_to_32(a, b) ? et::i64 : T(kKerasTable[i][j]);
-            EXPECT_EQ(result_type({{T(a)}, {T(b)}}), expected) << "result_type(" << a << ", " << b << ")";
+            EXPECT_EQ(result_type({{T(a)}, {T(b)}}), T(kKerasTable[i][j])) << "result_type(" << a << ", " << b << ")";
         }
     }
 }
 
-TEST(ResultType, Uint32WithSignedKeeps64Bits) {
-    EXPECT_EQ(result_type({{et::u32}, {et::i8}}), et::i64);
-    EXPECT_EQ(result_type({{et::i32}, {et::u32}}), et::i64);
+// Keras narrows the lattice's int64 for uint32 with a signed int to int32;
+// comparisons use the exact join, where every uint32 fits.
+TEST(ResultType, Uint32WithSignedIsInt32ButComparesInInt64) {
+    EXPECT_EQ(result_type({{et::u32}, {et::i8}}), et::i32);
+    EXPECT_EQ(result_type({{et::i32}, {et::u32}}), et::i32);
+    EXPECT_EQ(result_type({{et::u32}, {et::i64}}), et::i64);
+    EXPECT_EQ(exact_result_type({{et::u32}, {et::i8}}), et::i64);
+    EXPECT_EQ(exact_result_type({{et::i32}, {et::u32}}), et::i64);
 }
 
 TEST(ResultType, SixtyFourBitTypesAreKept) {

@@ -58,9 +58,11 @@ def cast(x, dtype):
 _JAX_PROMOTE = {}
 
 
-def promote(*dtypes):
+def promote(*dtypes, exact=False):
     """Keras's lattice with 64-bit types kept: JAX's promote_types with x64, except where the join
-    is the weak float (int64 with uint64): Keras gives floatx there."""
+    is the weak float (int64 with uint64): Keras gives floatx there. Without ``exact``, an int64
+    no input asked for (uint32 with int8/16/32) is int32, as Keras narrows it; comparisons
+    compare in the exact join."""
     out = np.dtype(dtypes[0])
     for d in dtypes[1:]:
         key = (grid.name(out), grid.name(d))
@@ -75,6 +77,10 @@ def promote(*dtypes):
                 pt = np.dtype(ovnp.floatx())
             _JAX_PROMOTE[key] = pt
         out = _JAX_PROMOTE[key]
+    # Keras narrows an int64 that no input asked for (uint32 with int8/16/32) to int32.
+    if not exact and out == np.dtype(np.int64) and not any(np.dtype(d) in (np.dtype(np.int64), np.dtype(np.uint64))
+                                             for d in dtypes):
+        return np.dtype(np.int32)
     return out
 
 
@@ -151,7 +157,7 @@ LOGICAL = {"logical_and": np.logical_and, "logical_or": np.logical_or, "logical_
 
 def binary_expected(op, a, b, path):
     """(expected, value dtype) of ovnp.<op>(a, b)."""
-    pt = promote(a.dtype, b.dtype)
+    pt = promote(a.dtype, b.dtype, exact=op in COMPARE)
     if op in LOGICAL:  # no promotion: each side is read as truth on its own
         with quiet():
             return np.asarray(LOGICAL[op](calc(grid.plugin_view(a, path)), calc(grid.plugin_view(b, path)))), None
