@@ -81,14 +81,7 @@ def _installed():
     ok.uninstall()
 
 
-def to_numpy(out):
-    if isinstance(out, tuple):
-        return tuple(keras.ops.convert_to_numpy(o) for o in out)
-    return keras.ops.convert_to_numpy(out)
-
-
-def eager(op, *args, **kwargs):
-    return to_numpy(getattr(keras.ops, op)(*args, **kwargs))
+from keras_eager import eager, to_numpy  # noqa: E402,F401
 
 
 # --------------------------------------------------------------------------- oracles (NumPy)

@@ -1,0 +1,13 @@
+"""Eager keras.ops helpers shared by the Keras test modules."""
+
+import keras
+
+
+def to_numpy(out):
+    if isinstance(out, tuple):
+        return tuple(keras.ops.convert_to_numpy(o) for o in out)
+    return keras.ops.convert_to_numpy(out)
+
+
+def eager(op, *args, **kwargs):
+    return to_numpy(getattr(keras.ops, op)(*args, **kwargs))
