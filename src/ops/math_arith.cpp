@@ -1,0 +1,516 @@
+// NumPy's arithmetic and rounding functions (issue 4).
+#include <cmath>
+#include <string>
+
+#include "openvino/op/bitwise_and.hpp"
+#include "openvino/op/bitwise_right_shift.hpp"
+#include "openvino/op/constant.hpp"
+#include "openvino/op/convert.hpp"
+#include "openvino/op/mod.hpp"
+#include "openvino/op/power.hpp"
+#include "openvino/op/round.hpp"
+#include "openvino/op/sqrt.hpp"
+#include "ops/math_util.hpp"
+#include "ovnp/errors.hpp"
+#include "ovnp/math.hpp"
+
+namespace ovnp {
+namespace m = detail::m;
+using m::Type;
+using Output = ov::Output<ov::Node>;
+namespace et = ov::element;
+using namespace ov::op;
+namespace {
+
+Output cast(const Output& x, Type t) { return dtype::cast(x, t); }
+
+// ---------------------------------------------------------------- floats
+
+// a / b correctly rounded in float32. The CPU plugin divides as a * (1/b),
+// 1 ulp off for about a quarter of quotients; Dekker's exact product gives the
+// residual a - q*b, and q + residual/b is the rounded quotient. Outside the
+// range where the split products neither overflow nor underflow the plugin's
+// quotient is kept (those are the scaled cases below).
+Output div_f32_exact(const Output& a, const Output& b) {
+    Output q = m::div(a, b);
+    auto split = [](const Output& v) {
+        Output c = m::mul(v, m::k(v, 4097.0));
+        Output hi = m::sub(c, m::sub(c, v));
+        return std::make_pair(hi, m::sub(v, hi));
+    };
+    auto [qh, ql] = split(q);
+    auto [bh, bl] = split(b);
+    Output p = m::mul(q, b);
+    Output e = m::add(m::add(m::add(m::sub(m::mul(qh, bh), p), m::mul(qh, bl)), m::mul(ql, bh)), m::mul(ql, bl));
+    Output r = m::sub(m::sub(a, p), e);
+    Output q2 = m::add(q, m::div(r, b));
+    auto in_range = [](const Output& v) {
+        Output av = m::abs(v);
+        return m::land(m::le(m::k(v, std::ldexp(1.0, -100)), av), m::le(av, m::k(v, std::ldexp(1.0, 100))));
+    };
+    Output ok = m::land(m::land(in_range(q), in_range(b)), in_range(a));
+    return m::sel(ok, q2, q);
+}
+
+// a / b in the float type t, rounded as NumPy rounds it.
+Output float_divide(const Output& a, const Output& b) {
+    const Type t = a.get_element_type();
+    if (t == et::f64) return m::div(a, b);  // exact on the reference path
+    const Type ct = dtype::compute_type(t);
+    Output sa = cast(a, ct), sb = cast(b, ct);
+    // Scale |b| into [2^-64, 2^64] by a power of two (exact for b; a moves the
+    // same way, and any over/underflow of a is that of the quotient itself).
+    Output ab = m::abs(sb);
+    Output big = m::lt(m::k(sb, std::ldexp(1.0, 64)), ab), small = m::lt(ab, m::k(sb, std::ldexp(1.0, -64)));
+    Output down = m::k(sb, std::ldexp(1.0, -64)), up = m::k(sb, std::ldexp(1.0, 64)), one = m::k(sb, 1.0);
+    Output s = m::sel(big, down, m::sel(small, up, one));
+    Output sbs = m::mul(sb, s);
+    // a scaled in two steps when it would leave the range (the quotient then
+    // over/underflows anyway, as a*s/b*s would).
+    Output sas = m::mul(sa, s);
+    Output q = div_f32_exact(sas, sbs);
+    // Scaling a by 2^64 can overflow where a/b does not (b tiny, a huge):
+    // then the quotient is inf either way. Scaling down can underflow a, so
+    // those quotients use the unscaled division.
+    Output a_lost = m::land(big, m::lt(m::abs(sas), m::k(sa, std::ldexp(1.0, -100))));
+    q = m::sel(a_lost, div_f32_exact(sa, sb), q);
+    return cast(q, t);
+}
+
+// ---------------------------------------------------------------- integers
+
+// Floor division and remainder of signed integers of type i32 or i64, exact.
+// The CPU plugin divides int32 in float32 (2147483647 / 1 = -2147483648), so
+// the quotient is estimated in floating point and corrected twice with exact
+// wrapping integer arithmetic (compares against 0 only, which the plugin's
+// float32 compare gets right). b == 0 gives 0 and 0 (NumPy's values).
+std::pair<Output, Output> int_floor_divmod(const Output& a, const Output& b) {
+    const Type t = a.get_element_type();
+    const bool wide = t == et::i64;
+    const Type ft = wide ? et::f64 : et::f32;
+    auto zero = dtype::scalar_int(t, 0), one = dtype::scalar_int(t, 1);
+    Output b_zero = m::eq(b, zero);
+    Output bs = m::sel(b_zero, one, b);
+    Output fb = cast(bs, ft);
+    Output q0f = m::floor(m::div(cast(a, ft), fb));
+    // Keep the estimate inside t's range before converting.
+    const double lo = wide ? -std::ldexp(1.0, 63) : -std::ldexp(1.0, 31);
+    const double hi = wide ? std::ldexp(1.0, 63) - 1024.0 : std::ldexp(1.0, 31) - 128.0;
+    q0f = m::vmin(m::vmax(q0f, dtype::scalar(ft, lo)), dtype::scalar(ft, hi));
+    Output q = cast(q0f, t);
+    Output r = m::sub(a, m::mul(q, bs));
+    Output c = m::floor(m::div(cast(r, ft), fb));
+    c = m::vmin(m::vmax(c, dtype::scalar(ft, lo)), dtype::scalar(ft, hi));
+    q = m::add(q, cast(c, t));
+    r = m::sub(a, m::mul(q, bs));
+    // Now q is within one of the floor quotient.
+    Output b_neg = m::lt(bs, zero);
+    Output r_nonzero = m::ne(r, zero);
+    Output opposite = m::land(r_nonzero, m::lxor(m::lt(r, zero), b_neg));
+    Output d = m::sub(r, bs);  // same signs: no overflow
+    Output too_big = m::land(m::land(r_nonzero, m::lnot(opposite)), m::lor(m::eq(d, zero), m::eq(m::lt(d, zero), b_neg)));
+    q = m::sel(opposite, m::sub(q, one), m::sel(too_big, m::add(q, one), q));
+    r = m::sel(opposite, m::add(r, bs), m::sel(too_big, d, r));
+    return {m::sel(b_zero, zero, q), m::sel(b_zero, zero, r)};
+}
+
+struct DivMod {
+    Output floor_div, mod, fmod;
+};
+
+// NumPy's integer floor_divide, mod (sign of the divisor) and fmod (sign of
+// the dividend) of two operands of one integer type.
+DivMod int_divmod(const Output& a, const Output& b) {
+    const Type t = a.get_element_type();
+    if (t == et::u64) {
+        // Unsigned: floor is truncation, the remainders agree. Exact on the
+        // reference path; the CPU plugin runs uint64 as int32 in float32.
+        auto zero = dtype::scalar_uint(t, 0), one = dtype::scalar_uint(t, 1);
+        Output b_zero = m::eq(b, zero);
+        Output bs = m::sel(b_zero, one, b);
+        Output q = m::div(a, bs);
+        Output r = m::sub(a, m::mul(q, bs));
+        return {m::sel(b_zero, zero, q), m::sel(b_zero, zero, r), m::sel(b_zero, zero, r)};
+    }
+    const Type w = t == et::i64 ? et::i64 : t == et::u32 ? et::i64 : et::i32;
+    Output aw = cast(a, w), bw = cast(b, w);
+    auto [q, r] = int_floor_divmod(aw, bw);
+    // Truncated remainder: the floor remainder moved by b when the signs differ.
+    Output zero = dtype::scalar_int(w, 0);
+    Output shift = m::land(m::ne(r, zero), m::lxor(m::lt(aw, zero), m::lt(bw, zero)));
+    Output f = m::sel(shift, m::sub(r, bw), r);
+    return {cast(q, t), cast(r, t), cast(f, t)};
+}
+
+// ---------------------------------------------------------------- float remainders
+
+// fmod(a, b) of float32 values, exact (as C's fmod) when |a / b| < 2^24: the
+// truncated quotient q is computed, q*b split exactly (Dekker), and a - q*b is
+// then representable, so the two subtractions are exact. A quotient rounded up
+// to the next integer leaves a remainder of the wrong sign, put back by |b|.
+Output fmod_step(const Output& a, const Output& b) {
+    Output qf = m::div(a, b);
+    Output q = m::sel(m::lt(qf, m::k(qf, 0.0)), m::ceil(qf), m::floor(qf));
+    auto split = [](const Output& v) {
+        Output c = m::mul(v, m::k(v, 4097.0));
+        Output hi = m::sub(c, m::sub(c, v));
+        return std::make_pair(hi, m::sub(v, hi));
+    };
+    auto [qh, ql] = split(q);
+    auto [bh, bl] = split(b);
+    Output p = m::mul(q, b);
+    Output e = m::add(m::add(m::add(m::sub(m::mul(qh, bh), p), m::mul(qh, bl)), m::mul(ql, bh)), m::mul(ql, bl));
+    Output r = m::sub(m::sub(a, p), e);
+    Output zero = m::k(a, 0.0);
+    Output wrong_sign = m::land(m::ne(r, zero), m::lxor(m::lt(r, zero), m::lt(a, zero)));
+    Output ab = m::abs(b);
+    return m::sel(wrong_sign, m::add(r, m::sel(m::lt(a, zero), m::neg(ab), ab)), r);
+}
+
+// C's fmod for float32 values (f16/bf16 computed in float32), exact for every
+// pair. The binary exponent gap between a and b is reduced 22 bits at a time by
+// fmod against b * 2^(22j), j = steps-1 .. 0 (exact scalings of b that leave
+// the remainder mod b unchanged), so each step sees a quotient below 2^24.
+// Each step runs on operands scaled by a power of two so that Dekker's split
+// neither overflows nor underflows.
+Output fmod_f32(const Output& a, const Output& b, int steps) {
+    Output ab = m::abs(b);
+    Output zero = m::k(a, 0.0);
+    Output special = m::lor(m::lor(m::isnan(a), m::isnan(b)), m::lor(m::is_inf(a), m::eq(b, zero)));
+    Output r = a;
+    for (int j = steps - 1; j >= 0; --j) {
+        Output bj = j ? m::mul(ab, m::k(ab, std::ldexp(1.0, 22 * j))) : ab;
+        Output apply = m::land(m::land(m::is_finite(bj), m::lt(zero, bj)), m::le(bj, m::abs(r)));
+        Output big = m::lt(m::k(bj, std::ldexp(1.0, 40)), bj), small = m::lt(bj, m::k(bj, std::ldexp(1.0, -40)));
+        Output sc = m::sel(big, m::k(bj, std::ldexp(1.0, -64)), m::sel(small, m::k(bj, std::ldexp(1.0, 64)), m::k(bj, 1.0)));
+        Output isc = m::sel(big, m::k(bj, std::ldexp(1.0, 64)), m::sel(small, m::k(bj, std::ldexp(1.0, -64)), m::k(bj, 1.0)));
+        Output bjs = m::sel(apply, m::mul(bj, sc), m::k(bj, 1.0));
+        Output stepped = m::mul(fmod_step(m::mul(r, sc), bjs), isc);
+        r = m::sel(apply, stepped, r);
+    }
+    // fmod keeps the sign of a, zero included.
+    r = m::sel(m::eq(r, zero), m::sel(m::lt(a, zero), m::k(a, -0.0), zero), r);
+    r = m::sel(m::eq(a, zero), a, r);
+    return m::sel(special, m::k(a, m::kNaN), m::sel(m::is_inf(b), a, r));
+}
+
+// Reduction steps fmod_f32 needs for a dtype: the largest exponent gap / 22.
+int fmod_steps(Type t) { return t == et::f16 ? 2 : 13; }
+
+Output float_fmod(const Output& a, const Output& b) {
+    const Type t = a.get_element_type();
+    if (t == et::f64) return m::make<v1::Mod>(a, b);  // reference kernel: C's fmod
+    const Type ct = dtype::compute_type(t);
+    return cast(fmod_f32(cast(a, ct), cast(b, ct), fmod_steps(t)), t);
+}
+
+// NumPy's npy_divmod for floats: mod from fmod, moved into b's sign; the
+// quotient (a - mod) / b, floored and nudged to the nearest integer.
+std::pair<Output, Output> float_divmod(const Output& a_in, const Output& b_in) {
+    const Type t = a_in.get_element_type();
+    const Type ct = dtype::compute_type(t);
+    Output a = cast(a_in, ct), b = cast(b_in, ct);
+    Output fm = t == et::f64 ? m::make<v1::Mod>(a, b) : fmod_f32(a, b, fmod_steps(t));
+    Output zero = m::k(a, 0.0);
+    Output b_zero = m::eq(b, zero);
+    // div = (a - mod) / b, exact-rounded
+    Output dv = float_divide(m::sub(a, fm), b);
+    Output move = m::land(m::ne(fm, zero), m::lxor(m::lt(b, zero), m::lt(fm, zero)));
+    Output mod = m::sel(move, m::add(fm, b), fm);
+    dv = m::sel(move, m::sub(dv, m::k(a, 1.0)), dv);
+    // mod == 0: copysign(0, b)
+    mod = m::sel(m::eq(mod, zero), m::sel(m::lt(b, zero), m::k(a, -0.0), zero), mod);
+    Output fd = m::floor(dv);
+    fd = m::sel(m::lt(m::k(a, 0.5), m::sub(dv, fd)), m::add(fd, m::k(a, 1.0)), fd);
+    // div == 0: copysign(0, a/b)
+    Output plain = m::div(a, b);
+    fd = m::sel(m::eq(dv, zero), m::mul(zero, m::sel(m::lt(plain, zero), m::k(a, -1.0), m::k(a, 1.0))), fd);
+    // b == 0: floor_divide is a/b (inf or NaN), mod is fmod's NaN.
+    fd = m::sel(b_zero, plain, fd);
+    // NaN in -> NaN out (m is NaN then).
+    fd = m::sel(m::isnan(fm), m::sel(b_zero, plain, m::k(a, m::kNaN)), fd);
+    return {cast(fd, t), cast(mod, t)};
+}
+
+void require_not_bool(const char* op, const Output& x, const char* hint) {
+    if (x.get_element_type() == et::boolean)
+        throw TypeError(std::string(op) + ": the numpy boolean " + op + " is not supported" + hint);
+}
+
+}  // namespace
+
+// ================================================================ arithmetic
+
+Output add(const Output& x1, const Output& x2) {
+    auto [a, b] = m::promote2("add", x1, x2);
+    const Type t = a.get_element_type();
+    if (t == et::boolean) return m::lor(a, b);
+    if (t.is_real()) {
+        const Type ct = dtype::compute_type(t);
+        return cast(m::add(cast(a, ct), cast(b, ct)), t);
+    }
+    const Type w = m::int_work(t);
+    return cast(m::add(cast(a, w), cast(b, w)), t);
+}
+
+Output subtract(const Output& x1, const Output& x2) {
+    auto [a, b] = m::promote2("subtract", x1, x2);
+    require_not_bool("subtract", a, ", use logical_xor instead");
+    const Type t = a.get_element_type();
+    const Type w = t.is_real() ? dtype::compute_type(t) : m::int_work(t);
+    return cast(m::sub(cast(a, w), cast(b, w)), t);
+}
+
+Output multiply(const Output& x1, const Output& x2) {
+    auto [a, b] = m::promote2("multiply", x1, x2);
+    const Type t = a.get_element_type();
+    if (t == et::boolean) return m::land(a, b);
+    const Type w = t.is_real() ? dtype::compute_type(t) : m::int_work(t);
+    return cast(m::mul(cast(a, w), cast(b, w)), t);
+}
+
+Output divide(const Output& x1, const Output& x2) {
+    auto [a, b] = m::promote2_inexact("divide", x1, x2);
+    return float_divide(a, b);
+}
+
+Output true_divide(const Output& x1, const Output& x2) {
+    auto [a, b] = m::promote2_inexact("true_divide", x1, x2);
+    return float_divide(a, b);
+}
+
+Output divide_no_nan(const Output& x1, const Output& x2) {
+    auto [a, b] = m::promote2_inexact("divide_no_nan", x1, x2);
+    Output zero = m::k(b, 0.0);
+    Output b_zero = m::eq(b, zero);
+    return m::sel(b_zero, zero, float_divide(a, m::sel(b_zero, m::k(b, 1.0), b)));
+}
+
+namespace {
+// Integer operands of floor_divide/mod/fmod: bool computes as int32 (Keras).
+std::pair<Output, Output> divmod_operands(const char* op, const Output& x1, const Output& x2) {
+    auto [a, b] = m::promote2(op, x1, x2);
+    if (a.get_element_type() == et::boolean) return {dtype::cast(a, et::i32), dtype::cast(b, et::i32)};
+    return {a, b};
+}
+}  // namespace
+
+Output floor_divide(const Output& x1, const Output& x2) {
+    auto [a, b] = divmod_operands("floor_divide", x1, x2);
+    if (a.get_element_type().is_real()) return float_divmod(a, b).first;
+    return int_divmod(a, b).floor_div;
+}
+
+Output mod(const Output& x1, const Output& x2) {
+    auto [a, b] = divmod_operands("mod", x1, x2);
+    if (a.get_element_type().is_real()) return float_divmod(a, b).second;
+    return int_divmod(a, b).mod;
+}
+
+Output fmod(const Output& x1, const Output& x2) {
+    auto [a, b] = divmod_operands("fmod", x1, x2);
+    if (a.get_element_type().is_real()) return float_fmod(a, b);
+    return int_divmod(a, b).fmod;
+}
+
+namespace {
+// Integer power by repeated squaring over every bit of the exponent, in
+// wrapping integer arithmetic (NumPy's algorithm, so overflow wraps alike).
+// The CPU plugin's integer Power runs in float32 (3**19 comes out rounded).
+Output int_power(const Output& a, const Output& b) {
+    const Type t = a.get_element_type();
+    const Type w = m::int_work(t);
+    Output base = cast(a, w), e = cast(b, w);
+    const auto info = dtype::iinfo(w);
+    Output zero = dtype::scalar_int(w, 0), one = dtype::scalar_int(w, 1);
+    Output negative_exp = info.is_signed ? m::lt(e, zero) : m::ne(e, e);
+    Output ex = info.is_signed ? m::sel(negative_exp, zero, e) : e;
+    Output result = m::mul(m::add(base, one), zero);  // broadcast shape of a
+    result = m::add(m::add(result, m::mul(ex, zero)), one);
+    const int bits = info.bits - (info.is_signed ? 1 : 0);
+    for (int i = 0; i < bits; ++i) {
+        Output bit = m::ne(m::make<v13::BitwiseAnd>(ex, one), zero);
+        result = m::sel(bit, m::mul(result, base), result);
+        if (i + 1 < bits) {
+            base = m::mul(base, base);
+            ex = m::make<v15::BitwiseRightShift>(ex, one);
+        }
+    }
+    if (info.is_signed) {
+        // x ** -n: 1 // x**n, i.e. 1 for x = 1, +-1 for x = -1, else 0 (JAX's
+        // value; NumPy raises, as ovnp does for a constant exponent).
+        Output x = cast(a, w);
+        Output minus_one = dtype::scalar_int(w, -1);
+        Output odd = m::ne(m::make<v13::BitwiseAnd>(e, one), zero);
+        Output inv = m::sel(m::eq(x, one), one, m::sel(m::eq(x, minus_one), m::sel(odd, minus_one, one), zero));
+        result = m::sel(negative_exp, inv, result);
+    }
+    return cast(result, t);
+}
+
+// True when x is a Constant holding a negative value.
+bool constant_has_negative(const Output& x) {
+    auto c = ov::as_type_ptr<v0::Constant>(x.get_node_shared_ptr());
+    if (!c || !x.get_element_type().is_integral_number() || x.get_element_type() == et::boolean) return false;
+    if (!dtype::iinfo(x.get_element_type()).is_signed) return false;
+    for (int64_t v : c->cast_vector<int64_t>())
+        if (v < 0) return true;
+    return false;
+}
+}  // namespace
+
+Output power(const Output& x1, const Output& x2) {
+    auto [a, b] = m::promote2("power", x1, x2);
+    if (a.get_element_type() == et::boolean) {  // JAX/Keras: bool ** bool is int32
+        a = cast(a, et::i32);
+        b = cast(b, et::i32);
+    }
+    const Type t = a.get_element_type();
+    if (!t.is_real()) {
+        if (constant_has_negative(b)) throw ValueError("power: Integers to negative integer powers are not allowed.");
+        return int_power(a, b);
+    }
+    const Type ct = dtype::compute_type(t);
+    return cast(m::make<v1::Power>(cast(a, ct), cast(b, ct)), t);
+}
+
+Output negative(const Output& x_in) {
+    dtype::require_numeric("negative", x_in);
+    Output x = dtype::resolve("negative", x_in);
+    require_not_bool("negative", x, ", use logical_not instead");
+    const Type t = x.get_element_type();
+    const Type w = t.is_real() ? t : m::int_work(t);
+    return cast(m::neg(cast(x, w)), t);
+}
+
+Output square(const Output& x_in) {
+    dtype::require_numeric("square", x_in);
+    Output x = dtype::resolve("square", x_in);
+    if (x.get_element_type() == et::boolean) x = cast(x, et::i32);  // Keras: bool -> int32
+    const Type t = x.get_element_type();
+    const Type w = t.is_real() ? dtype::compute_type(t) : m::int_work(t);
+    Output xw = cast(x, w);
+    return cast(m::mul(xw, xw), t);
+}
+
+Output absolute(const Output& x_in) {
+    dtype::require_numeric("absolute", x_in);
+    Output x = dtype::resolve("absolute", x_in);
+    const Type t = x.get_element_type();
+    if (t == et::boolean || (t.is_integral_number() && !dtype::iinfo(t).is_signed)) return x;
+    const Type w = t.is_real() ? t : m::int_work(t);
+    return cast(m::abs(cast(x, w)), t);  // int: |INT_MIN| wraps to INT_MIN, as in NumPy
+}
+
+Output abs(const Output& x) { return absolute(x); }
+
+Output fabs(const Output& x_in) {
+    Output x = dtype::to_inexact("fabs", x_in);
+    return m::abs(x);
+}
+
+Output sign(const Output& x_in) {
+    dtype::require_numeric("sign", x_in);
+    Output x = dtype::resolve("sign", x_in);
+    require_not_bool("sign", x, "");
+    const Type t = x.get_element_type();
+    const Type w = t.is_real() ? t : m::int_work(t);
+    Output xw = cast(x, w);
+    Output zero = m::k(xw, 0.0);
+    Output r = m::sel(m::lt(zero, xw), m::k(xw, 1.0), m::sel(m::lt(xw, zero), m::k(xw, -1.0), zero));
+    if (t.is_real()) r = m::sel(m::isnan(xw), xw, r);
+    return cast(r, t);
+}
+
+Output copy(const Output& x_in) {
+    dtype::require_numeric("copy", x_in);
+    return dtype::resolve("copy", x_in);
+}
+
+Output reciprocal(const Output& x_in) {
+    Output x = dtype::to_inexact("reciprocal", x_in);
+    return float_divide(m::k(x, 1.0), x);
+}
+
+Output sqrt(const Output& x_in) {
+    Output x = dtype::to_inexact("sqrt", x_in);
+    const Type t = x.get_element_type();
+    const Type ct = dtype::compute_type(t);
+    return cast(m::make<v0::Sqrt>(cast(x, ct)), t);
+}
+
+// ================================================================ rounding
+
+Output floor(const Output& x_in) {
+    Output x = dtype::to_inexact("floor", x_in);
+    const Type t = x.get_element_type();
+    return cast(m::floor(cast(x, dtype::compute_type(t))), t);
+}
+
+Output ceil(const Output& x_in) {
+    Output x = dtype::to_inexact("ceil", x_in);
+    const Type t = x.get_element_type();
+    return cast(m::ceil(cast(x, dtype::compute_type(t))), t);
+}
+
+Output trunc(const Output& x_in) {
+    dtype::require_numeric("trunc", x_in);
+    Output x = dtype::resolve("trunc", x_in);
+    const Type t = x.get_element_type();
+    if (!t.is_real()) return x;
+    Output xc = cast(x, dtype::compute_type(t));
+    return cast(m::sel(m::lt(xc, m::k(xc, 0.0)), m::ceil(xc), m::floor(xc)), t);
+}
+
+namespace {
+Output rint(const Output& x) { return m::make<v5::Round>(x, v5::Round::RoundMode::HALF_TO_EVEN); }
+
+// Integer round to a multiple of 10^n (n >= 1), half to even, wrapping on
+// overflow as NumPy's integer arithmetic does.
+Output round_int(const Output& x, int n) {
+    const Type t = x.get_element_type();
+    const auto info = dtype::iinfo(t);
+    // 10^n beyond the type's range: every value rounds to 0 (|x| < 10^n / 2).
+    long double f = 1;
+    for (int i = 0; i < n; ++i) f *= 10;
+    if (f > static_cast<long double>(info.max)) return m::mul(x, dtype::scalar_int(t, 0));
+    const int64_t fi = static_cast<int64_t>(f);
+    Output fc = info.is_signed ? dtype::scalar_int(t, fi) : dtype::scalar_uint(t, static_cast<uint64_t>(fi));
+    DivMod dm = int_divmod(x, fc);
+    const Type w = m::int_work(t);
+    Output q = cast(dm.floor_div, w), r = cast(dm.mod, w);
+    Output fw = dtype::scalar_int(w, fi);
+    Output twice = m::add(r, r);  // 0 <= r < f: no overflow in the work type
+    Output zero = dtype::scalar_int(w, 0), one = dtype::scalar_int(w, 1);
+    Output q_odd = m::ne(m::sub(q, m::mul(int_divmod(q, dtype::scalar_int(w, 2)).floor_div, dtype::scalar_int(w, 2))),
+                         zero);
+    // twice > f, or a tie with q odd: round up.
+    Output diff = m::sub(twice, fw);
+    Output up = m::lor(m::lt(zero, diff), m::land(m::eq(diff, zero), q_odd));
+    Output qr = m::sel(up, m::add(q, one), q);
+    return cast(m::mul(qr, fw), t);
+}
+}  // namespace
+
+Output round(const Output& x_in, int decimals) {
+    dtype::require_numeric("round", x_in);
+    Output x = dtype::resolve("round", x_in);
+    const Type t = x.get_element_type();
+    if (t == et::boolean) throw TypeError("round: bool input is not supported (as in JAX)");
+    if (!t.is_real()) return decimals >= 0 ? x : round_int(x, -decimals);
+    const Type ct = dtype::compute_type(t);
+    Output xc = cast(x, ct);
+    if (decimals == 0) return cast(rint(xc), t);
+    // NumPy: rint(x * 10^d) / 10^d, or rint(x / 10^-d) * 10^-d, each step
+    // rounded to the dtype.
+    const double f = std::pow(10.0, std::abs(decimals));
+    Output fc = dtype::scalar(t, f);
+    if (decimals > 0) {
+        Output y = cast(rint(cast(m::mul(xc, cast(fc, ct)), t)), t);
+        return float_divide(y, fc);
+    }
+    Output y = cast(rint(cast(float_divide(x, fc), ct)), t);
+    return cast(m::mul(cast(y, ct), cast(fc, ct)), t);
+}
+
+}  // namespace ovnp
