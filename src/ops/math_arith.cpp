@@ -379,8 +379,10 @@ Output negative(const Output& x_in) {
     Output x = dtype::resolve("negative", x_in);
     require_not_bool("negative", x, ", use logical_not instead");
     const Type t = x.get_element_type();
-    const Type w = t.is_real() ? t : m::int_work(t);
-    return cast(m::neg(cast(x, w)), t);
+    if (t.is_real()) return m::neg(x);
+    const Type w = m::int_work(t);
+    Output xw = cast(x, w);
+    return cast(m::sub(m::k(xw, 0.0), xw), t);  // 0 - x: unsigned types wrap too
 }
 
 Output square(const Output& x_in) {
