@@ -1,4 +1,5 @@
 // NumPy's arithmetic and rounding functions (issue 4).
+#include <algorithm>
 #include <cmath>
 #include <string>
 
@@ -26,30 +27,75 @@ Output cast(const Output& x, Type t) { return dtype::cast(x, t); }
 
 // ---------------------------------------------------------------- floats
 
-// a / b correctly rounded in float32. The CPU plugin divides as a * (1/b),
-// 1 ulp off for about a quarter of quotients; Dekker's exact product gives the
-// residual a - q*b, and q + residual/b is the rounded quotient. Outside the
-// range where the split products neither overflow nor underflow the plugin's
-// quotient is kept (those are the scaled cases below).
-Output div_f32_exact(const Output& a, const Output& b) {
-    Output q = m::div(a, b);
-    auto split = [](const Output& v) {
-        Output c = m::mul(v, m::k(v, 4097.0));
-        Output hi = m::sub(c, m::sub(c, v));
-        return std::make_pair(hi, m::sub(v, hi));
-    };
-    auto [qh, ql] = split(q);
-    auto [bh, bl] = split(b);
+// Dekker's split of a float32 into two 12-bit halves (exact when v * 4097
+// does not overflow).
+std::pair<Output, Output> split_f32(const Output& v) {
+    Output c = m::mul(v, m::k(v, 4097.0));
+    Output hi = m::sub(c, m::sub(c, v));
+    return {hi, m::sub(v, hi)};
+}
+
+// a - q*b exactly, for float32 values whose products neither overflow nor
+// underflow (Dekker's two-product; a - p is exact when p is close to a).
+Output residual_f32(const Output& a, const Output& q, const Output& b) {
+    auto [qh, ql] = split_f32(q);
+    auto [bh, bl] = split_f32(b);
     Output p = m::mul(q, b);
     Output e = m::add(m::add(m::add(m::sub(m::mul(qh, bh), p), m::mul(qh, bl)), m::mul(ql, bh)), m::mul(ql, bl));
-    Output r = m::sub(m::sub(a, p), e);
-    Output q2 = m::add(q, m::div(r, b));
-    auto in_range = [](const Output& v) {
-        Output av = m::abs(v);
-        return m::land(m::le(m::k(v, std::ldexp(1.0, -100)), av), m::le(av, m::k(v, std::ldexp(1.0, 100))));
-    };
-    Output ok = m::land(m::land(in_range(q), in_range(b)), in_range(a));
-    return m::sel(ok, q2, q);
+    return m::sub(m::sub(a, p), e);
+}
+
+// a / b correctly rounded in float32. The CPU plugin divides as a * (1/b):
+// 1 ulp off for about a quarter of quotients, and NaN or inf for subnormal b
+// (1/b overflows). Here b is moved into [2^-85, 2^64] and the quotient into
+// [2^-85, 2^64] by powers of two (exact), where Dekker's exact product gives
+// the residual a - q*b and q + residual/b is the rounded quotient; moving it
+// back rounds once more only for subnormal quotients, where a tie is broken by
+// the residual's sign. Zeros, infinities and NaN use a division by +-1, 0 or
+// inf operands only.
+Output div_f32(const Output& a0, const Output& b0) {
+    auto c = [&](double v) { return m::k(a0, v); };
+    auto p2 = [&](int e) { return c(std::ldexp(1.0, e)); };
+    auto sign1 = [&](const Output& v) { return m::sel(m::lt(v, c(0.0)), c(-1.0), c(1.0)); };
+    Output zero = c(0.0);
+    Output a_reg = m::land(m::ne(a0, zero), m::is_finite(a0));
+    Output b_reg = m::land(m::ne(b0, zero), m::is_finite(b0));
+    // b into [2^-85, 2^64]; a moves with it (the quotient is unchanged).
+    Output ab = m::abs(b0);
+    Output sb = m::sel(m::lt(p2(64), ab), p2(-64), m::sel(m::lt(ab, p2(-64)), p2(64), c(1.0)));
+    Output a1 = m::mul(a0, sb), b1 = m::sel(b_reg, m::mul(b0, sb), c(1.0));
+    // The quotient into [2^-85, 2^64]: a alone moves, the result moves back.
+    Output aq = m::abs(m::div(a1, b1));
+    Output up = m::lt(aq, p2(-60)), down = m::lt(p2(60), aq), down2 = m::lt(p2(120), aq);
+    Output sq = m::sel(down2, p2(-100), m::sel(down, p2(-64), m::sel(up, p2(64), c(1.0))));
+    Output isq = m::sel(down2, p2(100), m::sel(down, p2(64), m::sel(up, p2(-64), c(1.0))));
+    Output a2 = m::mul(a1, sq);
+    // Tiny a with small b: both up once more so the split products stay normal.
+    Output sab = m::sel(m::land(m::lt(m::abs(a2), p2(-60)), m::lt(m::abs(b1), p2(32))), p2(64), c(1.0));
+    a2 = m::mul(a2, sab);
+    Output b2 = m::mul(b1, sab);
+    // |a| * 2^64 > max with |b| < 2^-64, or an estimate past max: inf.
+    Output overflow = m::lor(m::lnot(m::is_finite(a2)), m::is_inf(aq));
+    a2 = m::sel(m::is_finite(a2), a2, c(1.0));
+    Output q = m::div(a2, b2);
+    Output q2 = m::add(q, m::div(residual_f32(a2, q, b2), b2));
+    Output y = m::mul(q2, isq);
+    // A subnormal y that rounded a tie: the residual of q2 says which way.
+    Output d = m::sub(q2, m::mul(y, sq));
+    Output eps_pos = m::lt(zero, m::mul(residual_f32(a2, q2, b2), b2));
+    Output eps_neg = m::lt(m::mul(residual_f32(a2, q2, b2), b2), zero);
+    Output half = p2(-150 + 64);
+    Output tiny = p2(-149);
+    y = m::sel(m::land(up, m::land(m::eq(d, half), eps_pos)), m::add(y, tiny), y);
+    y = m::sel(m::land(up, m::land(m::eq(d, m::neg(half)), eps_neg)), m::sub(y, tiny), y);
+    // An underflow to zero keeps the quotient's sign.
+    y = m::sel(m::eq(y, zero), m::mul(m::mul(sign1(a0), sign1(b0)), zero), y);
+    // Special operands: a division of +-1 / 0 / inf / NaN stand-ins, which the
+    // plugin gets right (0/0, inf/inf NaN; x/0 inf; x/inf 0; signs).
+    Output special = m::div(m::sel(a_reg, sign1(a0), a0), m::sel(b_reg, sign1(b0), b0));
+    Output inf = m::mul(m::mul(sign1(a0), sign1(b0)), c(m::kInf));
+    Output regular = m::land(a_reg, b_reg);
+    return m::sel(regular, m::sel(overflow, inf, y), special);
 }
 
 // a / b in the float type t, rounded as NumPy rounds it.
@@ -57,24 +103,7 @@ Output float_divide(const Output& a, const Output& b) {
     const Type t = a.get_element_type();
     if (t == et::f64) return m::div(a, b);  // exact on the reference path
     const Type ct = dtype::compute_type(t);
-    Output sa = cast(a, ct), sb = cast(b, ct);
-    // Scale |b| into [2^-64, 2^64] by a power of two (exact for b; a moves the
-    // same way, and any over/underflow of a is that of the quotient itself).
-    Output ab = m::abs(sb);
-    Output big = m::lt(m::k(sb, std::ldexp(1.0, 64)), ab), small = m::lt(ab, m::k(sb, std::ldexp(1.0, -64)));
-    Output down = m::k(sb, std::ldexp(1.0, -64)), up = m::k(sb, std::ldexp(1.0, 64)), one = m::k(sb, 1.0);
-    Output s = m::sel(big, down, m::sel(small, up, one));
-    Output sbs = m::mul(sb, s);
-    // a scaled in two steps when it would leave the range (the quotient then
-    // over/underflows anyway, as a*s/b*s would).
-    Output sas = m::mul(sa, s);
-    Output q = div_f32_exact(sas, sbs);
-    // Scaling a by 2^64 can overflow where a/b does not (b tiny, a huge):
-    // then the quotient is inf either way. Scaling down can underflow a, so
-    // those quotients use the unscaled division.
-    Output a_lost = m::land(big, m::lt(m::abs(sas), m::k(sa, std::ldexp(1.0, -100))));
-    q = m::sel(a_lost, div_f32_exact(sa, sb), q);
-    return cast(q, t);
+    return cast(div_f32(cast(a, ct), cast(b, ct)), t);
 }
 
 // ---------------------------------------------------------------- integers
@@ -164,7 +193,11 @@ Output fmod_step(const Output& a, const Output& b) {
     Output zero = m::k(a, 0.0);
     Output wrong_sign = m::land(m::ne(r, zero), m::lxor(m::lt(r, zero), m::lt(a, zero)));
     Output ab = m::abs(b);
-    return m::sel(wrong_sign, m::add(r, m::sel(m::lt(a, zero), m::neg(ab), ab)), r);
+    Output toward_a = m::sel(m::lt(a, zero), m::neg(ab), ab);
+    r = m::sel(wrong_sign, m::add(r, toward_a), r);
+    // A quotient rounded down to the integer below leaves |r| >= |b|: one
+    // more |b| comes off (exact: |b| <= |r| < 2|b|).
+    return m::sel(m::le(ab, m::abs(r)), m::sub(r, toward_a), r);
 }
 
 // C's fmod for float32 values (f16/bf16 computed in float32), exact for every
@@ -179,7 +212,9 @@ Output fmod_f32(const Output& a, const Output& b, int steps) {
     Output special = m::lor(m::lor(m::isnan(a), m::isnan(b)), m::lor(m::is_inf(a), m::eq(b, zero)));
     Output r = a;
     for (int j = steps - 1; j >= 0; --j) {
-        Output bj = j ? m::mul(ab, m::k(ab, std::ldexp(1.0, 22 * j))) : ab;
+        Output bj = ab;
+        for (int e = 22 * j; e > 0; e -= 100)  // 2^(22j) in factors float32 holds
+            bj = m::mul(bj, m::k(ab, std::ldexp(1.0, std::min(e, 100))));
         Output apply = m::land(m::land(m::is_finite(bj), m::lt(zero, bj)), m::le(bj, m::abs(r)));
         Output big = m::lt(m::k(bj, std::ldexp(1.0, 40)), bj), small = m::lt(bj, m::k(bj, std::ldexp(1.0, -40)));
         Output sc = m::sel(big, m::k(bj, std::ldexp(1.0, -64)), m::sel(small, m::k(bj, std::ldexp(1.0, 64)), m::k(bj, 1.0)));
@@ -224,7 +259,11 @@ std::pair<Output, Output> float_divmod(const Output& a_in, const Output& b_in) {
     fd = m::sel(m::lt(m::k(a, 0.5), m::sub(dv, fd)), m::add(fd, m::k(a, 1.0)), fd);
     // div == 0: copysign(0, a/b)
     Output plain = m::div(a, b);
-    fd = m::sel(m::eq(dv, zero), m::mul(zero, m::sel(m::lt(plain, zero), m::k(a, -1.0), m::k(a, 1.0))), fd);
+    auto negative = [&](const Output& v) {  // v < 0 or v is -0.0
+        return m::lor(m::lt(v, zero), m::land(m::eq(v, zero), m::lt(m::div(m::k(v, 1.0), v), zero)));
+    };
+    Output neg_q = m::lxor(negative(a), negative(b));
+    fd = m::sel(m::eq(dv, zero), m::sel(neg_q, m::k(a, -0.0), zero), fd);
     // b == 0: floor_divide is a/b (inf or NaN), mod is fmod's NaN.
     fd = m::sel(b_zero, plain, fd);
     // NaN in -> NaN out (m is NaN then).

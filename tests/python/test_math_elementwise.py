@@ -170,8 +170,20 @@ def flush_bf16(expected, path):
 
 def check(op, got, args, path, msg="", **kw):
     exp, vd = reference(op, args, path, **kw)
+    exp = flush_bf16(exp, path)
     ulp = ULP.get((op, path, exp.dtype), 0)
-    assert_same(got, flush_bf16(exp, path), ulp=ulp, value_dtype=vd, msg=msg or f"{op} {path}", inputs=args)
+    if op in DIVIDES and exp.dtype == F32 and ulp == 0:
+        # Documented: a float32 quotient in the subnormal range may be one subnormal step off
+        # (it is rounded twice); every other float32 quotient is correctly rounded.
+        sub = np.abs(exp) < np.finfo(F32).tiny
+        got, exp = np.asarray(got), np.asarray(exp)
+        if np.any(sub & (exp != 0)) and got.shape == exp.shape:
+            assert_same(got[sub], exp[sub], ulp=1, msg=(msg or op) + " (subnormal quotients)")
+            got, exp = np.where(sub, exp, got), exp
+    assert_same(got, exp, ulp=ulp, value_dtype=vd, msg=msg or f"{op} {path}", inputs=args)
+
+
+DIVIDES = {"divide", "true_divide", "divide_no_nan", "reciprocal"}
 
 
 # Documented exceptions to exactness, all on the compiled path's float64 (run as float32 by the
