@@ -52,12 +52,6 @@ ov::Output<ov::Node> mod(const ov::Output<ov::Node>& x1, const ov::Output<ov::No
 /// numpy.fmod: C's fmod, the sign follows the dividend; exact; x fmod 0 is 0
 /// for integers and NaN for floats; fmod(x, +-inf) = x. bool gives int32.
 ov::Output<ov::Node> fmod(const ov::Output<ov::Node>& x1, const ov::Output<ov::Node>& x2);
-/// numpy.power: floats via pow (pow(x, 0) = 1, pow(1, y) = 1, NaN otherwise
-/// propagates); integers by exact repeated squaring, wrapping; an integer to a
-/// negative integer power: a constant exponent raises ValueError (as NumPy),
-/// a runtime one gives JAX's value 1 // x**|y| (1, +-1 for x = +-1, else 0;
-/// 0 for x = 0). bool gives int32.
-ov::Output<ov::Node> power(const ov::Output<ov::Node>& x1, const ov::Output<ov::Node>& x2);
 /// numpy.negative: integers wrap (-INT_MIN = INT_MIN); bool raises TypeError.
 ov::Output<ov::Node> negative(const ov::Output<ov::Node>& x);
 /// numpy.reciprocal: 1 / x, correctly rounded; integers and bool give floatx (Keras/JAX).

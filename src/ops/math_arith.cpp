@@ -3,12 +3,8 @@
 #include <cmath>
 #include <string>
 
-#include "openvino/op/bitwise_and.hpp"
-#include "openvino/op/bitwise_right_shift.hpp"
-#include "openvino/op/constant.hpp"
 #include "openvino/op/convert.hpp"
 #include "openvino/op/mod.hpp"
-#include "openvino/op/power.hpp"
 #include "openvino/op/round.hpp"
 #include "openvino/op/sqrt.hpp"
 #include "ops/math_util.hpp"
@@ -350,67 +346,6 @@ Output fmod(const Output& x1, const Output& x2) {
     auto [a, b] = divmod_operands("fmod", x1, x2);
     if (a.get_element_type().is_real()) return float_fmod(a, b);
     return int_divmod(a, b).fmod;
-}
-
-namespace {
-// Integer power by repeated squaring over every bit of the exponent, in
-// wrapping integer arithmetic (NumPy's algorithm, so overflow wraps alike).
-// The CPU plugin's integer Power runs in float32 (3**19 comes out rounded).
-Output int_power(const Output& a, const Output& b) {
-    const Type t = a.get_element_type();
-    const Type w = m::int_work(t);
-    Output base = cast(a, w), e = cast(b, w);
-    const auto info = dtype::iinfo(w);
-    Output zero = dtype::scalar_int(w, 0), one = dtype::scalar_int(w, 1);
-    Output negative_exp = info.is_signed ? m::lt(e, zero) : m::ne(e, e);
-    Output ex = info.is_signed ? m::sel(negative_exp, zero, e) : e;
-    Output result = m::mul(m::add(base, one), zero);  // broadcast shape of a
-    result = m::add(m::add(result, m::mul(ex, zero)), one);
-    const int bits = info.bits - (info.is_signed ? 1 : 0);
-    for (int i = 0; i < bits; ++i) {
-        Output bit = m::ne(m::make<v13::BitwiseAnd>(ex, one), zero);
-        result = m::sel(bit, m::mul(result, base), result);
-        if (i + 1 < bits) {
-            base = m::mul(base, base);
-            ex = m::make<v15::BitwiseRightShift>(ex, one);
-        }
-    }
-    if (info.is_signed) {
-        // x ** -n: 1 // x**n, i.e. 1 for x = 1, +-1 for x = -1, else 0 (JAX's
-        // value; NumPy raises, as ovnp does for a constant exponent).
-        Output x = cast(a, w);
-        Output minus_one = dtype::scalar_int(w, -1);
-        Output odd = m::ne(m::make<v13::BitwiseAnd>(e, one), zero);
-        Output inv = m::sel(m::eq(x, one), one, m::sel(m::eq(x, minus_one), m::sel(odd, minus_one, one), zero));
-        result = m::sel(negative_exp, inv, result);
-    }
-    return cast(result, t);
-}
-
-// True when x is a Constant holding a negative value.
-bool constant_has_negative(const Output& x) {
-    auto c = ov::as_type_ptr<v0::Constant>(x.get_node_shared_ptr());
-    if (!c || !x.get_element_type().is_integral_number() || x.get_element_type() == et::boolean) return false;
-    if (!dtype::iinfo(x.get_element_type()).is_signed) return false;
-    for (int64_t v : c->cast_vector<int64_t>())
-        if (v < 0) return true;
-    return false;
-}
-}  // namespace
-
-Output power(const Output& x1, const Output& x2) {
-    auto [a, b] = m::promote2("power", x1, x2);
-    if (a.get_element_type() == et::boolean) {  // JAX/Keras: bool ** bool is int32
-        a = cast(a, et::i32);
-        b = cast(b, et::i32);
-    }
-    const Type t = a.get_element_type();
-    if (!t.is_real()) {
-        if (constant_has_negative(b)) throw ValueError("power: Integers to negative integer powers are not allowed.");
-        return int_power(a, b);
-    }
-    const Type ct = dtype::compute_type(t);
-    return cast(m::make<v1::Power>(cast(a, ct), cast(b, ct)), t);
 }
 
 Output negative(const Output& x_in) {

@@ -23,9 +23,6 @@ std::vector<OpInfo> math_elementwise_registry() {
          weak + "bool // bool gives int32 (Keras). " + f64c},
         {"mod", "math", "numpy.mod(x1, x2)", "ovnp::mod(x1, x2)", weak + "bool gives int32 (Keras). " + f64c},
         {"fmod", "math", "numpy.fmod(x1, x2)", "ovnp::fmod(x1, x2)", weak + "bool gives int32 (Keras). " + f64c},
-        {"power", "math", "numpy.power(x1, x2)", "ovnp::power(x1, x2)",
-         weak + "Integer to a negative integer power: ValueError for a constant exponent (NumPy's error), "
-                "JAX's value 1 // x**n at run time. bool gives int32."},
         {"negative", "math", "numpy.negative(x)", "ovnp::negative(x)", "Integers wrap."},
         {"reciprocal", "math", "numpy.reciprocal(x)", "ovnp::reciprocal(x)",
          "Integers and bool give floatx (Keras/JAX; NumPy keeps the integer type)."},

@@ -45,7 +45,6 @@ void bind_math_elementwise(py::module_& m) {
     binary(m, "floor_divide", ovnp::floor_divide, "numpy.floor_divide as a graph.");
     binary(m, "mod", ovnp::mod, "numpy.mod as a graph (sign of the divisor).");
     binary(m, "fmod", ovnp::fmod, "numpy.fmod as a graph (sign of the dividend).");
-    binary(m, "power", ovnp::power, "numpy.power as a graph.");
     unary(m, "negative", ovnp::negative, "numpy.negative as a graph.");
     unary(m, "reciprocal", ovnp::reciprocal, "numpy.reciprocal as a graph (float result).");
     unary(m, "square", ovnp::square, "numpy.square as a graph.");

@@ -68,10 +68,10 @@ def inexact(d):
 
 SAME = {"negative", "absolute", "abs", "sign", "copy", "trunc", "round"}
 INEXACT_UNARY = {"reciprocal", "sqrt", "fabs", "floor", "ceil"}
-BOOL_TO_I32 = {"square", "floor_divide", "mod", "fmod", "power"}
+BOOL_TO_I32 = {"square", "floor_divide", "mod", "fmod"}
 INEXACT_BINARY = {"divide", "true_divide", "divide_no_nan"}
 UNARY = sorted(SAME | INEXACT_UNARY | {"square"})
-BINARY = sorted(INEXACT_BINARY | {"add", "subtract", "multiply", "floor_divide", "mod", "fmod", "power"})
+BINARY = sorted(INEXACT_BINARY | {"add", "subtract", "multiply", "floor_divide", "mod", "fmod"})
 # NumPy raises TypeError for these on bool (JAX too); so does ovnp.
 BOOL_TYPE_ERROR = {"subtract", "negative", "sign", "round"}
 
@@ -342,7 +342,7 @@ def test_weak_scalars_keep_the_narrow_dtype():
         ovnp.add(grid.constant(x8), 1000)
 
 
-@pytest.mark.parametrize("op", ["add", "multiply", "divide", "floor_divide", "mod", "power"])
+@pytest.mark.parametrize("op", ["add", "multiply", "divide", "floor_divide", "mod"])
 def test_two_python_scalars(op):
     """Two Python scalars: int op int gives int32 (float ops floatx), float gives floatx."""
     for a, b in ((7, 2), (7.5, 2), (-7, 2.0)):
@@ -462,44 +462,6 @@ def test_round_decimals(dtype, decimals, path):
     x = np.concatenate([x, extra])
     got = run(path, lambda v: ovnp.round(v, decimals=decimals), x)[0]
     check("round", got, (x,), path, msg=f"round {grid.name(dtype)} decimals={decimals}", decimals=decimals)
-
-
-@PATH
-@pytest.mark.parametrize("dtype", [np.dtype(t) for t in (np.int8, np.int32, np.int64, np.uint8, np.uint64)],
-                         ids=grid.name)
-def test_integer_power_is_exact(dtype, path):
-    """Repeated squaring in wrapping integer arithmetic (the plugin's Power computes int32 in
-    float32: 3**19 comes out rounded)."""
-    ii = np.iinfo(compute_int(dtype, path))
-    a = np.array([3, 7, 2, 2, 0, 1, 5, 10, 2, 3, 0, 1], dtype)
-    b = np.array([19, 11, 30, 31, 0, 1000, 3, 9, 62, 40, 5, 0], dtype)
-    keep = [i for i in range(len(a)) if int(b[i]) <= ii.max]
-    a, b = a[keep], b[keep]
-    got = run(path, ovnp.power, a, b)[0]
-    check("power", got, (a, b), path)
-
-
-def test_power_negative_integer_exponent():
-    """NumPy raises for an integer to a negative integer power; ovnp raises when the exponent is a
-    constant, and gives JAX's 1 // x**n at run time (compiled)."""
-    x = grid.constant(np.array([2, 1, -1], np.int32))
-    with pytest.raises(ValueError, match="negative integer powers"):
-        ovnp.power(x, -1)
-    with pytest.raises(ValueError, match="negative integer powers"):
-        ovnp.power(x, grid.constant(np.array([1, -2, 3], np.int32)))
-    with pytest.raises(ValueError):
-        np.power(np.array([2], np.int32), -1)
-    a = np.array([2, 1, -1, -1, 0, 5], np.int32)
-    b = np.array([-1, -5, -3, -2, -1, 2], np.int32)
-    got = run("compiled", ovnp.power, a, b)[0]
-    assert_same(got, np.array([0, 1, -1, 1, 0, 25], np.int32))
-
-
-def test_power_float_specials():
-    vals = np.array([0.0, -0.0, 1.0, -1.0, 2.0, -2.0, 0.5, np.inf, -np.inf, np.nan, 3.0, -8.0, 1e-30, 1e30], F32)
-    a, b = vals[:, None], vals[None, :]
-    for path in grid.PATHS:
-        check("power", run(path, ovnp.power, a, b)[0], (a, b), path)
 
 
 @PATH
