@@ -78,9 +78,9 @@ ov::Output<ov::Node> ceil(const ov::Output<ov::Node>& x);
 /// numpy.trunc: rounds toward 0 (trunc(-0.5) = -0.0); integers and bool are returned unchanged.
 ov::Output<ov::Node> trunc(const ov::Output<ov::Node>& x);
 /// numpy.round: half to even at `decimals` digits, NumPy's algorithm
-/// (rint(x * 10^d) / 10^d, or rint(x / 10^-d) * 10^-d, each step rounded to
-/// the dtype); integers keep their dtype and round exactly to multiples of
-/// 10^-d for d < 0 (ties to even, wrapping as NumPy's does); bool raises TypeError.
+/// (rint(x * 10^d) / 10^d, or rint(x / 10^-d) * 10^-d; float16/bfloat16 in
+/// float32, rounded once); integers keep their dtype and round exactly to
+/// multiples of 10^-d for d < 0 (ties to even, wrapping); bool raises TypeError.
 ov::Output<ov::Node> round(const ov::Output<ov::Node>& x, int decimals = 0);
 
 // ---- extrema, clip, floating-point functions, gcd/lcm, complex stubs (issue 4) ----

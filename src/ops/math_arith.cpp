@@ -441,30 +441,34 @@ Output trunc(const Output& x_in) {
 namespace {
 Output rint(const Output& x) { return m::make<v5::Round>(x, v5::Round::RoundMode::HALF_TO_EVEN); }
 
-// Integer round to a multiple of 10^n (n >= 1), half to even, wrapping on
-// overflow as NumPy's integer arithmetic does.
+// Integer round to a multiple of 10^n (n >= 1), half to even, exactly.
+// NumPy computes rint(x / 10^n) * 10^n in float64 and casts back, which
+// agrees wherever float64 holds x and the result fits the dtype.
 Output round_int(const Output& x, int n) {
     const Type t = x.get_element_type();
     const auto info = dtype::iinfo(t);
-    // 10^n beyond the type's range: every value rounds to 0 (|x| < 10^n / 2).
     long double f = 1;
     for (int i = 0; i < n; ++i) f *= 10;
-    if (f > static_cast<long double>(info.max)) return m::mul(x, dtype::scalar_int(t, 0));
-    const int64_t fi = static_cast<int64_t>(f);
-    Output fc = info.is_signed ? dtype::scalar_int(t, fi) : dtype::scalar_uint(t, static_cast<uint64_t>(fi));
+    // 10^n beyond the type's range: every value rounds to 0 (|x| < 10^n / 2).
+    if (f > static_cast<long double>(info.max)) return m::mul(x, m::k(x, 0.0));
+    const uint64_t fu = static_cast<uint64_t>(f);
+    Output fc = info.is_signed ? dtype::scalar_int(t, static_cast<int64_t>(fu)) : dtype::scalar_uint(t, fu);
     DivMod dm = int_divmod(x, fc);
-    const Type w = m::int_work(t);
-    Output q = cast(dm.floor_div, w), r = cast(dm.mod, w);
-    Output fw = dtype::scalar_int(w, fi);
-    Output twice = m::add(r, r);  // 0 <= r < f: no overflow in the work type
-    Output zero = dtype::scalar_int(w, 0), one = dtype::scalar_int(w, 1);
-    Output q_odd = m::ne(m::sub(q, m::mul(int_divmod(q, dtype::scalar_int(w, 2)).floor_div, dtype::scalar_int(w, 2))),
-                         zero);
-    // twice > f, or a tie with q odd: round up.
-    Output diff = m::sub(twice, fw);
-    Output up = m::lor(m::lt(zero, diff), m::land(m::eq(diff, zero), q_odd));
-    Output qr = m::sel(up, m::add(q, one), q);
-    return cast(m::mul(qr, fw), t);
+    Output q = dm.floor_div, r = dm.mod;  // 0 <= r < f
+    Output g = m::sub(fc, r);             // f - r > 0, no overflow
+    Output zero = m::k(x, 0.0);
+    Output q_odd = m::ne(int_divmod(q, m::k(x, 2.0)).mod, zero);
+    // r > f - r rounds up; a tie (r == f - r) rounds to the even quotient.
+    // Exact compares: the CPU plugin compares int32 in float32.
+    Output w = m::int_work(t) == t ? r : cast(r, m::int_work(t));
+    Output gw = m::int_work(t) == t ? g : cast(g, m::int_work(t));
+    Output above = m::lnot(detail::int_less_equal(w, gw));
+    Output tie = m::eq(m::sub(w, gw), m::k(w, 0.0));
+    Output up = m::lor(above, m::land(tie, q_odd));
+    const Type wt = m::int_work(t);
+    Output qw = cast(q, wt);
+    Output qr = m::sel(up, m::add(qw, m::k(qw, 1.0)), qw);
+    return cast(m::mul(qr, cast(fc, wt)), t);  // wraps on overflow
 }
 }  // namespace
 
@@ -477,16 +481,13 @@ Output round(const Output& x_in, int decimals) {
     const Type ct = dtype::compute_type(t);
     Output xc = cast(x, ct);
     if (decimals == 0) return cast(rint(xc), t);
-    // NumPy: rint(x * 10^d) / 10^d, or rint(x / 10^-d) * 10^-d, each step
-    // rounded to the dtype.
+    // NumPy: rint(x * 10^d) / 10^d, or rint(x / 10^-d) * 10^-d. Halves
+    // compute in float32 and round once (NumPy rounds each step to float16;
+    // the CPU plugin would drop those intermediate roundings anyway).
     const double f = std::pow(10.0, std::abs(decimals));
-    Output fc = dtype::scalar(t, f);
-    if (decimals > 0) {
-        Output y = cast(rint(cast(m::mul(xc, cast(fc, ct)), t)), t);
-        return float_divide(y, fc);
-    }
-    Output y = cast(rint(cast(float_divide(x, fc), ct)), t);
-    return cast(m::mul(cast(y, ct), cast(fc, ct)), t);
+    Output fc = dtype::scalar(ct, f);
+    if (decimals > 0) return cast(float_divide(rint(m::mul(xc, fc)), fc), t);
+    return cast(m::mul(rint(float_divide(xc, fc)), fc), t);
 }
 
 }  // namespace ovnp

@@ -37,7 +37,7 @@ std::vector<OpInfo> math_elementwise_registry() {
         {"ceil", "math", "numpy.ceil(x)", "ovnp::ceil(x)", "Integers and bool give floatx (Keras)."},
         {"trunc", "math", "numpy.trunc(x)", "ovnp::trunc(x)", "Integers and bool are returned unchanged."},
         {"round", "math", "numpy.round(x, decimals=0)", "ovnp::round(x, decimals)",
-         "bool raises TypeError (as JAX). float16/bfloat16 round each step in their dtype, as NumPy does."},
+         "bool raises TypeError (as JAX). float16/bfloat16 with decimals != 0 compute in float32 and round once (NumPy rounds each step to float16). Integers with decimals < 0 round exactly (NumPy goes through float64: it differs past 2**53 and on overflow)."},
     };
 }
 }  // namespace detail
