@@ -117,6 +117,21 @@ def compute_int(d, path):
     return I32 if path == "compiled" and d in grid.PLUGIN_LOWERS else d
 
 
+HALF_EDGE = {F16: 65520.0, BF16: float(np.float32(3.3961775e38))}
+
+
+def half_input(a, out, path):
+    """An operand promoted to float16/bfloat16, in float32. Compiled, the CPU plugin holds float16
+    values in float32 and so skips the rounding of an integer promoted to a half type (documented
+    limitation, as for isclose); ovnp's cast still overflows to inf from half an ulp past max."""
+    if path != "compiled" or is_float(a.dtype) or out != F16:  # (bfloat16 is rounded there)
+        return cast(cast(a, out), F32)
+    big = cast(a, F64)
+    x32 = cast(a, F32)
+    edge = HALF_EDGE[out]
+    return np.where(big >= edge, np.float32(np.inf), np.where(big <= -edge, np.float32(-np.inf), x32))
+
+
 def reference(op, args, path, **kw):
     """(expected array, value dtype for assert_same) of ovnp.<op>(*args) on path."""
     out = out_dtype(op, *[a.dtype for a in args])
@@ -130,7 +145,7 @@ def reference(op, args, path, **kw):
         if path == "compiled" and out == F64:
             xs = [grid.to_f32_saturating(cast(a, F64)) for a in args]
         else:
-            xs = [cast(cast(a, out), c) for a in args]
+            xs = [half_input(a, out, path) if out in HALF_EDGE else cast(cast(a, out), c) for a in args]
         with quiet():
             r = np.asarray(fn(*xs, **kw))
         return cast(r, out), (F32 if path == "compiled" and out == F64 else None)
@@ -142,18 +157,22 @@ def reference(op, args, path, **kw):
 
 
 def flush_bf16(expected, path):
-    """The CPU plugin flushes bfloat16 subnormals (documented limitation): a subnormal bfloat16
-    result comes out as a zero of the same sign when compiled."""
+    """The CPU plugin flushes subnormals in bfloat16 graphs, float32 intermediates included
+    (documented limitation): a result at or below bfloat16's tiny (reached by rounding a float32
+    subnormal up) comes out as a zero of the same sign when compiled."""
     if path != "compiled" or expected.dtype != BF16:
         return expected
     e = expected.astype(F32)
-    sub = (e != 0) & (np.abs(e) < float(grid.finfo(BF16).tiny))
+    sub = (e != 0) & (np.abs(e) <= float(grid.finfo(BF16).tiny))
     return np.where(sub, np.copysign(np.float32(0), e), e).astype(BF16)
 
 
 def check(op, got, args, path, msg="", **kw):
     exp, vd = reference(op, args, path, **kw)
-    exp = flush_bf16(exp, path)
+    if path == "compiled" and exp.dtype == BF16:  # either the value or its flushed zero
+        flushed = flush_bf16(exp, path)
+        g = np.asarray(got)
+        exp = np.where((g.astype(F32) == 0) & (flushed.astype(F32) == 0), flushed, exp)
     ulp = ULP.get((op, path, exp.dtype), 0)
     if op in DIVIDES and exp.dtype == F32 and ulp == 0:
         # Documented: a float32 quotient in the subnormal range may be one subnormal step off
@@ -237,7 +256,10 @@ def test_binary_mixed_dtypes(op, dtype, path):
     """op(dtype, other) and op(other, dtype) for every other dtype, in one graph: computed in
     Keras's promoted dtype (64-bit kept)."""
     cases = []
-    for other in MIX:
+    # The float remainders are large graphs (13 exact reduction steps): fewer partners.
+    partners = MIX if op not in ("floor_divide", "mod", "fmod") else [
+        np.dtype(t) for t in (np.bool_, np.int8, np.uint32, np.int64)] + [F16, BF16, F32]
+    for other in partners:
         pt = out_dtype(op, dtype, other)
         if (promote(dtype, other) == BOOL and op in BOOL_TYPE_ERROR) or \
                 (path != "eager" and (op, promote(dtype, other)) in grid.PLUGIN_UNRELIABLE):
@@ -289,14 +311,14 @@ def test_python_scalars_are_weak(op, dtype, path):
     (a Python float with an integer tensor gives floatx). The scalar is the constant operand."""
     grid.skip_unreliable(op, path, dtype)
     x = grid.values_for(dtype, path)
-    for s in SCALARS:
-        if not is_float(dtype) and isinstance(s, int) and not (np.iinfo(dtype).min <= s <= np.iinfo(dtype).max):
-            continue
+    scalars = [s for s in SCALARS if is_float(dtype) or not isinstance(s, int)
+               or np.iinfo(dtype).min <= s <= np.iinfo(dtype).max]
+    got = run(path, lambda a: tuple(r for s in scalars for r in (call(op, a, s), call(op, s, a))), x)
+    for i, s in enumerate(scalars):
         sdt = (dtype if isinstance(s, int) or is_float(dtype) else np.dtype(ovnp.floatx()))
         sv = np.full(x.shape, s).astype(sdt)
-        got = run(path, lambda a: (call(op, a, s), call(op, s, a)), x)
-        check(op, got[0], (x, sv), path, msg=f"{op}(x, {s!r}) {grid.name(dtype)}")
-        check(op, got[1], (sv, x), path, msg=f"{op}({s!r}, x) {grid.name(dtype)}")
+        check(op, got[2 * i], (x, sv), path, msg=f"{op}(x, {s!r}) {grid.name(dtype)}")
+        check(op, got[2 * i + 1], (sv, x), path, msg=f"{op}({s!r}, x) {grid.name(dtype)}")
 
 
 def test_weak_scalars_keep_the_narrow_dtype():
