@@ -97,7 +97,19 @@ Output div_f32(const Output& a0, const Output& b0) {
 // a / b in the float type t, rounded as NumPy rounds it.
 Output float_divide(const Output& a, const Output& b) {
     const Type t = a.get_element_type();
-    if (t == et::f64) return m::div(a, b);  // exact on the reference path
+    if (t == et::f64) {
+        // Exact on the reference path. Compiled, the plugin runs it as float32
+        // a * (1/b): zeros and infinities go through +-1 stand-ins so that
+        // 0 / tiny is not 0 * inf (a subnormal float32 divisor still is).
+        auto c = [&](double v) { return m::k(a, v); };
+        auto sign1 = [&](const Output& v) { return m::sel(m::lt(v, c(0.0)), c(-1.0), c(1.0)); };
+        // |v| <= max, not |v| < inf: the plugin saturates the inf constant to float32's max.
+        auto finite = [&](const Output& v) { return m::le(m::abs(v), c(std::numeric_limits<double>::max())); };
+        Output a_reg = m::land(m::ne(a, c(0.0)), finite(a));
+        Output b_reg = m::land(m::ne(b, c(0.0)), finite(b));
+        Output special = m::div(m::sel(a_reg, sign1(a), a), m::sel(b_reg, sign1(b), b));
+        return m::sel(m::land(a_reg, b_reg), m::div(a, b), special);
+    }
     const Type ct = dtype::compute_type(t);
     return cast(div_f32(cast(a, ct), cast(b, ct)), t);
 }
