@@ -365,7 +365,13 @@ Output negative(const Output& x_in) {
     Output x = dtype::resolve("negative", x_in);
     require_not_bool("negative", x, ", use logical_not instead");
     const Type t = x.get_element_type();
-    if (t.is_real()) return m::neg(x);
+    if (t.is_real()) {
+        // Zeros explicitly: inside Keras's predict graphs the plugin's
+        // Negative turns 0.0 into 0.0, not -0.0.
+        Output zero = m::k(x, 0.0);
+        Output neg_zero = m::lt(m::div(m::k(x, 1.0), x), zero);  // x is -0.0 (where x == 0)
+        return m::sel(m::eq(x, zero), m::sel(neg_zero, zero, m::k(x, -0.0)), m::neg(x));
+    }
     const Type w = m::int_work(t);
     Output xw = cast(x, w);
     return cast(m::sub(m::k(xw, 0.0), xw), t);  // 0 - x: unsigned types wrap too
