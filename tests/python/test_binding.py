@@ -68,7 +68,7 @@ def test_evaluate_rejects_free_parameters():
 def test_registry_lists_module_functions():
     names = [op["name"] for op in ovnp.registry()]
     assert names == sorted(set(names), key=names.index)
-    assert set(names) == {"isclose", "nonzero", "log1p", "ravel", "nan_to_num"}
+    assert {"isclose", "nonzero", "log1p", "ravel", "nan_to_num"} <= set(names)  # plus the issue-4 ops
     for name in names:
         assert callable(getattr(ovnp, name))
 
