@@ -25,6 +25,143 @@ ov::Output<ov::Node> nan_to_num(const ov::Output<ov::Node>& x,
                                 std::optional<double> neginf = std::nullopt);
 
 // ---- arithmetic, exp/log, trig, rounding (issue 4) ----
+// Binary ops promote with Keras's lattice (64-bit kept); Python scalars are
+// weak (x_int8 + 1 stays int8). Integer arithmetic wraps as NumPy's does.
+
+/// numpy.add: bool + bool is logical or; integers wrap; f16/bf16 add in f32, rounded once.
+ov::Output<ov::Node> add(const ov::Output<ov::Node>& x1, const ov::Output<ov::Node>& x2);
+/// numpy.subtract: integers wrap; bool - bool raises TypeError (as NumPy).
+ov::Output<ov::Node> subtract(const ov::Output<ov::Node>& x1, const ov::Output<ov::Node>& x2);
+/// numpy.multiply: bool * bool is logical and; integers wrap.
+ov::Output<ov::Node> multiply(const ov::Output<ov::Node>& x1, const ov::Output<ov::Node>& x2);
+/// numpy.divide: correctly rounded; the dtype is result_type(x1, x2, float)
+/// (int / int gives floatx); x/0 is +-inf, 0/0 NaN.
+ov::Output<ov::Node> divide(const ov::Output<ov::Node>& x1, const ov::Output<ov::Node>& x2);
+/// numpy.true_divide: the same as divide.
+ov::Output<ov::Node> true_divide(const ov::Output<ov::Node>& x1, const ov::Output<ov::Node>& x2);
+/// keras.ops.divide_no_nan: x1 / x2, and 0 where x2 == 0 (even for x1 NaN).
+ov::Output<ov::Node> divide_no_nan(const ov::Output<ov::Node>& x1, const ov::Output<ov::Node>& x2);
+/// numpy.floor_divide: integers floor exactly (Python's //), x // 0 = 0 and
+/// INT_MIN // -1 wraps; floats follow NumPy's divmod ((x - mod) / y, floored
+/// and nudged to the nearest integer; x // 0 = x / 0). bool gives int32.
+ov::Output<ov::Node> floor_divide(const ov::Output<ov::Node>& x1, const ov::Output<ov::Node>& x2);
+/// numpy.mod (remainder): the sign follows the divisor; exact (floats via an
+/// exact fmod); x % 0 is 0 for integers and NaN for floats; a zero result
+/// carries the divisor's sign. bool gives int32.
+ov::Output<ov::Node> mod(const ov::Output<ov::Node>& x1, const ov::Output<ov::Node>& x2);
+/// numpy.fmod: C's fmod, the sign follows the dividend; exact; x fmod 0 is 0
+/// for integers and NaN for floats; fmod(x, +-inf) = x. bool gives int32.
+ov::Output<ov::Node> fmod(const ov::Output<ov::Node>& x1, const ov::Output<ov::Node>& x2);
+/// numpy.negative: integers wrap (-INT_MIN = INT_MIN); bool raises TypeError.
+ov::Output<ov::Node> negative(const ov::Output<ov::Node>& x);
+/// numpy.reciprocal: 1 / x, correctly rounded; integers and bool give floatx (Keras/JAX).
+ov::Output<ov::Node> reciprocal(const ov::Output<ov::Node>& x);
+/// numpy.square: x * x; integers wrap; bool gives int32 (Keras).
+ov::Output<ov::Node> square(const ov::Output<ov::Node>& x);
+/// numpy.sqrt: correctly rounded; sqrt(-0.0) = -0.0, x < 0 gives NaN; integers give floatx.
+ov::Output<ov::Node> sqrt(const ov::Output<ov::Node>& x);
+/// numpy.absolute: same dtype; |INT_MIN| wraps to INT_MIN (NumPy); |-0.0| = 0.0; bool unchanged.
+ov::Output<ov::Node> absolute(const ov::Output<ov::Node>& x);
+/// numpy.abs: the same as absolute.
+ov::Output<ov::Node> abs(const ov::Output<ov::Node>& x);
+/// numpy.fabs: |x| as a float; integers and bool give floatx.
+ov::Output<ov::Node> fabs(const ov::Output<ov::Node>& x);
+/// numpy.sign: -1, 0 or 1 in x's dtype; sign(NaN) = NaN, sign(-0.0) = +0.0; bool raises TypeError.
+ov::Output<ov::Node> sign(const ov::Output<ov::Node>& x);
+/// numpy.copy: x itself (graph values are immutable); a Python scalar becomes a constant.
+ov::Output<ov::Node> copy(const ov::Output<ov::Node>& x);
+
+/// numpy.floor: integers and bool give floatx (Keras); -0.0 stays -0.0.
+ov::Output<ov::Node> floor(const ov::Output<ov::Node>& x);
+/// numpy.ceil: integers and bool give floatx (Keras); ceil(-0.5) = -0.0.
+ov::Output<ov::Node> ceil(const ov::Output<ov::Node>& x);
+/// numpy.trunc: rounds toward 0 (trunc(-0.5) = -0.0); integers and bool are returned unchanged.
+ov::Output<ov::Node> trunc(const ov::Output<ov::Node>& x);
+/// numpy.round: half to even at `decimals` digits, NumPy's algorithm
+/// (rint(x * 10^d) / 10^d, or rint(x / 10^-d) * 10^-d; float16/bfloat16 in
+/// float32, rounded once); integers keep their dtype and round exactly to
+/// multiples of 10^-d for d < 0 (ties to even, wrapping); bool raises TypeError.
+ov::Output<ov::Node> round(const ov::Output<ov::Node>& x, int decimals = 0);
+
+// ---- exp/log, trigonometric, hyperbolic, power (issue 4) ----
+// Bool and integer inputs give floatx unless noted; float16/bfloat16 compute
+// in float32 and round once. Values are within 4 ulp of NumPy's float64
+// result rounded to the dtype (float64 on the eager path; compiled, the CPU
+// plugin runs float64 as float32).
+
+/// numpy.exp: e^x; no early overflow, subnormal results kept (the plugin's own Exp loses both).
+ov::Output<ov::Node> exp(const ov::Output<ov::Node>& x);
+/// numpy.exp2: 2^x, exact for integer x.
+ov::Output<ov::Node> exp2(const ov::Output<ov::Node>& x);
+/// numpy.expm1: e^x - 1, accurate near 0 (Kahan's (u - 1) * x / log(u)); expm1(-0.0) = -0.0.
+ov::Output<ov::Node> expm1(const ov::Output<ov::Node>& x);
+/// numpy.log: log(0) = -inf, x < 0 gives NaN.
+ov::Output<ov::Node> log(const ov::Output<ov::Node>& x);
+/// numpy.log2: exact for powers of two (exponent plus log2 of a mantissa near 1).
+ov::Output<ov::Node> log2(const ov::Output<ov::Node>& x);
+/// numpy.log10: exponent * log10(2) (split exactly) plus log10 of a mantissa near 1.
+ov::Output<ov::Node> log10(const ov::Output<ov::Node>& x);
+/// numpy.logaddexp: log(e^x1 + e^x2) as max + log1p(e^-|x1 - x2|): no overflow;
+/// logaddexp(-inf, -inf) = -inf; dtype result_type(x1, x2, float).
+ov::Output<ov::Node> logaddexp(const ov::Output<ov::Node>& x1, const ov::Output<ov::Node>& x2);
+/// numpy.logaddexp2: log2(2^x1 + 2^x2), as logaddexp.
+ov::Output<ov::Node> logaddexp2(const ov::Output<ov::Node>& x1, const ov::Output<ov::Node>& x2);
+
+/// numpy.sin, cos, tan, arcsin, arccos, arctan: OpenVINO's kernels (within 1
+/// ulp on the plugin, libm on the exact path); -0.0 is kept where NumPy keeps it.
+ov::Output<ov::Node> sin(const ov::Output<ov::Node>& x);
+ov::Output<ov::Node> cos(const ov::Output<ov::Node>& x);
+ov::Output<ov::Node> tan(const ov::Output<ov::Node>& x);
+ov::Output<ov::Node> arcsin(const ov::Output<ov::Node>& x);
+ov::Output<ov::Node> arccos(const ov::Output<ov::Node>& x);
+ov::Output<ov::Node> arctan(const ov::Output<ov::Node>& x);
+/// numpy.arctan2(x1, x2): the angle of (x2, x1) in all four quadrants, signed
+/// zeros and infinities as C's atan2; dtype result_type(x1, x2, float).
+ov::Output<ov::Node> arctan2(const ov::Output<ov::Node>& x1, const ov::Output<ov::Node>& x2);
+/// numpy.sinh, cosh, tanh, arcsinh, arccosh, arctanh (within 2 ulp, edges included).
+ov::Output<ov::Node> sinh(const ov::Output<ov::Node>& x);
+ov::Output<ov::Node> cosh(const ov::Output<ov::Node>& x);
+ov::Output<ov::Node> tanh(const ov::Output<ov::Node>& x);
+ov::Output<ov::Node> arcsinh(const ov::Output<ov::Node>& x);
+ov::Output<ov::Node> arccosh(const ov::Output<ov::Node>& x);
+ov::Output<ov::Node> arctanh(const ov::Output<ov::Node>& x);
+/// numpy.deg2rad: x * (pi / 180) with NumPy's constants (float32's for the
+/// half types), so results are NumPy's to the bit; int64 gives float64 (Keras).
+ov::Output<ov::Node> deg2rad(const ov::Output<ov::Node>& x);
+/// numpy.rad2deg: x * (180 / pi), as deg2rad.
+ov::Output<ov::Node> rad2deg(const ov::Output<ov::Node>& x);
+/// numpy.hypot: max * sqrt(1 + (min / max)^2): no spurious overflow;
+/// hypot(inf, NaN) = inf. Integers give floatx, int64/uint64 float64 (Keras).
+ov::Output<ov::Node> hypot(const ov::Output<ov::Node>& x1, const ov::Output<ov::Node>& x2);
+/// numpy.sinc: sin(pi x) / (pi x) with sin(pi x) reduced exactly (accurate
+/// for large x), sinc(0) = 1.
+ov::Output<ov::Node> sinc(const ov::Output<ov::Node>& x);
+/// numpy.i0: NumPy's Chebyshev series (Cephes) over the whole range; no
+/// early overflow. int64 gives float64 (Keras).
+ov::Output<ov::Node> i0(const ov::Output<ov::Node>& x);
+/// numpy.cbrt: real cube root, cbrt(-8) = -2, -0.0 kept. int64 gives float64 (Keras).
+ov::Output<ov::Node> cbrt(const ov::Output<ov::Node>& x);
+/// numpy.power: dtype result_type(x1, x2) (Python scalars weak). Integers by
+/// squaring, wrapping as NumPy; a negative integer exponent raises ValueError
+/// when x2 is a constant (NumPy's error), and gives 1 / x1^|x2| truncated
+/// (JAX's value) when it is only known at run time. bool: x1 or not x2.
+ov::Output<ov::Node> power(const ov::Output<ov::Node>& x1, const ov::Output<ov::Node>& x2);
+
+// ---- gcd, lcm, nextafter, signbit (issue 4) ----
+
+/// numpy.gcd: integers only (TypeError for floats); gcd(0, 0) = 0, signs
+/// ignored, gcd(INT_MIN, 0) wraps to INT_MIN as in NumPy; exact on both paths.
+ov::Output<ov::Node> gcd(const ov::Output<ov::Node>& x1, const ov::Output<ov::Node>& x2);
+/// numpy.lcm: |x1| / gcd * |x2|, wrapping as NumPy; lcm(x, 0) = 0.
+ov::Output<ov::Node> lcm(const ov::Output<ov::Node>& x1, const ov::Output<ov::Node>& x2);
+/// numpy.nextafter: the next value of x1's dtype toward x2, exact to the bit
+/// (subnormals, +-0, +-inf and powers of two included); dtype
+/// result_type(x1, x2, float).
+ov::Output<ov::Node> nextafter(const ov::Output<ov::Node>& x1, const ov::Output<ov::Node>& x2);
+/// numpy.signbit: true for negative values and -0.0. The sign of a NaN is
+/// read for constant inputs (Keras's eager tensors); for computed NaNs it is
+/// not observable without a bit cast and signbit is False.
+ov::Output<ov::Node> signbit(const ov::Output<ov::Node>& x);
 
 // ---- extrema, clip, floating-point functions, gcd/lcm, complex stubs (issue 4) ----
 

@@ -3,6 +3,7 @@
 #include <array>
 #include <atomic>
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <map>
 
@@ -301,6 +302,18 @@ Output integer_view(const Output& x) {
     return x;
 }
 
+namespace {
+// float -> bfloat16 to nearest, ties to even (OpenVINO's
+// bfloat16::round_to_nearest_even truncates when the kept lsb is 0).
+ov::bfloat16 bf16_rne(float v) {
+    if (std::isnan(v)) return ov::bfloat16(v);
+    uint32_t u;
+    std::memcpy(&u, &v, sizeof u);
+    u += 0x7FFF + ((u >> 16) & 1);
+    return ov::bfloat16::from_bits(static_cast<uint16_t>(u >> 16));
+}
+}  // namespace
+
 Output scalar(Type t, double v) {
     if (t.is_real()) {
         if (t != et::f64 && std::isfinite(v) && std::fabs(v) > std::numeric_limits<float>::max())
@@ -315,7 +328,7 @@ Output scalar(Type t, double v) {
                 ->output(0);
         case et::Type_t::bf16:
             return ov::op::v0::Constant::create(t, ov::Shape{},
-                                                std::vector<ov::bfloat16>{ov::bfloat16::from_bits(ov::bfloat16::round_to_nearest_even(static_cast<float>(v)))})
+                                                std::vector<ov::bfloat16>{bf16_rne(static_cast<float>(v))})
                 ->output(0);
         default:
             break;

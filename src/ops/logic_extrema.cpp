@@ -21,6 +21,7 @@
 #include "openvino/op/subtract.hpp"
 #include "ops/common.hpp"
 #include "ops/compare.hpp"
+#include "ops/math_util.hpp"
 #include "ovnp/ovnp.hpp"
 
 namespace ovnp {
@@ -36,12 +37,7 @@ Output select(const Output& mask, const Output& then, const Output& otherwise) {
     return detail::select_values(mask, then, otherwise);
 }
 
-// x is -0.0 or negative: 1 / x < 0 (x < 0 alone misses -0.0).
-Output sign_bit(const Output& x) {
-    Output zero = dtype::scalar_like(x, 0.0);
-    return Or(std::make_shared<v1::Less>(x, zero),
-              std::make_shared<v1::Less>(std::make_shared<v1::Divide>(dtype::scalar_like(x, 1.0), x), zero));
-}
+using detail::m::sign_bit;
 
 std::vector<Output> promote2(const char* op, const Output& a, const Output& b) {
     auto ab = dtype::promote(op, {a, b});
