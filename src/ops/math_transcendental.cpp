@@ -17,6 +17,7 @@
 #include "openvino/op/atan.hpp"
 #include "openvino/op/atanh.hpp"
 #include "openvino/op/bitwise_and.hpp"
+#include "openvino/op/bitwise_right_shift.hpp"
 #include "openvino/op/constant.hpp"
 #include "openvino/op/convert.hpp"
 #include "openvino/op/cos.hpp"
@@ -386,28 +387,35 @@ std::shared_ptr<v0::Constant> constant_source(const Output& x) {
     return ov::as_type_ptr<v0::Constant>(node);
 }
 
-// a^b for integers by squaring, wrapping as NumPy: b's bits from the lowest.
+// a^b for integers by squaring, wrapping as NumPy. No Select on the values:
+// the CPU plugin computes a Select fed by an int32 Multiply in float32, so
+// each step multiplies by 1 + bit * (base - 1), all integer arithmetic.
 Output int_power(const Output& a, const Output& b, Type t) {
     const auto info = dtype::iinfo(t);
     const int bits = info.is_signed ? info.bits - 1 : info.bits;
     const Type w = m::int_work(t);
     Output aw = cast(a, w), bw = cast(b, w);
-    Output zero = dtype::scalar_int(w, 0), one = dtype::scalar_int(w, 1);
-    Output e = info.is_signed ? m::vmax(bw, zero) : bw;
-    Output acc = m::sel(m::eq(m::make<v13::BitwiseAnd>(e, one), zero), one, aw);
-    Output base = aw;
-    for (int i = 1; i < bits; ++i) {
-        base = m::mul(base, base);
-        Output mask = w == et::u64 ? dtype::scalar_uint(w, uint64_t(1) << i) : dtype::scalar_int(w, int64_t(1) << i);
-        acc = m::sel(m::eq(m::make<v13::BitwiseAnd>(e, mask), zero), acc, m::mul(acc, base));
+    auto c = [&](int64_t v) { return w == et::u64 ? dtype::scalar_uint(w, uint64_t(v)) : dtype::scalar_int(w, v); };
+    Output one = c(1);
+    auto bit = [&](const Output& v, int i) {
+        return m::make<v13::BitwiseAnd>(m::make<v15::BitwiseRightShift>(v, c(i)), one);
+    };
+    Output e = info.is_signed ? m::vmax(bw, c(0)) : bw;
+    Output base = aw, acc;
+    for (int i = 0; i < bits; ++i) {
+        if (i > 0) base = m::mul(base, base);
+        Output factor = m::add(one, m::mul(bit(e, i), m::sub(base, one)));
+        acc = i == 0 ? factor : m::mul(acc, factor);
     }
     if (info.is_signed) {
         // A negative exponent (runtime values): 1 / a^|b| truncated, as JAX:
         // 1 for a == 1, +-1 for a == -1, 0 otherwise.
-        Output minus = dtype::scalar_int(w, -1);
-        Output odd = m::ne(m::make<v13::BitwiseAnd>(bw, one), zero);
-        Output neg_pow = m::sel(m::eq(aw, one), one, m::sel(m::eq(aw, minus), m::sel(odd, minus, one), zero));
-        acc = m::sel(m::lt(bw, zero), neg_pow, acc);
+        auto as_int = [&](const Output& mask) { return cast(mask, w); };
+        Output is_one = as_int(m::eq(aw, one)), is_minus = as_int(m::eq(aw, c(-1)));
+        Output sign = m::sub(one, m::mul(c(2), bit(bw, 0)));  // (-1)^b
+        Output neg_pow = m::add(is_one, m::mul(is_minus, sign));
+        Output neg = as_int(m::lt(bw, c(0)));
+        acc = m::add(m::mul(acc, m::sub(one, neg)), m::mul(neg_pow, neg));
     }
     return cast(acc, t);
 }
