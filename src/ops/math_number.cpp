@@ -114,8 +114,9 @@ Output lcm(const Output& x1, const Output& x2) {
     Output gz = m::eq(g.g, zero);
     Output q = ovnp::floor_divide(g.na, m::sel(gz, g.negated ? dtype::scalar_int(w, -1) : one, g.g));
     Output abs_b = g.negated ? m::sub(zero, g.nb) : g.nb;
-    Output r = m::sel(gz, zero, ovnp::multiply(q, abs_b));
-    return cast(r, t);
+    // gcd == 0 only for a == b == 0, where q is 0: no Select on the product
+    // (the plugin selects int32 products in float32).
+    return cast(ovnp::multiply(q, abs_b), t);
 }
 
 Output nextafter(const Output& x1, const Output& x2) {

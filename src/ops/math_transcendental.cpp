@@ -197,15 +197,20 @@ Output exp(const Output& x) { return unary("exp", x, exp_core); }
 Output exp2(const Output& x) { return unary("exp2", x, exp2_core); }
 
 Output expm1(const Output& x_in) {
-    // Kahan: with u = e^x rounded, (u - 1) * x / log(u) cancels u's rounding.
     return unary("expm1", x_in, [](const Output& x) {
-        Output u = exp_core(x);
-        Output one = m::k(x, 1.0);
-        Output um1 = m::sub(u, one);
-        Output r = m::mul(um1, m::div(x, m::make<v0::Log>(u)));
-        // Past |x| = 1, u - 1 does not cancel and the correction only adds log's error.
-        r = m::sel(m::lt(m::abs(x), one), r, um1);
-        return m::sel(m::eq(u, one), x, r);  // keeps -0.0
+        // |x| < 2: x + x^2 (1/2! + x/3! + ...), the series to the dtype's
+        // precision; the final add carries the rounding (within 1 ulp, where
+        // Kahan's (u - 1) x / log(u) reaches 2 ulp in float64). Beyond, e^x - 1
+        // does not cancel.
+        const bool f64 = x.get_element_type() == et::f64;
+        const int terms = f64 ? 27 : 17;
+        std::vector<double> inv_fact(size_t(terms) + 1, 1.0);
+        for (int n = 1; n <= terms; ++n) inv_fact[size_t(n)] = inv_fact[size_t(n) - 1] / n;
+        Output p = m::k(x, inv_fact[size_t(terms)]);
+        for (int n = terms - 1; n >= 2; --n) p = m::add(m::mul(p, x), m::k(x, inv_fact[size_t(n)]));
+        Output series = m::add(x, m::mul(m::mul(x, x), p));
+        Output r = m::sel(m::lt(m::abs(x), m::k(x, 2.0)), series, m::sub(exp_core(x), m::k(x, 1.0)));
+        return m::sel(m::eq(x, m::k(x, 0.0)), x, r);  // keeps -0.0
     });
 }
 
@@ -325,7 +330,8 @@ Output sinc(const Output& x_in) {
     return unary("sinc", x_in, [](const Output& x) {
         // sin(pi x) / (pi x); 1 where (pi x)^2 / 6 is below half an ulp of 1.
         const double cut = x.get_element_type() == et::f64 ? 1e-9 : 1e-5;
-        Output r = m::div(sinpi(x), m::mul(x, m::k(x, kPi)));
+        Output num = sinpi(x);
+        Output r = m::sel(m::eq(num, m::k(x, 0.0)), num, m::div(num, m::mul(x, m::k(x, kPi))));  // +0.0 at integers
         return m::sel(m::lt(m::abs(x), m::k(x, cut)), m::k(x, 1.0), r);
     });
 }
