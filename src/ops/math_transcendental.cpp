@@ -8,6 +8,7 @@
 // OpenVINO has no Exp2/Log2/Log10/Expm1/Atan2/Hypot, so those are built here.
 // float64 runs on the exact reference path, whose kernels are libm's.
 #include <cmath>
+#include <optional>
 #include <vector>
 
 #include "openvino/op/acos.hpp"
@@ -99,33 +100,39 @@ FloatIn2 float_in2(const char* op, const Output& x1, const Output& x2) {
     return {cast(a, ct), cast(b, ct), t};
 }
 
-/// e^x. The CPU plugin's float32 Exp loses up to 5 ulp at large |x| (its
+/// e^x * q. The CPU plugin's float32 Exp loses up to 5 ulp at large |x| (its
 /// reduction rounds), overflows from x = 88.38 (exp(88.72) still fits),
-/// flushes subnormal results and gives inf for NaN. So float32 reduces here:
-/// n = rint(x / ln2), r = x - n ln2 with ln2 split so that x - n * hi is exact,
-/// e^r on the plugin (|r| <= 0.35, within 1 ulp), then scaled by 2^n in two
-/// exact halves (one rounding where the result is subnormal).
-Output exp_core(const Output& x) {
-    Output r;
-    if (x.get_element_type() == et::f32) {
-        const double hi = high_part(kLn2, 16), lo = kLn2 - hi;
-        Output n = rint(m::mul(x, m::k(x, kInvLn2)));
-        n = m::vmin(m::vmax(m::sel(m::isnan(n), m::k(x, 0.0), n), m::k(x, -160.0)), m::k(x, 130.0));
-        Output red = m::sub(m::sub(x, m::mul(n, m::k(x, hi))), m::mul(n, m::k(x, lo)));
-        Output n1 = m::floor(m::mul(n, m::k(x, 0.5)));
-        r = m::mul(m::mul(m::make<v0::Exp>(red), pow2(n1)), pow2(m::sub(n, n1)));
-    } else {
-        r = m::make<v0::Exp>(x);
-    }
+/// flushes subnormal results and gives inf for NaN. So the reduction is done
+/// here, for float64 too (compiled, the plugin runs it as float32): n =
+/// rint(x / ln2), r = x - n ln2 with ln2 split so that x - n * hi is exact,
+/// e^r (|r| <= 0.35: within 1 ulp), times q, then 2^n applied in two exact
+/// halves (one rounding where the result is subnormal).
+Output exp_times(const Output& x, const std::optional<Output>& q = std::nullopt) {
+    const bool f64 = x.get_element_type() == et::f64;
+    // ln2 = hi + lo with a 16-bit hi, so n * hi is exact in float32 too (the
+    // plugin runs float64 graphs as float32); lo from fdlibm's split of ln2
+    // (0x3fe62e42fee00000 + 1.9082e-10, good to 2^-85), exact to a double.
+    const double hi = high_part(kLn2, 16);
+    const double lo = (6.93147180369123816490e-01 - hi) + 1.90821492927058770002e-10;
+    const double reach = f64 ? 1100.0 : 160.0;
+    Output n = rint(m::mul(x, m::k(x, kInvLn2)));
+    n = m::vmin(m::vmax(m::sel(m::isnan(n), m::k(x, 0.0), n), m::k(x, -reach)), m::k(x, reach));
+    Output red = m::sub(m::sub(x, m::mul(n, m::k(x, hi))), m::mul(n, m::k(x, lo)));
+    Output n1 = m::floor(m::mul(n, m::k(x, 0.5)));
+    Output e = m::make<v0::Exp>(red);
+    if (q) e = m::mul(e, *q);
+    Output r = m::mul(m::mul(e, pow2(n1)), pow2(m::sub(n, n1)));
     return m::sel(m::isnan(x), x, r);
 }
+
+Output exp_core(const Output& x) { return exp_times(x); }
 
 /// 2^x: Power(2, x), within 1 ulp on the plugin and exact for integers.
 Output exp2_core(const Output& x) { return m::sel(m::isnan(x), x, m::make<v1::Power>(m::k(x, 2.0), x)); }
 
 /// x = mant * 2^e with mant within [0.7, 1.42] (e an integer-valued float of
 /// x's type): the exponent from a rounded log2 estimate, mant by exact
-/// scaling in two steps (each stays normal). Non-finite and zero x give e = 0,
+/// scaling in two steps. Non-finite and zero x give e = 0,
 /// mant = x.
 std::pair<Output, Output> frexp_like(const Output& x) {
     const auto f = dtype::finfo(x.get_element_type());
@@ -133,10 +140,11 @@ std::pair<Output, Output> frexp_like(const Output& x) {
     Output e = rint(m::mul(m::make<v0::Log>(x), m::k(x, kInvLn2)));
     e = m::sel(m::is_finite(e), e, m::k(x, 0.0));
     e = m::vmin(m::vmax(e, m::k(x, emin - f.mantissa_bits)), m::k(x, emax + 1));
+    // Halves of -e: each power of two and each partial product stays normal
+    // (also when the plugin runs a float64 graph in float32).
     Output ne = m::neg(e);
-    Output b = m::vmin(m::vmax(ne, m::k(x, emin)), m::k(x, emax));
-    Output a = m::sub(ne, b);
-    return {e, m::mul(m::mul(x, pow2(b)), pow2(a))};
+    Output b = m::floor(m::mul(ne, m::k(x, 0.5)));
+    return {e, m::mul(m::mul(x, pow2(b)), pow2(m::sub(ne, b)))};
 }
 
 /// sin(pi * x), accurate for large x too: x = n + s exactly (n = rint(x),
@@ -344,9 +352,8 @@ Output i0(const Output& x_in) {
             Output ax = m::abs(x);
             Output near = m::mul(exp_core(ax), chbevl(m::sub(m::mul(ax, m::k(x, 0.5)), m::k(x, 2.0)), i0_coeffs(true, ct)));
             Output s = chbevl(m::sub(m::div(m::k(x, 32.0), ax), m::k(x, 2.0)), i0_coeffs(false, ct));
-            // e^(|x| - 8) * (e^8 * s / sqrt|x|): fits as long as i0 does (|x| - 8 is exact).
-            Output scaled = m::mul(m::div(s, m::make<v0::Sqrt>(ax)), m::k(x, std::exp(8.0)));
-            Output far = m::mul(exp_core(m::sub(ax, m::k(x, 8.0))), scaled);
+            // e^|x| * (s / sqrt|x|) scaled last: fits as long as i0 does.
+            Output far = exp_times(ax, m::div(s, m::make<v0::Sqrt>(ax)));
             // |x| <= 1: the Taylor series sum (x^2/4)^k / k!^2 (the Chebyshev
             // sum cancels near 0, 5 ulp in float32).
             Output q = m::mul(m::mul(x, x), m::k(x, 0.25));

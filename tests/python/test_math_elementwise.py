@@ -190,7 +190,8 @@ def check(op, got, args, path, msg="", signed_zeros=True, relaxed=False, **kw):
         sub = np.abs(exp) < np.finfo(F32).tiny
         got, exp = np.asarray(got), np.asarray(exp)
         if np.any(sub & (exp != 0)) and got.shape == exp.shape:
-            assert_same(got[sub], exp[sub], ulp=1, msg=(msg or op) + " (subnormal quotients)")
+            assert_same(got[sub], exp[sub], ulp=1, msg=(msg or op) + " (subnormal quotients)",
+                        signed_zeros=signed_zeros and not relaxed)
             got, exp = np.where(sub, exp, got), exp
     if relaxed and is_float(exp.dtype):  # see test_dynamic_shapes
         ulp, signed_zeros = max(ulp, 1), False
