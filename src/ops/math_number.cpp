@@ -147,8 +147,9 @@ Output nextafter(const Output& x1, const Output& x2) {
     Output mag = m::sel(away, up, down);
     Output r = m::sel(positive, mag, ovnp::negative(mag));
     // x = 0: the smallest subnormal toward y; x = +-inf: +-max; x == y: y; NaN.
-    const double tiny = std::ldexp(1.0, emin - p);
-    r = m::sel(m::eq(x, k(0.0)), m::sel(m::lt(x, y), k(tiny), k(-tiny)), r);
+    // (ulp is then the smallest subnormal; computed, not a constant: the
+    // plugin's dynamic-shape kernels flush subnormal constants.)
+    r = m::sel(m::eq(x, k(0.0)), m::sel(m::lt(x, y), ulp, m::neg(ulp)), r);
     r = m::sel(m::is_inf(x), m::sel(positive, k(f.max), k(-f.max)), r);
     // x == y gives y (C's nextafter; ml_dtypes' bfloat16), but x for float16
     // (NumPy's npy_half_nextafter): it matters for nextafter(0.0, -0.0).

@@ -157,14 +157,14 @@ def domain(op, dt, n=600, seed=0):
     return v
 
 
-def check(op, got, x, path, ulp=None, msg=""):
+def check(op, got, x, path, ulp=None, msg="", signed_zeros=True):
     dt = out_dtype(op, x.dtype)
     exp, vd = reference(op, x, dt, path)
     if path == "compiled":
         exp = flush_bf16(got, exp)
     tol = 0 if op in EXACT and (vd is None) else (ULP if ulp is None else ulp)
     grid.assert_same(got, exp, ulp=tol, value_dtype=vd, msg=msg or f"{op} {grid.name(x.dtype)} {path}",
-                     inputs=(x,))
+                     inputs=(x,), signed_zeros=signed_zeros)
 
 
 # =========================================================================== unary grids
