@@ -238,7 +238,9 @@ def check_binary(op, got, a, b, path, msg=""):
             exp = nextafter_ref(np.asarray(aa).astype(dt if vd is None else vd), np.asarray(bb).astype(dt if vd is None else vd))
             tol = 0
         else:
-            exp = BINARY[op](np.asarray(aa).astype(F64), np.asarray(bb).astype(F64)).astype(dt)
+            # Mixed dtypes: each input becomes the result dtype first (Keras/JAX).
+            cd = vd or dt
+            exp = BINARY[op](np.asarray(aa).astype(cd).astype(F64), np.asarray(bb).astype(cd).astype(F64)).astype(dt)
             tol = ULP
     if path == "compiled":
         exp = flush_bf16(got, np.asarray(exp).astype(dt) if vd is None else np.asarray(exp))
