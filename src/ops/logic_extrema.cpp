@@ -31,7 +31,6 @@ using Output = ov::Output<ov::Node>;
 namespace et = ov::element;
 
 Output And(const Output& a, const Output& b) { return std::make_shared<v1::LogicalAnd>(a, b)->output(0); }
-Output Or(const Output& a, const Output& b) { return std::make_shared<v1::LogicalOr>(a, b)->output(0); }
 
 Output select(const Output& mask, const Output& then, const Output& otherwise) {
     return detail::select_values(mask, then, otherwise);
