@@ -105,7 +105,7 @@ FloatIn2 float_in2(const char* op, const Output& x1, const Output& x2) {
 /// flushes subnormal results and gives inf for NaN. So the reduction is done
 /// here, for float64 too (compiled, the plugin runs it as float32): n =
 /// rint(x / ln2), r = x - n ln2 with ln2 split so that x - n * hi is exact,
-/// e^r (|r| <= 0.35: within 1 ulp), times q, then 2^n applied in two exact
+/// e^r (|r| <= 0.35: a series in float32, libm's exp in float64), times q, then 2^n applied in two exact
 /// halves (one rounding where the result is subnormal).
 Output exp_times(const Output& x, const std::optional<Output>& q = std::nullopt) {
     const bool f64 = x.get_element_type() == et::f64;
@@ -119,7 +119,21 @@ Output exp_times(const Output& x, const std::optional<Output>& q = std::nullopt)
     n = m::vmin(m::vmax(m::sel(m::isnan(n), m::k(x, 0.0), n), m::k(x, -reach)), m::k(x, reach));
     Output red = m::sub(m::sub(x, m::mul(n, m::k(x, hi))), m::mul(n, m::k(x, lo)));
     Output n1 = m::floor(m::mul(n, m::k(x, 0.5)));
-    Output e = m::make<v0::Exp>(red);
+    Output e;
+    if (f64) {
+        e = m::make<v0::Exp>(red);
+    } else {
+        // e^r = 1 + r (1 + r/2! + ... + r^8/9!): within 0.6 ulp for |r| <= 0.35
+        // (the plugin's Exp reaches 2 ulp there).
+        double c = 1.0;
+        std::vector<double> inv_fact = {1.0};
+        for (int n = 2; n <= 9; ++n) inv_fact.push_back(c /= n);
+        Output p = m::k(x, inv_fact.back());
+        for (int i = int(inv_fact.size()) - 2; i >= 0; --i) p = m::add(m::mul(p, red), m::k(x, inv_fact[size_t(i)]));
+        e = m::add(m::k(x, 1.0), m::mul(red, p));
+        // Past the clamp of n (results 0 or inf anyway) r is not small.
+        e = m::sel(m::le(m::abs(red), m::k(x, 0.5)), e, m::make<v0::Exp>(red));
+    }
     if (q) e = m::mul(e, *q);
     Output r = m::mul(m::mul(e, pow2(n1)), pow2(m::sub(n, n1)));
     return m::sel(m::isnan(x), x, r);
@@ -206,7 +220,7 @@ Output exp2(const Output& x) { return unary("exp2", x, exp2_core); }
 
 Output expm1(const Output& x_in) {
     return unary("expm1", x_in, [](const Output& x) {
-        // |x| < 2: x + x^2 (1/2! + x/3! + ...), the series to the dtype's
+        // -0.5 < x < 2: x + x^2 (1/2! + x/3! + ...), the series to the dtype's
         // precision; the final add carries the rounding (within 1 ulp, where
         // Kahan's (u - 1) x / log(u) reaches 2 ulp in float64). Beyond, e^x - 1
         // does not cancel.
@@ -217,7 +231,9 @@ Output expm1(const Output& x_in) {
         Output p = m::k(x, inv_fact[size_t(terms)]);
         for (int n = terms - 1; n >= 2; --n) p = m::add(m::mul(p, x), m::k(x, inv_fact[size_t(n)]));
         Output series = m::add(x, m::mul(m::mul(x, x), p));
-        Output r = m::sel(m::lt(m::abs(x), m::k(x, 2.0)), series, m::sub(exp_core(x), m::k(x, 1.0)));
+        // Negative x alternates the series: below -0.5, e^x - 1 (|e^x - 1| > 0.39) is better.
+        Output use_series = m::land(m::lt(m::k(x, -0.5), x), m::lt(x, m::k(x, 2.0)));
+        Output r = m::sel(use_series, series, m::sub(exp_core(x), m::k(x, 1.0)));
         return m::sel(m::eq(x, m::k(x, 0.0)), x, r);  // keeps -0.0
     });
 }
@@ -353,11 +369,13 @@ Output i0(const Output& x_in) {
             Output near = m::mul(exp_core(ax), chbevl(m::sub(m::mul(ax, m::k(x, 0.5)), m::k(x, 2.0)), i0_coeffs(true, ct)));
             Output s = chbevl(m::sub(m::div(m::k(x, 32.0), ax), m::k(x, 2.0)), i0_coeffs(false, ct));
             // e^|x| * (s / sqrt|x|) scaled last: fits as long as i0 does.
-            Output far = exp_times(ax, m::div(s, m::make<v0::Sqrt>(ax)));
+            // |x|^-0.5 by Power (within 0.5 ulp; a division by Sqrt rounds twice more).
+            Output far = exp_times(ax, m::mul(s, m::make<v1::Power>(ax, m::k(x, -0.5))));
             // |x| <= 1: the Taylor series sum (x^2/4)^k / k!^2 (the Chebyshev
-            // sum cancels near 0, 5 ulp in float32).
+            // sum cancels: 5 ulp in float32 near 0 and near 6).
+            // float32 uses it up to |x| = 8 (all terms positive: no cancellation).
             Output q = m::mul(m::mul(x, x), m::k(x, 0.25));
-            const int terms = ct == et::f64 ? 11 : 7;
+            const int terms = ct == et::f64 ? 11 : 18;
             double c = 1.0;
             std::vector<double> coeff;
             for (int n = 0; n < terms; ++n) {
@@ -368,7 +386,7 @@ Output i0(const Output& x_in) {
             for (int n = terms - 2; n >= 0; --n) taylor = m::add(m::mul(taylor, q), m::k(x, coeff[size_t(n)]));
             // i0(+-inf) is NaN there (inf * 0), as NumPy's and JAX's.
             Output r = m::sel(m::le(ax, m::k(x, 8.0)), near, far);
-            return m::sel(m::le(ax, m::k(x, 1.0)), taylor, r);
+            return m::sel(m::le(ax, m::k(x, ct == et::f64 ? 1.0 : 8.0)), taylor, r);
         },
         /*wide64=*/true);
 }
