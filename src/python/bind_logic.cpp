@@ -3,35 +3,10 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
-#include "python/convert.hpp"
+#include "python/bind_util.hpp"
 
 namespace ovnp::python {
 namespace {
-
-using Unary = Output (*)(const Output&);
-using Binary = Output (*)(const Output&, const Output&);
-
-void def_unary(py::module_& m, const char* name, Unary fn, const char* doc) {
-    m.def(
-        name,
-        [name, fn](py::object x) {
-            Output X = as_output(name, "x", x);
-            py::gil_scoped_release nogil;
-            return fn(X);
-        },
-        py::arg("x"), doc);
-}
-
-void def_binary(py::module_& m, const char* name, Binary fn, const char* a, const char* b, const char* doc) {
-    m.def(
-        name,
-        [name, fn, a, b](py::object x, py::object y) {
-            Output X = as_output(name, a, x), Y = as_output(name, b, y);
-            py::gil_scoped_release nogil;
-            return fn(X, Y);
-        },
-        py::arg(a), py::arg(b), doc);
-}
 
 std::optional<Output> optional_output(const char* op, const char* arg, const py::object& h) {
     if (h.is_none()) return std::nullopt;

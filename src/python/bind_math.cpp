@@ -3,61 +3,33 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
-#include "python/convert.hpp"
+#include "python/bind_util.hpp"
 
 namespace ovnp::python {
-namespace {
-
-using Unary = Output (*)(const Output&);
-using Binary = Output (*)(const Output&, const Output&);
-
-void unary(py::module_& m, const char* name, Unary fn, const char* doc) {
-    m.def(
-        name,
-        [name, fn](py::object x) {
-            Output X = as_output(name, "x", x);
-            py::gil_scoped_release nogil;
-            return fn(X);
-        },
-        py::arg("x"), doc);
-}
-
-void binary(py::module_& m, const char* name, Binary fn, const char* doc) {
-    m.def(
-        name,
-        [name, fn](py::object x1, py::object x2) {
-            Output A = as_output(name, "x1", x1), B = as_output(name, "x2", x2);
-            py::gil_scoped_release nogil;
-            return fn(A, B);
-        },
-        py::arg("x1"), py::arg("x2"), doc);
-}
-
-}  // namespace
 
 void bind_math_elementwise(py::module_& m) {
-    binary(m, "add", ovnp::add, "numpy.add as a graph.");
-    binary(m, "subtract", ovnp::subtract, "numpy.subtract as a graph.");
-    binary(m, "multiply", ovnp::multiply, "numpy.multiply as a graph.");
-    binary(m, "divide", ovnp::divide, "numpy.divide as a graph (correctly rounded).");
-    binary(m, "true_divide", ovnp::true_divide, "numpy.true_divide as a graph.");
-    binary(m, "divide_no_nan", ovnp::divide_no_nan, "x1 / x2, 0 where x2 == 0.");
-    binary(m, "floor_divide", ovnp::floor_divide, "numpy.floor_divide as a graph.");
-    binary(m, "mod", ovnp::mod, "numpy.mod as a graph (sign of the divisor).");
-    binary(m, "fmod", ovnp::fmod, "numpy.fmod as a graph (sign of the dividend).");
-    unary(m, "negative", ovnp::negative, "numpy.negative as a graph.");
-    unary(m, "reciprocal", ovnp::reciprocal, "numpy.reciprocal as a graph (float result).");
-    unary(m, "square", ovnp::square, "numpy.square as a graph.");
-    unary(m, "sqrt", ovnp::sqrt, "numpy.sqrt as a graph.");
-    unary(m, "absolute", ovnp::absolute, "numpy.absolute as a graph.");
-    unary(m, "abs", ovnp::abs, "numpy.abs as a graph.");
-    unary(m, "fabs", ovnp::fabs, "numpy.fabs as a graph.");
-    unary(m, "sign", ovnp::sign, "numpy.sign as a graph.");
-    unary(m, "copy", ovnp::copy, "numpy.copy as a graph (the same value).");
-    unary(m, "floor", ovnp::floor, "numpy.floor as a graph.");
-    unary(m, "ceil", ovnp::ceil, "numpy.ceil as a graph.");
-    unary(m, "trunc", ovnp::trunc, "numpy.trunc as a graph.");
-    for (auto [name, fn] : std::initializer_list<std::pair<const char*, Unary>>{
+    def_binary(m, "add", ovnp::add, "x1", "x2", "numpy.add as a graph.");
+    def_binary(m, "subtract", ovnp::subtract, "x1", "x2", "numpy.subtract as a graph.");
+    def_binary(m, "multiply", ovnp::multiply, "x1", "x2", "numpy.multiply as a graph.");
+    def_binary(m, "divide", ovnp::divide, "x1", "x2", "numpy.divide as a graph (correctly rounded).");
+    def_binary(m, "true_divide", ovnp::true_divide, "x1", "x2", "numpy.true_divide as a graph.");
+    def_binary(m, "divide_no_nan", ovnp::divide_no_nan, "x1", "x2", "x1 / x2, 0 where x2 == 0.");
+    def_binary(m, "floor_divide", ovnp::floor_divide, "x1", "x2", "numpy.floor_divide as a graph.");
+    def_binary(m, "mod", ovnp::mod, "x1", "x2", "numpy.mod as a graph (sign of the divisor).");
+    def_binary(m, "fmod", ovnp::fmod, "x1", "x2", "numpy.fmod as a graph (sign of the dividend).");
+    def_unary(m, "negative", ovnp::negative, "numpy.negative as a graph.");
+    def_unary(m, "reciprocal", ovnp::reciprocal, "numpy.reciprocal as a graph (float result).");
+    def_unary(m, "square", ovnp::square, "numpy.square as a graph.");
+    def_unary(m, "sqrt", ovnp::sqrt, "numpy.sqrt as a graph.");
+    def_unary(m, "absolute", ovnp::absolute, "numpy.absolute as a graph.");
+    def_unary(m, "abs", ovnp::abs, "numpy.abs as a graph.");
+    def_unary(m, "fabs", ovnp::fabs, "numpy.fabs as a graph.");
+    def_unary(m, "sign", ovnp::sign, "numpy.sign as a graph.");
+    def_unary(m, "copy", ovnp::copy, "numpy.copy as a graph (the same value).");
+    def_unary(m, "floor", ovnp::floor, "numpy.floor as a graph.");
+    def_unary(m, "ceil", ovnp::ceil, "numpy.ceil as a graph.");
+    def_unary(m, "trunc", ovnp::trunc, "numpy.trunc as a graph.");
+    for (auto [name, fn] : std::initializer_list<std::pair<const char*, UnaryOp>>{
              {"exp", ovnp::exp},       {"exp2", ovnp::exp2},       {"expm1", ovnp::expm1},   {"log", ovnp::log},
              {"log2", ovnp::log2},     {"log10", ovnp::log10},     {"sin", ovnp::sin},       {"cos", ovnp::cos},
              {"tan", ovnp::tan},       {"arcsin", ovnp::arcsin},   {"arccos", ovnp::arccos}, {"arctan", ovnp::arctan},
@@ -65,12 +37,12 @@ void bind_math_elementwise(py::module_& m) {
              {"arccosh", ovnp::arccosh}, {"arctanh", ovnp::arctanh}, {"deg2rad", ovnp::deg2rad},
              {"rad2deg", ovnp::rad2deg}, {"sinc", ovnp::sinc},     {"i0", ovnp::i0},         {"cbrt", ovnp::cbrt},
              {"signbit", ovnp::signbit}})
-        unary(m, name, fn, ("numpy." + std::string(name) + " as a graph.").c_str());
-    for (auto [name, fn] : std::initializer_list<std::pair<const char*, Binary>>{
+        def_unary(m, name, fn, ("numpy." + std::string(name) + " as a graph.").c_str());
+    for (auto [name, fn] : std::initializer_list<std::pair<const char*, BinaryOp>>{
              {"logaddexp", ovnp::logaddexp}, {"logaddexp2", ovnp::logaddexp2}, {"arctan2", ovnp::arctan2},
              {"hypot", ovnp::hypot},         {"power", ovnp::power},           {"gcd", ovnp::gcd},
              {"lcm", ovnp::lcm},             {"nextafter", ovnp::nextafter}})
-        binary(m, name, fn, ("numpy." + std::string(name) + " as a graph.").c_str());
+        def_binary(m, name, fn, "x1", "x2", ("numpy." + std::string(name) + " as a graph.").c_str());
     m.def(
         "round",
         [](py::object x, int decimals) {

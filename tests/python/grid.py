@@ -35,6 +35,7 @@ Comparing
 
 from __future__ import annotations
 
+import contextlib
 import math
 import warnings
 
@@ -422,3 +423,19 @@ def assert_same(actual, expected, *, ulp=0, signed_zeros=True, value_dtype=None,
         raise AssertionError(f"{len(idx)} of {actual.size} values differ"
                              f"{' by more than ' + str(ulp) + ' ulp' if ulp else ''}{where}:\n"
                              + "\n".join(lines) + more)
+
+
+# --------------------------------------------------------------------------- reference helpers
+
+@contextlib.contextmanager
+def quiet():
+    """Silences NumPy's overflow / invalid warnings while computing references."""
+    with warnings.catch_warnings(), np.errstate(all="ignore"):
+        warnings.simplefilter("ignore")
+        yield
+
+
+def cast(x, dtype):
+    """np.asarray(x).astype(dtype) without NumPy's overflow warnings."""
+    with quiet():
+        return np.asarray(x).astype(dtype)

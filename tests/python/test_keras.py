@@ -81,7 +81,7 @@ def _installed():
     ok.uninstall()
 
 
-from keras_eager import eager, to_numpy  # noqa: E402,F401
+from keras_eager import OpLayer, eager, to_numpy  # noqa: E402,F401
 
 
 # --------------------------------------------------------------------------- oracles (NumPy)
@@ -276,15 +276,6 @@ def test_eager_input_kinds():
 
 # --------------------------------------------------------------------------- predict grid
 
-class OpLayer(keras.layers.Layer):
-    """Calls a keras.ops function; no autocast, so every dtype reaches the op as it is."""
-
-    def __init__(self, fn, **kwargs):
-        super().__init__(autocast=False, **kwargs)
-        self.fn = fn
-
-    def call(self, *args):
-        return self.fn(*args)
 
 
 PREDICT_ARGS = {"nan_to_num": {"nan": 1.5, "posinf": 100.0, "neginf": -100.0}}

@@ -20,9 +20,7 @@ depends on NumPy's loop: float16 and float32 answer differently), ovnp follows I
 
 from __future__ import annotations
 
-import contextlib
 import math
-import warnings
 
 import numpy as np
 import pytest
@@ -43,16 +41,7 @@ PAIR = pytest.mark.parametrize("pair", grid.BROADCAST_PAIRS, ids=grid.shape_id)
 SHAPE = pytest.mark.parametrize("shape", grid.SHAPES, ids=grid.shape_id)
 
 
-@contextlib.contextmanager
-def quiet():
-    with warnings.catch_warnings(), np.errstate(all="ignore"):
-        warnings.simplefilter("ignore")
-        yield
-
-
-def cast(x, dtype):
-    with quiet():
-        return np.asarray(x).astype(dtype)
+quiet, cast = grid.quiet, grid.cast
 
 
 _JAX_PROMOTE = {}

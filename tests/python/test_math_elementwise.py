@@ -12,8 +12,6 @@ compared at float32 level.
 
 from __future__ import annotations
 
-import contextlib
-import warnings
 
 import numpy as np
 import openvino as ov
@@ -30,16 +28,7 @@ PATH = pytest.mark.parametrize("path", grid.PATHS)
 DTYPE = pytest.mark.parametrize("dtype", grid.DTYPES, ids=grid.name)
 
 
-@contextlib.contextmanager
-def quiet():
-    with warnings.catch_warnings(), np.errstate(all="ignore"):
-        warnings.simplefilter("ignore")
-        yield
-
-
-def cast(x, d):
-    with quiet():
-        return np.asarray(x).astype(d)
+quiet, cast = grid.quiet, grid.cast
 
 
 # =========================================================================== dtype rules

@@ -18,6 +18,7 @@ if keras.backend.backend() != "openvino":
     pytest.skip(f"Keras backend is {keras.backend.backend()!r}", allow_module_level=True)
 
 import grid  # noqa: E402
+from keras_eager import OpLayer  # noqa: E402
 import ovnp  # noqa: E402
 import ovnp.keras as ok  # noqa: E402
 from grid import BF16, is_float, name  # noqa: E402
@@ -84,13 +85,6 @@ def test_round_decimals_through_keras():
     assert got.tolist() == [1200, 1400] and got.dtype == np.int32
 
 
-class OpLayer(keras.layers.Layer):
-    def __init__(self, fn, **kwargs):
-        super().__init__(autocast=False, **kwargs)
-        self.fn = fn
-
-    def call(self, *args):
-        return self.fn(*args)
 
 
 def predict_values(dtype):

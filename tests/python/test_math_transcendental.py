@@ -11,8 +11,6 @@ rules, 64-bit kept).
 
 from __future__ import annotations
 
-import contextlib
-import warnings
 
 import numpy as np
 import openvino as ov
@@ -31,11 +29,7 @@ INTS = [np.dtype(t) for t in (np.bool_, np.int8, np.uint8, np.int16, np.uint16, 
 PATH = pytest.mark.parametrize("path", grid.PATHS)
 
 
-@contextlib.contextmanager
-def quiet():
-    with warnings.catch_warnings(), np.errstate(all="ignore"):
-        warnings.simplefilter("ignore")
-        yield
+quiet, cast = grid.quiet, grid.cast
 
 
 def _sinc(v):

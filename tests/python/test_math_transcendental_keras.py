@@ -19,7 +19,7 @@ import grid  # noqa: E402
 import ovnp  # noqa: E402
 import ovnp.keras as ok  # noqa: E402
 from grid import BF16, name  # noqa: E402
-from keras_eager import eager  # noqa: E402
+from keras_eager import OpLayer, eager  # noqa: E402
 from test_math_transcendental import BINARY, UNARY, F32, F64, binary_domain, check, check_binary, domain  # noqa: E402
 
 pytestmark = pytest.mark.filterwarnings("error:ovnp.executor failed:RuntimeWarning")
@@ -85,13 +85,6 @@ def test_weak_python_scalars():
     assert eager("gcd", np.array([12, 18], np.uint8), 8).dtype == np.uint8
 
 
-class OpLayer(keras.layers.Layer):
-    def __init__(self, fn, **kwargs):
-        super().__init__(autocast=False, **kwargs)
-        self.fn = fn
-
-    def call(self, *args):
-        return self.fn(*args)
 
 
 def _predict(op, *arrays):

@@ -22,7 +22,6 @@ reference (mpmath; see F64_REFERENCE).
 
 from __future__ import annotations
 
-import contextlib
 import math
 import warnings
 
@@ -57,18 +56,7 @@ def f32_level(dtype, path):
     return F32 if (path == "compiled" and np.dtype(dtype) == F64) else None
 
 
-@contextlib.contextmanager
-def quiet():
-    """Silences NumPy's overflow / invalid warnings while computing references."""
-    with warnings.catch_warnings(), np.errstate(all="ignore"):
-        warnings.simplefilter("ignore")
-        yield
-
-
-def cast(x, dtype):
-    with warnings.catch_warnings(), np.errstate(all="ignore"):
-        warnings.simplefilter("ignore")
-        return np.asarray(x).astype(dtype)
+quiet, cast = grid.quiet, grid.cast
 
 
 # =========================================================================== isclose
