@@ -60,6 +60,25 @@ Output nan_like(const Output& x) { return m::k(x, m::kNaN); }
 /// products with small integers are exact).
 double high_part(double v, int bits) { return std::ldexp(std::nearbyint(std::ldexp(v, bits)), -bits); }
 
+/// c[0] + y (c[1] + y (c[2] + ...)): Horner's scheme over constant coefficients.
+Output horner(const Output& y, const std::vector<double>& c) {
+    Output p = m::k(y, c.back());
+    for (size_t i = c.size() - 1; i-- > 0;) p = m::add(m::mul(p, y), m::k(y, c[i]));
+    return p;
+}
+
+/// 1/k! for k = from .. to.
+std::vector<double> inverse_factorials(int from, int to) {
+    std::vector<double> c;
+    double f = 1.0;
+    for (int k = 1; k <= to; ++k) {
+        f /= k;
+        if (k >= from) c.push_back(f);
+    }
+    if (from == 0) c.insert(c.begin(), 1.0);
+    return c;
+}
+
 /// The input as its float result dtype: bool and integers give floatx, or
 /// float64 for int64/uint64 where Keras says so (wide64).
 struct FloatIn {
@@ -125,12 +144,9 @@ Output exp_times(const Output& x, const std::optional<Output>& q = std::nullopt)
     } else {
         // e^r = 1 + r (1 + r/2! + ... + r^8/9!): within 0.6 ulp for |r| <= 0.35
         // (the plugin's Exp reaches 2 ulp there).
-        double c = 1.0;
-        std::vector<double> inv_fact = {1.0};
-        for (int n = 2; n <= 9; ++n) inv_fact.push_back(c /= n);
-        Output p = m::k(x, inv_fact.back());
-        for (int i = int(inv_fact.size()) - 2; i >= 0; --i) p = m::add(m::mul(p, red), m::k(x, inv_fact[size_t(i)]));
-        e = m::add(m::k(x, 1.0), m::mul(red, p));
+        std::vector<double> c = inverse_factorials(2, 9);
+        c.insert(c.begin(), 1.0);
+        e = m::add(m::k(x, 1.0), m::mul(red, horner(red, c)));
         // Past the clamp of n (results 0 or inf anyway) r is not small.
         e = m::sel(m::le(m::abs(red), m::k(x, 0.5)), e, m::make<v0::Exp>(red));
     }
@@ -225,11 +241,7 @@ Output expm1(const Output& x_in) {
         // Kahan's (u - 1) x / log(u) reaches 2 ulp in float64). Beyond, e^x - 1
         // does not cancel.
         const bool f64 = x.get_element_type() == et::f64;
-        const int terms = f64 ? 27 : 17;
-        std::vector<double> inv_fact(size_t(terms) + 1, 1.0);
-        for (int n = 1; n <= terms; ++n) inv_fact[size_t(n)] = inv_fact[size_t(n) - 1] / n;
-        Output p = m::k(x, inv_fact[size_t(terms)]);
-        for (int n = terms - 1; n >= 2; --n) p = m::add(m::mul(p, x), m::k(x, inv_fact[size_t(n)]));
+        Output p = horner(x, inverse_factorials(2, f64 ? 27 : 17));
         Output series = m::add(x, m::mul(m::mul(x, x), p));
         // Negative x alternates the series: below -0.5, e^x - 1 (|e^x - 1| > 0.39) is better.
         Output use_series = m::land(m::lt(m::k(x, -0.5), x), m::lt(x, m::k(x, 2.0)));
@@ -375,15 +387,9 @@ Output i0(const Output& x_in) {
             // sum cancels: 5 ulp in float32 near 0 and near 6).
             // float32 uses it up to |x| = 8 (all terms positive: no cancellation).
             Output q = m::mul(m::mul(x, x), m::k(x, 0.25));
-            const int terms = ct == et::f64 ? 11 : 18;
-            double c = 1.0;
-            std::vector<double> coeff;
-            for (int n = 0; n < terms; ++n) {
-                if (n > 0) c /= double(n) * double(n);
-                coeff.push_back(c);
-            }
-            Output taylor = m::k(x, coeff.back());
-            for (int n = terms - 2; n >= 0; --n) taylor = m::add(m::mul(taylor, q), m::k(x, coeff[size_t(n)]));
+            std::vector<double> coeff = inverse_factorials(0, ct == et::f64 ? 10 : 17);
+            for (double& v : coeff) v *= v;  // 1/k!^2
+            Output taylor = horner(q, coeff);
             // i0(+-inf) is NaN there (inf * 0), as NumPy's and JAX's.
             Output r = m::sel(m::le(ax, m::k(x, 8.0)), near, far);
             return m::sel(m::le(ax, m::k(x, ct == et::f64 ? 1.0 : 8.0)), taylor, r);
