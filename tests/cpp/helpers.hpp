@@ -16,6 +16,7 @@
 #include "openvino/op/parameter.hpp"
 #include "openvino/runtime/tensor.hpp"
 #include "ovnp/dtype.hpp"
+#include "ovnp/executor.hpp"
 
 namespace ovnp_test {
 
@@ -53,6 +54,13 @@ inline std::vector<int> bools(const ov::Tensor& t) {
     std::vector<int> out;
     for (char c : values<char>(t)) out.push_back(c ? 1 : 0);
     return out;
+}
+
+/// The single result of ovnp::evaluate on one output.
+inline ov::Tensor eval1(const Output& o) {
+    auto r = ovnp::evaluate({o});
+    EXPECT_EQ(r.size(), 1u);
+    return r.at(0);
 }
 
 /// Every node the output depends on.

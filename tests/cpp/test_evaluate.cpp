@@ -19,12 +19,6 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr float kInfF = std::numeric_limits<float>::infinity();
 constexpr float kNaNF = std::numeric_limits<float>::quiet_NaN();
 
-ov::Tensor eval1(const Output& o) {
-    auto r = ovnp::evaluate({o});
-    EXPECT_EQ(r.size(), 1u);
-    return r.at(0);
-}
-
 // |got - want| within n units in the last place of want (NaN matches NaN,
 // infinities and zeros must match exactly, including the sign of zero).
 template <class T>

@@ -16,12 +16,6 @@ using namespace ovnp_test;
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-ov::Tensor eval1(const Output& o) {
-    auto r = ovnp::evaluate({o});
-    EXPECT_EQ(r.size(), 1u);
-    return r.at(0);
-}
-
 TEST(LogicGraph, ComparisonsAreBoolAndExactForInt64) {
     auto a = vec<int64_t>(et::i64, {(int64_t(1) << 62) + 1, 5, -3});
     auto b = vec<int64_t>(et::i64, {int64_t(1) << 62, 5, 2});

@@ -19,12 +19,6 @@ using namespace ovnp_test;
 
 constexpr float kInfF = std::numeric_limits<float>::infinity();
 
-ov::Tensor eval1(const Output& o) {
-    auto r = ovnp::evaluate({o});
-    EXPECT_EQ(r.size(), 1u);
-    return r.at(0);
-}
-
 uint32_t bits(float f) {
     uint32_t u;
     std::memcpy(&u, &f, 4);
