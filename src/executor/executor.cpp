@@ -12,7 +12,9 @@
 #include "openvino/op/convert.hpp"
 #include "openvino/op/parameter.hpp"
 #include "openvino/op/result.hpp"
+#include "openvino/op/reshape.hpp"
 #include "openvino/op/shape_of.hpp"
+#include "openvino/op/squeeze.hpp"
 #include "executor/graph.hpp"
 #include "executor/reference.hpp"
 #include "ovnp/errors.hpp"
@@ -174,6 +176,8 @@ Canonical canonicalize(const ov::OutputVector& outputs, const std::string& devic
     // only compute shapes or axes (ShapeOf's int64 and what follows) are not
     // data: they fit the plugin's int32.
     for (size_t i = 0; i < n && c.path == Path::Compiled; ++i) {
+        if (!c.lifted[i] && !ov::is_type<Constant>(c.order[i]) && detail::plugin_unfit(*c.order[i]))
+            c.path = Path::Reference;
         if (!data_use[i]) continue;
         for (const auto& out : c.order[i]->outputs())
             if (detail::lowered_by_plugin(out.get_element_type())) c.path = Path::Reference;
@@ -224,12 +228,14 @@ Canonical canonicalize(const ov::OutputVector& outputs, const std::string& devic
 // Parameters. Outputs that are Constants themselves get no Result (they are
 // copied, not computed: the CPU plugin fills a preset output tensor of a
 // Parameter -> Result model with garbage). Null when nothing is computed.
-constexpr long kEmpty = -2;  // an output with no elements: made, not computed
+constexpr long kEmpty = -2;   // an output with no elements: made, not computed
+constexpr long kFolded = -3;  // an output computed once, when the entry was built
 
 struct Built {
     std::shared_ptr<ov::Model> model;
-    std::vector<size_t> inputs;  // per model Parameter: its index in Canonical::inputs
-    std::vector<long> alias;     // per output: -1 computed (in Result order), k >= 0 a copy of input k, kEmpty
+    std::vector<size_t> inputs;        // per model Parameter: its index in Canonical::inputs
+    std::vector<long> alias;           // per output: -1 computed (in Result order), k >= 0 a copy of input k, kEmpty, kFolded
+    std::vector<std::shared_ptr<Constant>> folded;  // per output: its value where alias is kFolded
 };
 
 bool is_shape_of(const ov::Node* n) {
@@ -246,6 +252,32 @@ bool identity_broadcast(const ov::Node* n) {
            n->get_input_element_type(0) == n->get_output_element_type(0);
 }
 
+// Computes a node over Constants once, exactly, as the entry is built. The
+// CPU plugin must never see such a subgraph: it runs what it does not fold
+// once at compile time and then lets in-place kernels write over that
+// result, so `CumSum(Constant) * Parameter` grows by the factor on every run.
+// A node no exact kernel covers runs alone on the plugin, its inputs as Parameters.
+bool fold(ov::Node* node, const ov::OutputVector& args, ov::OutputVector& out, const std::string& device) {
+    if (node->get_output_size() == 0 || ov::is_type<ov::op::v0::Result>(node)) return false;
+    ov::TensorVector ins, res;
+    for (const auto& a : args) {
+        auto* k = ov::as_type<Constant>(a.get_node());
+        if (!k) return false;
+        ins.emplace_back(k->get_element_type(), k->get_shape(), const_cast<void*>(k->get_data_ptr()));
+    }
+    if (!detail::evaluate_node(*node, res, ins) && !detail::plugin_evaluate_node(*node, res, ins, device)) return false;
+    out.clear();
+    for (const auto& t : res) out.push_back(std::make_shared<Constant>(t)->output(0));
+    return true;
+}
+
+// A Reshape to a 0-d shape: the CPU plugin crashes running MatMul -> Reshape([]),
+// and Squeeze of every axis is the same op.
+bool reshape_to_scalar(const ov::Node* n) {
+    return ov::is_type<ov::op::v1::Reshape>(n) && n->get_output_partial_shape(0).rank().is_static() &&
+           n->get_output_partial_shape(0).rank().get_length() == 0 && n->get_input_partial_shape(0).rank().is_static();
+}
+
 bool all_empty(const ov::Node* n) {
     if (n->get_output_size() == 0) return false;
     for (const auto& o : n->outputs())
@@ -253,7 +285,7 @@ bool all_empty(const ov::Node* n) {
     return true;
 }
 
-Built build_model(const Canonical& c, const ov::OutputVector& outputs) {
+Built build_model(const Canonical& c, const ov::OutputVector& outputs, const std::string& device) {
     std::vector<ov::OutputVector> outs(c.order.size());  // the copy's outputs, per node
     ov::ParameterVector params;
     std::unordered_map<const ov::Node*, size_t> param_of;  // copy-side node -> lifted input index
@@ -277,12 +309,23 @@ Built build_model(const Canonical& c, const ov::OutputVector& outputs) {
         }
         ov::OutputVector args;
         for (const auto& in : node->input_values()) args.push_back(outs[c.index.at(in.get_node())][in.get_index()]);
-        // The shape of a Constant is in the key: ShapeOf of one is a Constant
+        // The shapes of lifted Constants are in the key: ShapeOf is a Constant
         // again, so shape math folds as it did before lifting.
-        if (is_shape_of(node) && ov::is_type<Constant>(node->get_input_node_ptr(0))) {
-            const auto& shape = node->get_input_shape(0);
+        if (is_shape_of(node) && args[0].get_partial_shape().is_static()) {
+            const auto& shape = args[0].get_shape();
             outs[i] = {Constant::create(node->get_output_element_type(0), ov::Shape{shape.size()},
                                         std::vector<int64_t>(shape.begin(), shape.end()))->output(0)};
+            continue;
+        }
+        if (!args.empty() && fold(node, args, outs[i], device)) continue;
+        if (reshape_to_scalar(node)) {
+            const int64_t rank = node->get_input_partial_shape(0).rank().get_length();
+            std::vector<int64_t> axes;
+            for (int64_t a = 0; a < rank; ++a) axes.push_back(a);
+            ov::Output<ov::Node> squeezed = args[0];
+            if (rank)
+                squeezed = std::make_shared<ov::op::v0::Squeeze>(args[0], Constant::create(et::i64, {axes.size()}, axes));
+            outs[i] = {squeezed};
             continue;
         }
         if (identity_broadcast(node)) {
@@ -301,6 +344,7 @@ Built build_model(const Canonical& c, const ov::OutputVector& outputs) {
     }
     Built b;
     ov::ResultVector results;
+    b.folded.resize(outputs.size());
     for (size_t i = 0; i < outputs.size(); ++i) {
         b.alias.push_back(-1);
         if (c.direct[i]) continue;
@@ -314,6 +358,11 @@ Built build_model(const Canonical& c, const ov::OutputVector& outputs) {
         }
         if (r.get_partial_shape().is_static() && ov::shape_size(r.get_shape()) == 0) {
             b.alias.back() = kEmpty;
+            continue;
+        }
+        if (auto k = ov::as_type_ptr<Constant>(r.get_node_shared_ptr())) {
+            b.alias.back() = kFolded;
+            b.folded[i] = k;
             continue;
         }
         // Likewise for boolean outputs: u8 0/1 is ten times faster (isclose over 1e6: 2.9 -> 0.5 ms).
@@ -395,7 +444,8 @@ struct Entry {
     std::shared_ptr<ov::Model> model;  // null when every output is a Constant
     std::vector<size_t> inputs;        // per model Parameter: its index in Canonical::inputs
     std::vector<char> bool_outputs;    // per model output: boolean data computed as u8
-    std::vector<long> alias;           // per output: -1 computed, k >= 0 a copy of lifted input k
+    std::vector<long> alias;           // per output: -1 computed, k >= 0 a copy of lifted input k, kEmpty, kFolded
+    std::vector<std::shared_ptr<Constant>> folded;  // per output: its value where alias is kFolded
     Path path = Path::Compiled;
     ov::CompiledModel compiled;
     size_t bytes = 0;
@@ -555,6 +605,7 @@ std::vector<ov::Tensor> run_entry(Entry& e, const Canonical& c, const ov::Output
     for (size_t i = 0; i < c.direct.size(); ++i) {
         if (c.direct[i]) results.push_back(copy_of(c.direct[i]));
         else if (e.alias[i] >= 0) results.push_back(copy_of(c.inputs[size_t(e.alias[i])]));
+        else if (e.alias[i] == kFolded) results.push_back(copy_of(e.folded[i].get()));
         else if (e.alias[i] == kEmpty)
             results.emplace_back(outputs[i].get_element_type(), outputs[i].get_partial_shape().to_shape());
         else results.push_back(computed.at(next++));
@@ -576,10 +627,11 @@ std::vector<ov::Tensor> run_entry(Entry& e, const Canonical& c, const ov::Output
 
 void build_entry(Entry& e, const Canonical& c, const ov::OutputVector& outputs, const std::string& device,
                  bool& compiled) {
-    Built b = build_model(c, outputs);
+    Built b = build_model(c, outputs, device);
     e.model = b.model;
     e.inputs = std::move(b.inputs);
     e.alias = std::move(b.alias);
+    e.folded = std::move(b.folded);
     e.path = c.path;
     if (e.model) {
         for (size_t i = 0; i < outputs.size(); ++i)
@@ -590,6 +642,8 @@ void build_entry(Entry& e, const Canonical& c, const ov::OutputVector& outputs, 
         compiled = true;
     }
     e.bytes = e.model ? estimate_bytes(*e.model) : 4096;
+    for (const auto& k : e.folded)
+        if (k) e.bytes += k->get_byte_size();
 }
 
 }  // namespace

@@ -57,9 +57,15 @@ namespace ovnp {
 namespace detail {
 
 namespace et = ov::element;
+namespace v0 = ov::op::v0;
 
 bool lowered_by_plugin(et::Type t) {
     return t == et::f64 || t == et::i64 || t == et::u64 || t == et::u32 || t == et::bf16;
+}
+
+bool plugin_unfit(const ov::Node& node) {
+    if (ov::is_type<ov::op::v0::MatMul>(&node)) return node.get_output_element_type(0).is_integral();
+    return ov::is_type<ov::op::util::TopKBase>(&node);
 }
 
 bool reads_data(const ov::Input<ov::Node>& in) {
@@ -104,6 +110,37 @@ ov::CompiledModel compile(const std::shared_ptr<ov::Model>& model, const std::st
         if (device.rfind("CPU", 0) == 0) throw;  // the CPU takes the hint: the error is the model's
     }
     return core().compile_model(model, device);
+}
+
+bool plugin_evaluate_node(const ov::Node& node, ov::TensorVector& outputs, const ov::TensorVector& inputs,
+                          const std::string& device) {
+    try {
+        ov::ParameterVector params;
+        ov::OutputVector args;
+        for (const auto& t : inputs) {
+            params.push_back(std::make_shared<v0::Parameter>(t.get_element_type(), t.get_shape()));
+            args.push_back(params.back());
+        }
+        auto clone = node.clone_with_new_inputs(args);
+        ov::ResultVector results;
+        for (const auto& o : clone->outputs()) results.push_back(std::make_shared<v0::Result>(o));
+        auto request = compile(std::make_shared<ov::Model>(results, params), device).create_infer_request();
+        for (size_t i = 0; i < inputs.size(); ++i) request.set_input_tensor(i, inputs[i]);
+        request.infer();
+        outputs.clear();
+        for (size_t i = 0; i < results.size(); ++i) {
+            const ov::Tensor t = request.get_output_tensor(i);
+            outputs.emplace_back(t.get_element_type(), t.get_shape());
+            t.copy_to(outputs.back());
+        }
+    } catch (const std::exception&) {
+        return false;
+    }
+    for (size_t i = 0; i < outputs.size(); ++i)
+        if (outputs[i].get_element_type() != node.get_output_element_type(i) ||
+            !node.get_output_partial_shape(i).compatible(outputs[i].get_shape()))
+            return false;
+    return true;
 }
 
 void throw_free_parameter(const ov::Node& p) {

@@ -16,6 +16,11 @@ namespace detail {
 /// uint32 integers as int32, and bf16 subnormals are flushed to zero.
 bool lowered_by_plugin(ov::element::Type t);
 
+/// Ops the CPU plugin computes inexactly or slowly with runtime inputs:
+/// integer MatMul runs in float32 (products past 2^24 round), and TopK with a
+/// large k is quadratic where the reference kernel sorts.
+bool plugin_unfit(const ov::Node& node);
+
 /// Whether a Constant feeding this input is plain data (not a shape, axis or
 /// order), so it can become a Parameter without changing shapes.
 bool reads_data(const ov::Input<ov::Node>& in);
@@ -26,6 +31,12 @@ ov::Core& core();
 /// Compiles with f32 inference precision (CPUs with AVX512-BF16 default to
 /// bf16), or without the hint on a device that rejects it.
 ov::CompiledModel compile(const std::shared_ptr<ov::Model>& model, const std::string& device);
+
+/// One node run alone on the device, its inputs fed as Parameters (never a
+/// Constant subgraph, which the CPU plugin computes once and may overwrite).
+/// False when the device cannot compile or run it.
+bool plugin_evaluate_node(const ov::Node& node, ov::TensorVector& outputs, const ov::TensorVector& inputs,
+                          const std::string& device);
 
 /// ValueError for a graph that still has a free Parameter.
 [[noreturn]] void throw_free_parameter(const ov::Node& parameter);

@@ -2,7 +2,9 @@
 
 #include <cmath>
 #include <cstring>
+#include <algorithm>
 #include <functional>
+#include <numeric>
 #include <limits>
 #include <type_traits>
 #include <unordered_map>
@@ -16,6 +18,9 @@
 #include "openvino/op/round.hpp"
 #include "openvino/op/convert.hpp"
 #include "openvino/op/mod.hpp"
+#include "openvino/op/convert_like.hpp"
+#include "openvino/op/cum_sum.hpp"
+#include "openvino/op/util/topk_base.hpp"
 
 namespace ovnp {
 namespace detail {
@@ -347,8 +352,118 @@ bool bitwise_kernel(const ov::Node& node, ov::TensorVector& outs, const ov::Tens
 }
 // ---- end of bitwise kernels ----
 
+// CumSum for every numeric type (core's kernel covers few). Each step is
+// rounded to the storage type, as NumPy accumulates float16.
+template <class T>
+bool cumsum(const ov::op::v0::CumSum& node, const Tensor& x, int64_t axis, Tensor& out) {
+    if constexpr (std::is_same_v<T, char>) {
+        return false;
+    } else {
+        using C = Calc<T>;
+        const ov::Shape& shape = x.get_shape();
+        const int64_t rank = int64_t(shape.size());
+        if (axis < 0) axis += rank;
+        if (axis < 0 || axis >= std::max<int64_t>(rank, 1)) return false;
+        size_t outer = 1, len = rank ? shape[size_t(axis)] : 1, inner = 1;
+        for (int64_t d = 0; d < rank; ++d) {
+            if (d < axis) outer *= shape[size_t(d)];
+            if (d > axis) inner *= shape[size_t(d)];
+        }
+        const T* px = x.data<const T>();
+        T* po = out.data<T>();
+        for (size_t o = 0; o < outer; ++o)
+            for (size_t i = 0; i < inner; ++i) {
+                T acc = T(C(0));
+                for (size_t s = 0; s < len; ++s) {
+                    const size_t k = node.is_reverse() ? len - 1 - s : s;
+                    const size_t at = (o * len + k) * inner + i;
+                    const T v = px[at];
+                    if (node.is_exclusive()) po[at] = acc;
+                    if constexpr (is_float_v<T>) acc = T(C(acc) + C(v));
+                    else acc = wrap_add(acc, v);
+                    if (!node.is_exclusive()) po[at] = acc;
+                }
+            }
+        return true;
+    }
+}
+
+// TopK for every type (core has no boolean kernel; argmax of a mask needs
+// one). Stable: equal keys keep their order, and NaN is the largest key.
+template <class T>
+bool topk(const ov::op::util::TopKBase& node, const Tensor& x, size_t k, ov::TensorVector& outs) {
+    using C = Calc<T>;
+    const ov::Shape& shape = x.get_shape();
+    const size_t axis = node.get_axis();
+    if (axis >= shape.size() || k > shape[axis]) return false;
+    ov::Shape out_shape = shape;
+    out_shape[axis] = k;
+    outs[0] = Tensor(node.get_output_element_type(0), out_shape);
+    outs[1] = Tensor(node.get_output_element_type(1), out_shape);
+    size_t outer = 1, inner = 1;
+    for (size_t d = 0; d < shape.size(); ++d) {
+        if (d < axis) outer *= shape[d];
+        if (d > axis) inner *= shape[d];
+    }
+    const size_t len = shape[axis];
+    const bool largest = node.get_mode() == ov::op::TopKMode::MAX;
+    const bool by_index = node.get_sort_type() == ov::op::TopKSortType::SORT_INDICES;
+    const T* px = x.data<const T>();
+    T* pv = outs[0].data<T>();
+    const bool i64 = outs[1].get_element_type() == et::i64;
+    std::vector<size_t> order(len);
+    auto key_less = [](C a, C b) {  // NaN above everything
+        if constexpr (is_float_v<T>) {
+            if (std::isnan(a)) return false;
+            if (std::isnan(b)) return true;
+        }
+        return a < b;
+    };
+    for (size_t o = 0; o < outer; ++o)
+        for (size_t i = 0; i < inner; ++i) {
+            auto at = [&](size_t j) { return (o * len + j) * inner + i; };
+            std::iota(order.begin(), order.end(), size_t(0));
+            std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+                return largest ? key_less(C(px[at(b)]), C(px[at(a)])) : key_less(C(px[at(a)]), C(px[at(b)]));
+            });
+            if (by_index) std::sort(order.begin(), order.begin() + long(k));
+            for (size_t j = 0; j < k; ++j) {
+                const size_t to = (o * k + j) * inner + i;
+                pv[to] = px[at(order[j])];
+                if (i64) outs[1].data<int64_t>()[to] = int64_t(order[j]);
+                else outs[1].data<int32_t>()[to] = int32_t(order[j]);
+            }
+        }
+    return true;
+}
+
+int64_t scalar_int(const Tensor& t) {
+    if (t.get_size() != 1) throw std::invalid_argument("not a scalar");
+    if (t.get_element_type() == et::i32) return *t.data<const int32_t>();
+    if (t.get_element_type() == et::i64) return *t.data<const int64_t>();
+    throw std::invalid_argument("not an int32/int64 scalar");
+}
+
 bool own_kernel(const ov::Node& node, ov::TensorVector& outs, const ov::TensorVector& ins) {
     const std::string op = node.get_type_name();
+    if (auto cs = dynamic_cast<const ov::op::v0::CumSum*>(&node)) {
+        const int64_t axis = ins.size() > 1 ? scalar_int(ins[1]) : 0;
+        outs[0] = Tensor(node.get_output_element_type(0), ins[0].get_shape());
+        return dispatch(ins[0].get_element_type(),
+                        [&](auto tag) { return cumsum<typename decltype(tag)::type>(*cs, ins[0], axis, outs[0]); });
+    }
+    if (auto tk = dynamic_cast<const ov::op::util::TopKBase*>(&node)) {
+        const int64_t k = scalar_int(ins[1]);
+        if (k < 0 || outs.size() != 2) return false;
+        return dispatch(ins[0].get_element_type(),
+                        [&](auto tag) { return topk<typename decltype(tag)::type>(*tk, ins[0], size_t(k), outs); });
+    }
+    // ConvertLike is Convert to its second input's type.
+    if (ov::is_type<ov::op::v1::ConvertLike>(&node)) {
+        auto conv = std::make_shared<ov::op::v0::Convert>(std::make_shared<ov::op::v0::Constant>(ins[0]),
+                                                          node.get_output_element_type(0));
+        return evaluate_node(*conv, outs, {ins[0]});
+    }
     if (moves_data(op)) return move_as_int(node, outs, ins);
     if (op.rfind("Bitwise", 0) == 0) return bitwise_kernel(node, outs, ins);
     if (op == "Select" && ins.size() == 3) {
@@ -433,7 +548,55 @@ bool precedence_kernel(const ov::Node& node, ov::TensorVector& outs, const ov::T
     return false;
 }
 
+// The shapes of a node's outputs for these input values: dynamic ones are
+// inferred again over Constants of the values, so every kernel writes into a
+// tensor of its result's size (Shape{0} only where inference cannot tell).
+ov::TensorVector sized_outputs(const ov::Node& node, const ov::TensorVector& ins) {
+    ov::TensorVector outs;
+    std::shared_ptr<ov::Node> inferred;
+    for (size_t i = 0; i < node.get_output_size(); ++i) {
+        ov::PartialShape ps = node.get_output_partial_shape(i);
+        if (ps.is_dynamic() && !inferred) {
+            ov::OutputVector args;
+            for (const auto& t : ins) args.push_back(std::make_shared<ov::op::v0::Constant>(t));
+            try {
+                inferred = node.clone_with_new_inputs(args);
+            } catch (const std::exception&) {
+                inferred = nullptr;
+            }
+        }
+        if (ps.is_dynamic() && inferred) ps = inferred->get_output_partial_shape(i);
+        outs.emplace_back(node.get_output_element_type(i), ps.is_static() ? ps.to_shape() : ov::Shape{0});
+    }
+    return outs;
+}
+
 }  // namespace
+
+bool evaluate_node(const ov::Node& node, ov::TensorVector& outs, const ov::TensorVector& ins) {
+    outs = sized_outputs(node, ins);
+    // An empty result needs no kernel, and core's broadcasting kernels corrupt
+    // the heap on some empty shapes (Multiply f64 (0,1,3) x (4,3)).
+    bool empty = !outs.empty();
+    for (size_t i = 0; i < outs.size(); ++i)
+        empty = empty && node.get_output_partial_shape(i).is_static() && outs[i].get_size() == 0;
+    bool ok = empty;
+    try {
+        if (!ok) ok = precedence_kernel(node, outs, ins);
+        if (!ok) ok = node.evaluate(outs, ins);
+        if (!ok) ok = own_kernel(node, outs, ins);
+    } catch (const std::exception&) {
+        ok = false;
+    }
+    if (!ok) return false;
+    // A kernel that disagrees with shape inference (TopK's evaluate with a
+    // computed k = 0 returns the whole axis) is not trusted.
+    for (size_t i = 0; i < outs.size(); ++i)
+        if (!node.get_output_partial_shape(i).compatible(outs[i].get_shape()) ||
+            outs[i].get_element_type() != node.get_output_element_type(i))
+            return false;
+    return true;
+}
 
 bool reference_evaluate(const ov::Model& model, ov::TensorVector& outputs) {
     return reference_evaluate(model, {}, outputs);
@@ -457,32 +620,27 @@ bool reference_evaluate(const ov::Model& model, const ov::TensorVector& inputs, 
             continue;
         }
         ov::TensorVector outs;
-        for (const auto& o : node->outputs())
-            outs.emplace_back(o.get_element_type(), o.get_partial_shape().is_static() ? o.get_shape() : ov::Shape{0});
-        // (math ops, issue 4) An empty result needs no kernel, and core's
-        // broadcasting kernels corrupt the heap on some empty shapes
-        // (Multiply f64 (0,1,3) x (4,3)).
-        bool empty = !outs.empty();
-        for (size_t i = 0; i < outs.size(); ++i)
-            empty = empty && node->get_output_partial_shape(i).is_static() && outs[i].get_size() == 0;
-        bool ok = empty || precedence_kernel(*node, outs, ins);
-        try {
-            if (!ok) ok = node->evaluate(outs, ins);
-        } catch (const std::exception&) {
-            ok = false;
-        }
-        if (!ok && !own_kernel(*node, outs, ins)) return false;
-        // A kernel that disagrees with shape inference (TopK's evaluate with a
-        // computed k = 0 returns the whole axis) is not trusted.
-        for (size_t i = 0; i < outs.size(); ++i)
-            if (!node->get_output_partial_shape(i).compatible(outs[i].get_shape())) return false;
+        if (!evaluate_node(*node, outs, ins)) return false;
         values[node.get()] = std::move(outs);
     }
+    // A result must own its memory: a kernel may hand back its input's buffer
+    // (a Convert to the same type, a Reshape), and the caller's arrays must not
+    // alias a cached model's Constants or the inputs.
+    std::vector<std::pair<const char*, const char*>> kept;
+    auto keep = [&](const void* p, size_t bytes) {
+        kept.emplace_back(static_cast<const char*>(p), static_cast<const char*>(p) + bytes);
+    };
+    for (const auto& t : inputs) keep(t.data(), t.get_byte_size());
+    for (const auto& node : model.get_ordered_ops())
+        if (auto c = ov::as_type_ptr<ov::op::v0::Constant>(node)) keep(c->get_data_ptr(), c->get_byte_size());
     outputs.clear();
     for (const auto& r : model.get_results()) {
         Tensor t = values.at(r.get())[0];
-        const ov::Node* source = r->get_input_node_ptr(0);
-        if (ov::is_type<ov::op::v0::Constant>(source) || ov::is_type<ov::op::v0::Parameter>(source)) {  // not ours: copy
+        const char* p = static_cast<const char*>(t.data());
+        bool aliases = false;
+        for (const auto& [lo, hi] : kept) aliases = aliases || (p >= lo && p < hi) || (p == lo);
+        for (const auto& o : outputs) aliases = aliases || o.data() == t.data();
+        if (aliases) {
             Tensor own(t.get_element_type(), t.get_shape());
             t.copy_to(own);
             t = own;

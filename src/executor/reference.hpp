@@ -9,6 +9,12 @@
 namespace ovnp {
 namespace detail {
 
+/// One node's outputs for input values: ovnp's kernels where core's are
+/// inexact, core's evaluate(), then ovnp's kernels where core has none.
+/// Dynamic outputs are sized by shape inference over the values first.
+/// False when no kernel can compute it.
+bool evaluate_node(const ov::Node& node, ov::TensorVector& outputs, const ov::TensorVector& inputs);
+
 /// Runs every node on OpenVINO's own reference evaluate(); where the core has
 /// no kernel for a type (f64 arithmetic, IsNaN, small-int comparisons, ...)
 /// ovnp's exact kernels below take over. Returns false, leaving `outputs`
