@@ -6,7 +6,15 @@
 
 #include "helpers.hpp"
 #include "openvino/op/add.hpp"
+#include "openvino/op/broadcast.hpp"
+#include "openvino/op/convert.hpp"
+#include "openvino/op/cum_sum.hpp"
+#include "openvino/op/greater.hpp"
+#include "openvino/op/matmul.hpp"
 #include "openvino/op/multiply.hpp"
+#include "openvino/op/reduce_max.hpp"
+#include "openvino/op/reshape.hpp"
+#include "openvino/op/topk.hpp"
 #include "openvino/op/reduce_sum.hpp"
 #include "openvino/op/relu.hpp"
 #include "ovnp/errors.hpp"
@@ -98,6 +106,60 @@ TEST(Executor, ThreadsShareEntriesAndGetTheirOwnAnswers) {
     auto s = ex.stats();
     EXPECT_EQ(s.hits + s.misses, 8u * 40u);
     EXPECT_LE(s.entries, 3u);
+}
+
+// A Constant that reaches a shape stays in the cached model, and so does what
+// is computed from it alone; the CPU plugin used to compute CumSum over it once
+// and then let Multiply write over that buffer on every run.
+TEST(Executor, KeptSubgraphsGiveTheSameAnswerOnEveryRun) {
+    for (auto t : {et::i32, et::i64, et::f32}) {
+        ovnp::Executor ex(small(4));
+        auto x = vec<int32_t>(t, {0, 0, 3, 1, 4});
+        auto cs = std::make_shared<v0::CumSum>(x, constant<int32_t>(et::i32, {}, {0}))->output(0);
+        auto depth = std::make_shared<v1::ReduceMax>(cs, constant<int64_t>(et::i64, {1}, {0}), true);
+        auto shape = std::make_shared<v0::Convert>(depth, et::i64);
+        auto zeros = std::make_shared<v3::Broadcast>(constant<int32_t>(t, {}, {0}), shape)->output(0);
+        auto scaled = std::make_shared<v1::Multiply>(cs, constant<int32_t>(t, {}, {255}));
+        auto as_i32 = std::make_shared<v0::Convert>(scaled, et::i32)->output(0);
+        for (int run = 0; run < 3; ++run) {
+            auto r = ex.run({as_i32, zeros});
+            EXPECT_EQ(values<int32_t>(r[0]), (std::vector<int32_t>{0, 0, 765, 1020, 2040})) << t << " run " << run;
+            EXPECT_EQ(r[1].get_shape(), ov::Shape{8});
+        }
+    }
+}
+
+// argmax of a mask is a boolean TopK: exact kernels cover it, so a graph with
+// 64-bit data never falls back to the plugin.
+TEST(Executor, BooleanTopKIsExact) {
+    ovnp::Executor ex(small(4));
+    auto x = vec<int64_t>(et::i64, {0, 0, int64_t(1) << 40, 5});
+    auto mask = std::make_shared<v1::Greater>(x, constant<int64_t>(et::i64, {}, {0}));
+    auto top = std::make_shared<v11::TopK>(mask, constant<int64_t>(et::i64, {}, {1}), 0, "max", "value", et::i32, true);
+    for (int run = 0; run < 2; ++run) EXPECT_EQ(values<int32_t>(ex.run({top->output(1)})[0]), (std::vector<int32_t>{2}));
+    EXPECT_EQ(ex.stats().compiles, 0u);
+}
+
+// A full contraction: the CPU plugin crashed running MatMul -> Reshape([]).
+TEST(Executor, MatMulToScalarReshape) {
+    ovnp::Executor ex(small(4));
+    auto a = constant<float>(et::f32, {1, 3}, {1, 2, 3});
+    auto b = constant<float>(et::f32, {3, 1}, {4, 5, 6});
+    auto mm = std::make_shared<v0::MatMul>(a, b);
+    auto scalar = std::make_shared<v1::Reshape>(mm, constant<int64_t>(et::i64, {0}, {}), false);
+    for (int run = 0; run < 2; ++run) {
+        auto r = ex.run({scalar});
+        EXPECT_EQ(r[0].get_shape(), ov::Shape{});
+        EXPECT_EQ(values<float>(r[0]), (std::vector<float>{32}));
+    }
+}
+
+// The plugin multiplies int32 matrices in float32: products past 2^24 round.
+TEST(Executor, Int32MatMulIsExact) {
+    ovnp::Executor ex(small(4));
+    auto a = constant<int32_t>(et::i32, {2, 2}, {12347, 12347, 12347, 12347});
+    auto r = ex.run({std::make_shared<v0::MatMul>(a, a)});
+    EXPECT_EQ(values<int32_t>(r[0]), (std::vector<int32_t>(4, 2 * 12347 * 12347)));
 }
 
 TEST(Executor, OptionsFromEnvironment) {
