@@ -5,6 +5,12 @@
 #include "openvino/core/graph_util.hpp"
 #include "openvino/core/model.hpp"
 #include "openvino/op/broadcast.hpp"
+#include "openvino/op/power.hpp"
+#include "openvino/op/abs.hpp"
+#include "openvino/op/negative.hpp"
+#include "openvino/op/multiply.hpp"
+#include "openvino/op/subtract.hpp"
+#include "openvino/op/add.hpp"
 #include "openvino/op/concat.hpp"
 #include "openvino/op/constant.hpp"
 #include "openvino/op/convert.hpp"
@@ -64,8 +70,27 @@ bool lowered_by_plugin(et::Type t) {
 }
 
 bool plugin_unfit(const ov::Node& node) {
-    if (ov::is_type<ov::op::v0::MatMul>(&node)) return node.get_output_element_type(0).is_integral();
-    return ov::is_type<ov::op::util::TopKBase>(&node);
+    using namespace ov::op;
+    // TopK with a large k is quadratic; Einsum loses up to 64 ulp in float32.
+    if (ov::is_type<util::TopKBase>(&node) || ov::is_type<v7::Einsum>(&node)) return true;
+    if (node.get_input_size() == 0) return false;
+    const et::Type t = node.get_input_element_type(0);
+    // Reductions over an empty axis: ReduceMin gives the type's max, not inf.
+    if (ov::is_type<util::ArithmeticReductionKeepDims>(&node) || ov::is_type<util::LogicalReductionKeepDims>(&node)) {
+        const auto& in = node.get_input_partial_shape(0);
+        if (in.is_static() && ov::shape_size(in.to_shape()) == 0) return true;
+    }
+    // Float to bool: the plugin makes NaN false.
+    if (ov::is_type<v0::Convert>(&node) && node.get_output_element_type(0) == et::boolean && t.is_real()) return true;
+    if (!t.is_integral_number()) return false;
+    // Integer products and sums run in float32 (exact only below 2^24).
+    if (ov::is_type<v0::MatMul>(&node) || ov::is_type<v7::Einsum>(&node) || ov::is_type<v1::Power>(&node) ||
+        ov::is_type<util::ArithmeticReductionKeepDims>(&node))
+        return true;
+    // 8- and 16-bit arithmetic saturates where NumPy wraps.
+    const bool narrow = t.size() <= 2;
+    return narrow && (ov::is_type<v1::Add>(&node) || ov::is_type<v1::Subtract>(&node) || ov::is_type<v1::Multiply>(&node) ||
+                      ov::is_type<v0::Negative>(&node) || ov::is_type<v0::Abs>(&node));
 }
 
 bool reads_data(const ov::Input<ov::Node>& in) {

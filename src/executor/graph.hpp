@@ -16,9 +16,12 @@ namespace detail {
 /// uint32 integers as int32, and bf16 subnormals are flushed to zero.
 bool lowered_by_plugin(ov::element::Type t);
 
-/// Ops the CPU plugin computes inexactly or slowly with runtime inputs:
-/// integer MatMul runs in float32 (products past 2^24 round), and TopK with a
-/// large k is quadratic where the reference kernel sorts.
+/// Ops the CPU plugin computes inexactly or slowly with runtime inputs, where
+/// upstream Keras's materialization (constant folding on reference kernels) is
+/// exact: integer MatMul, Einsum, Power and reductions run in float32 (products
+/// and sums past 2^24 round); 8/16-bit Add, Subtract, Multiply, Negative, Abs
+/// saturate; float -> bool Convert makes NaN false; reductions over an empty
+/// axis give the type's limits; TopK with a large k is quadratic.
 bool plugin_unfit(const ov::Node& node);
 
 /// Whether a Constant feeding this input is plain data (not a shape, axis or

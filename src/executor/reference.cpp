@@ -1,4 +1,5 @@
 #include "executor/reference.hpp"
+#include "ovnp/errors.hpp"
 
 #include <cmath>
 #include <cstring>
@@ -20,7 +21,12 @@
 #include "openvino/op/mod.hpp"
 #include "openvino/op/convert_like.hpp"
 #include "openvino/op/cum_sum.hpp"
+#include "openvino/op/einsum.hpp"
+#include "openvino/op/gather_elements.hpp"
+#include "openvino/op/util/gather_nd_base.hpp"
+#include "openvino/op/matmul.hpp"
 #include "openvino/op/util/topk_base.hpp"
+#include "openvino/op/util/arithmetic_reductions_keep_dims.hpp"
 
 namespace ovnp {
 namespace detail {
@@ -212,7 +218,7 @@ bool unary(const ov::Node& node, const Tensor& a, Tensor& out) {
         };
         else if (op == "Negative") f = [](C x) { if constexpr (is_float_v<T>) return C(-x); else return wrap_sub(C(0), x); };
         else if (op == "Round") {
-            // (math ops, issue 4) v5::Round: half to even is nearbyint's default mode.
+            // v5::Round: half to even is nearbyint's default mode.
             auto round = dynamic_cast<const ov::op::v5::Round*>(&node);
             if (!round) return false;
             if constexpr (is_float_v<T>) {
@@ -257,48 +263,181 @@ bool select(const Tensor& c, const Tensor& a, const Tensor& b, Tensor& out) {
     return true;
 }
 
-// Ops that only move elements: they can run on the same bytes typed as an
-// integer of the same width, for which the core has kernels.
-bool moves_data(const std::string& op) {
-    static const char* ops[] = {"Gather", "Reshape", "Transpose", "Squeeze", "Unsqueeze", "Concat", "Broadcast",
-                                "Tile", "Slice", "StridedSlice", "Split", "VariadicSplit", "Reverse", "GatherND",
-                                "GatherElements", "ScatterUpdate", "ScatterNDUpdate", "Pad", "ReverseSequence"};
+ov::TensorVector sized_outputs(const ov::Node& node, const ov::TensorVector& ins, bool* all_known = nullptr);
+
+// The inputs whose elements an op only moves (the rest are shapes, axes,
+// indices). Such an op runs on an iota of element numbers instead, which
+// core's kernels cover; the result then says where each element comes from,
+// so any element type moves exactly (64-bit integers, float64, bool, bf16).
+std::vector<size_t> moved_ports(const ov::Node& node) {
+    const std::string op = node.get_type_name();
+    if (op == "Concat") {
+        std::vector<size_t> all(node.get_input_size());
+        std::iota(all.begin(), all.end(), size_t(0));
+        return all;
+    }
+    if (op == "ScatterUpdate" || op == "ScatterNDUpdate" || op == "ScatterElementsUpdate") return {0, 2};
+    if (op == "Pad") return node.get_input_size() > 3 ? std::vector<size_t>{0, 3} : std::vector<size_t>{0};
+    static const char* ops[] = {"Gather", "Reshape", "Transpose", "Squeeze", "Unsqueeze", "Broadcast", "Tile",
+                                "Slice", "StridedSlice", "Split", "VariadicSplit", "Reverse", "GatherND",
+                                "GatherElements", "ReverseSequence", "Roll"};
     for (const char* o : ops)
-        if (op == o) return true;
+        if (op == o) return {0};
+    return {};
+}
+
+std::vector<int64_t> int_values(const Tensor& t) {
+    std::vector<int64_t> v(t.get_size());
+    for (size_t i = 0; i < v.size(); ++i)
+        v[i] = t.get_element_type() == et::i64 ? t.data<const int64_t>()[i] : int64_t(t.data<const int32_t>()[i]);
+    return v;
+}
+
+ov::Shape strides_of(const ov::Shape& shape) {
+    ov::Shape st(shape.size(), 1);
+    for (size_t d = shape.size(); d-- > 1;) st[d - 1] = st[d] * shape[d];
+    return st;
+}
+
+// Where each output element of Roll, GatherND and GatherElements comes from, for the element
+// types core has no kernel of: element numbers into input 0.
+bool source_elements(const ov::Node& node, const ov::TensorVector& ins, const ov::Shape& out_shape,
+                     std::vector<size_t>& from) {
+    const ov::Shape& shape = ins[0].get_shape();
+    const ov::Shape st = strides_of(shape);
+    from.assign(ov::shape_size(out_shape), 0);
+    if (std::string(node.get_type_name()) == "Roll") {
+        const auto shifts = int_values(ins[1]), axes = int_values(ins[2]);
+        std::vector<int64_t> shift(shape.size(), 0);
+        for (size_t i = 0; i < axes.size(); ++i) {
+            const int64_t a = axes[i] < 0 ? axes[i] + int64_t(shape.size()) : axes[i];
+            if (a < 0 || a >= int64_t(shape.size())) return false;
+            shift[size_t(a)] += shifts.size() == 1 ? shifts[0] : shifts.at(i);
+        }
+        std::vector<size_t> idx(shape.size(), 0);
+        for (size_t e = 0; e < from.size(); ++e) {
+            size_t src = 0;
+            for (size_t d = 0; d < shape.size(); ++d) {
+                const int64_t n = int64_t(shape[d]);
+                src += size_t(((int64_t(idx[d]) - shift[d]) % n + n) % n) * st[d];
+            }
+            from[e] = src;
+            for (size_t d = shape.size(); d-- > 0;) {
+                if (++idx[d] < shape[d]) break;
+                idx[d] = 0;
+            }
+        }
+        return true;
+    }
+    if (auto ge = dynamic_cast<const ov::op::v6::GatherElements*>(&node)) {
+        const auto index = int_values(ins[1]);
+        const int64_t rank = int64_t(shape.size());
+        const int64_t axis = ge->get_axis() < 0 ? ge->get_axis() + rank : ge->get_axis();
+        if (axis < 0 || axis >= rank || index.size() != from.size() || out_shape.size() != shape.size()) return false;
+        const ov::Shape ost = strides_of(out_shape);
+        for (size_t e = 0; e < from.size(); ++e) {
+            size_t src = 0;
+            for (size_t d = 0; d < shape.size(); ++d) {
+                int64_t i = int64_t(e / ost[d] % out_shape[d]);
+                if (int64_t(d) == axis) {
+                    i = index[e] < 0 ? index[e] + int64_t(shape[d]) : index[e];
+                    if (i < 0 || i >= int64_t(shape[d])) return false;
+                }
+                src += size_t(i) * st[d];
+            }
+            from[e] = src;
+        }
+        return true;
+    }
+    if (auto gnd = dynamic_cast<const ov::op::util::GatherNDBase*>(&node)) {
+        const size_t b = gnd->get_batch_dims();
+        const ov::Shape& is = ins[1].get_shape();
+        if (is.empty() || b >= is.size()) return false;
+        const size_t k = is.back();
+        const auto index = int_values(ins[1]);
+        size_t batch = 1;
+        for (size_t d = 0; d < b; ++d) batch *= shape[d];
+        const size_t tuples = ov::shape_size(is) / std::max<size_t>(k, 1) / batch;
+        size_t slice = 1;
+        for (size_t d = b + k; d < shape.size(); ++d) slice *= shape[d];
+        if (b + k > shape.size() || from.size() != batch * tuples * slice) return false;
+        const size_t batch_stride = b ? st[b - 1] : ov::shape_size(shape);
+        for (size_t bi = 0; bi < batch; ++bi)
+            for (size_t t = 0; t < tuples; ++t) {
+                size_t base = bi * batch_stride;
+                for (size_t j = 0; j < k; ++j) {
+                    int64_t v = index[(bi * tuples + t) * k + j];
+                    const int64_t n = int64_t(shape[b + j]);
+                    if (v < 0) v += n;
+                    if (v < 0 || v >= n) return false;
+                    base += size_t(v) * st[b + j];
+                }
+                for (size_t e = 0; e < slice; ++e) from[(bi * tuples + t) * slice + e] = base + e;
+            }
+        return true;
+    }
     return false;
 }
 
-et::Type same_width_int(et::Type t) {
-    switch (t.size()) {
-    case 1: return et::u8;
-    case 2: return et::u16;
-    case 4: return et::i32;
-    default: return et::i64;
+bool move_by_index(const ov::Node& node, ov::TensorVector& outs, const ov::TensorVector& ins) {
+    const std::vector<size_t> ports = moved_ports(node);
+    if (ports.empty()) return false;
+    const size_t bytes = ins[ports[0]].get_element_type().size();
+    std::vector<size_t> first;  // per port: its first element number
+    size_t total = 0;
+    for (size_t p : ports) {
+        if (ins[p].get_element_type().size() != bytes || ins[p].get_element_type().bitwidth() < 8) return false;
+        first.push_back(total);
+        total += ins[p].get_size();
     }
+    std::vector<size_t> from;
+    if (node.get_output_size() == 1 && node.get_output_partial_shape(0).is_static() &&
+        source_elements(node, ins, node.get_output_shape(0), from)) {
+        outs.assign(1, Tensor(node.get_output_element_type(0), node.get_output_shape(0)));
+        char* po = static_cast<char*>(outs[0].data());
+        const char* pi = static_cast<const char*>(ins[0].data());
+        for (size_t e = 0; e < from.size(); ++e) std::memcpy(po + e * bytes, pi + from[e] * bytes, bytes);
+        return true;
+    }
+    for (et::Type it : {et::i64, et::i32}) {
+        if (it == et::i32 && total > size_t(std::numeric_limits<int32_t>::max())) continue;
+        ov::TensorVector iota_ins = ins;
+        ov::OutputVector args;
+        for (size_t j = 0; j < ports.size(); ++j) {
+            Tensor t(it, ins[ports[j]].get_shape());
+            for (size_t e = 0; e < t.get_size(); ++e) {
+                if (it == et::i64) t.data<int64_t>()[e] = int64_t(first[j] + e);
+                else t.data<int32_t>()[e] = int32_t(first[j] + e);
+            }
+            iota_ins[ports[j]] = t;
+        }
+        for (const auto& t : iota_ins) args.push_back(std::make_shared<ov::op::v0::Constant>(t));
+        ov::TensorVector where;
+        try {
+            auto clone = node.clone_with_new_inputs(args);
+            where = sized_outputs(*clone, iota_ins);
+            if (!clone->evaluate(where, iota_ins)) continue;
+        } catch (const std::exception&) {
+            continue;
+        }
+        outs.resize(where.size());
+        for (size_t i = 0; i < where.size(); ++i) {
+            outs[i] = Tensor(node.get_output_element_type(i), where[i].get_shape());
+            char* po = static_cast<char*>(outs[i].data());
+            for (size_t e = 0; e < where[i].get_size(); ++e) {
+                const int64_t from = it == et::i64 ? where[i].data<const int64_t>()[e] : where[i].data<const int32_t>()[e];
+                if (from < 0 || size_t(from) >= total) return false;
+                const size_t j = size_t(std::upper_bound(first.begin(), first.end(), size_t(from)) - first.begin()) - 1;
+                std::memcpy(po + e * bytes, static_cast<const char*>(ins[ports[j]].data()) + (size_t(from) - first[j]) * bytes,
+                            bytes);
+            }
+        }
+        return true;
+    }
+    return false;
 }
 
-bool move_as_int(const ov::Node& node, ov::TensorVector& outs, const ov::TensorVector& ins) {
-    ov::OutputVector new_inputs;
-    ov::TensorVector retyped;
-    for (const auto& t : ins) {
-        et::Type rt = t.get_element_type().is_real() ? same_width_int(t.get_element_type()) : t.get_element_type();
-        Tensor view(rt, t.get_shape(), const_cast<void*>(t.data()));
-        retyped.push_back(view);
-        new_inputs.push_back(std::make_shared<ov::op::v0::Constant>(view)->output(0));
-    }
-    auto clone = node.clone_with_new_inputs(new_inputs);
-    ov::TensorVector tmp;
-    for (const auto& o : clone->outputs())
-        tmp.emplace_back(o.get_element_type(), o.get_partial_shape().is_static() ? o.get_shape() : ov::Shape{0});
-    if (!clone->evaluate(tmp, retyped)) return false;
-    for (size_t i = 0; i < outs.size(); ++i) {
-        outs[i] = Tensor(node.get_output_element_type(i), tmp[i].get_shape());
-        std::memcpy(outs[i].data(), tmp[i].data(), tmp[i].get_byte_size());
-    }
-    return true;
-}
-
-// ---- bitwise kernels (issue 4, logic ops) ----
+// ---- bitwise kernels ----
 // OpenVINO core has no BitwiseNot / shift kernels for 64-bit and unsigned
 // types. Shifts outside [0, bits) give 0 (and -1 for negative x shifted
 // right), NumPy's definition, instead of C's undefined behaviour.
@@ -395,7 +534,11 @@ bool topk(const ov::op::util::TopKBase& node, const Tensor& x, size_t k, ov::Ten
     using C = Calc<T>;
     const ov::Shape& shape = x.get_shape();
     const size_t axis = node.get_axis();
-    if (axis >= shape.size() || k > shape[axis]) return false;
+    if (axis >= shape.size()) return false;
+    // No value to give: the plugin crashes here (argmax over an empty axis).
+    if (k > shape[axis])
+        throw ovnp::ValueError("TopK: k = " + std::to_string(k) + " exceeds the length " + std::to_string(shape[axis]) +
+                               " of axis " + std::to_string(axis) + " (an arg-reduction over an empty axis?)");
     ov::Shape out_shape = shape;
     out_shape[axis] = k;
     outs[0] = Tensor(node.get_output_element_type(0), out_shape);
@@ -437,6 +580,220 @@ bool topk(const ov::op::util::TopKBase& node, const Tensor& x, size_t k, ov::Ten
     return true;
 }
 
+int64_t scalar_int(const Tensor& t);
+
+// Reductions for every type (core's cover few of f64, the 64-bit and the
+// narrow integers). Floats accumulate in double, integers wrap.
+template <class T>
+bool reduce(const std::string& op, const Tensor& x, const std::vector<int64_t>& axes_in, Tensor& out) {
+    if constexpr (std::is_same_v<T, char>) {
+        return false;
+    } else {
+        using C = Calc<T>;
+        using Acc = std::conditional_t<is_float_v<T>, double, C>;
+        const ov::Shape& shape = x.get_shape();
+        const size_t rank = shape.size();
+        std::vector<char> reduced(rank, 0);
+        for (int64_t a : axes_in) {
+            const int64_t ax = a < 0 ? a + int64_t(rank) : a;
+            if (ax < 0 || ax >= int64_t(std::max<size_t>(rank, 1))) return false;
+            if (rank) reduced[size_t(ax)] = 1;
+        }
+        // Output index of every input element: strides of the kept dims.
+        std::vector<size_t> ostride(rank, 0);
+        size_t s = 1, groups = 1;
+        for (size_t d = rank; d-- > 0;)
+            if (!reduced[d]) {
+                ostride[d] = s;
+                s *= shape[d];
+                groups *= shape[d];
+            }
+        size_t count = 1;
+        for (size_t d = 0; d < rank; ++d)
+            if (reduced[d]) count *= shape[d];
+        const bool is_max = op == "ReduceMax", is_min = op == "ReduceMin", is_prod = op == "ReduceProd";
+        if (!is_max && !is_min && !is_prod && op != "ReduceSum" && op != "ReduceMean") return false;
+        std::vector<Acc> acc(groups, is_prod ? Acc(1) : Acc(0));
+        std::vector<char> seen(groups, 0);
+        const T* px = x.data<const T>();
+        std::vector<size_t> idx(rank, 0);
+        size_t o = 0;
+        for (size_t i = 0, n = x.get_size(); i < n; ++i) {
+            const Acc v = Acc(C(px[i]));
+            Acc& a = acc[o];
+            if (is_max || is_min) {
+                bool take = !seen[o];
+                if constexpr (is_float_v<T>) take = take || std::isnan(v) || (!std::isnan(a) && (is_max ? v > a : v < a));
+                else take = take || (is_max ? v > a : v < a);
+                if (take) a = v;
+                seen[o] = 1;
+            } else if (is_prod) {
+                if constexpr (is_float_v<T>) a *= v;
+                else a = wrap_mul(a, v);
+            } else {
+                if constexpr (is_float_v<T>) a += v;
+                else a = wrap_add(a, v);
+            }
+            for (size_t d = rank; d-- > 0;) {
+                o += ostride[d];
+                if (++idx[d] < shape[d]) break;
+                o -= ostride[d] * idx[d];
+                idx[d] = 0;
+            }
+        }
+        if (out.get_size() != groups) return false;
+        T* po = out.data<T>();
+        for (size_t g = 0; g < groups; ++g) {
+            Acc a = acc[g];
+            if (op == "ReduceMean") {
+                if constexpr (is_float_v<T>) a = count ? a / double(count) : std::numeric_limits<double>::quiet_NaN();
+                else a = count ? Acc(a / Acc(count)) : Acc(0);
+            } else if ((is_max || is_min) && !seen[g]) {
+                if constexpr (is_float_v<T>) a = is_max ? -std::numeric_limits<double>::infinity() : std::numeric_limits<double>::infinity();
+                else a = is_max ? Acc(std::numeric_limits<C>::lowest()) : Acc(std::numeric_limits<C>::max());
+            }
+            po[g] = T(C(a));
+        }
+        return true;
+    }
+}
+
+// Products: integers wrap as NumPy's do, floats accumulate in their Calc type.
+template <class T>
+Calc<T> mul_acc(Calc<T> acc, Calc<T> a, Calc<T> b) {
+    if constexpr (is_float_v<T>) return acc + a * b;
+    else return wrap_add(acc, wrap_mul(a, b));
+}
+
+// MatMul for every type (core's covers few integers): 1-D operands, transposes
+// and broadcast batch dimensions as the op defines them.
+template <class T>
+bool matmul(const ov::op::v0::MatMul& node, const Tensor& a, const Tensor& b, Tensor& out) {
+    if constexpr (std::is_same_v<T, char>) {
+        return false;
+    } else {
+        using C = Calc<T>;
+        ov::Shape sa = a.get_shape(), sb = b.get_shape();
+        if (sa.empty() || sb.empty()) return false;
+        const bool ta = node.get_transpose_a() && sa.size() > 1, tb = node.get_transpose_b() && sb.size() > 1;
+        if (sa.size() == 1) sa.insert(sa.begin(), 1);
+        if (sb.size() == 1) sb.push_back(1);
+        const size_t M = ta ? sa.back() : sa[sa.size() - 2], K = ta ? sa[sa.size() - 2] : sa.back();
+        const size_t N = tb ? sb[sb.size() - 2] : sb.back(), Kb = tb ? sb.back() : sb[sb.size() - 2];
+        if (K != Kb) return false;
+        const ov::Shape ba(sa.begin(), sa.end() - 2), bb(sb.begin(), sb.end() - 2);
+        const ov::Shape batch = broadcast_shape({ba, bb});
+        if (out.get_size() != ov::shape_size(batch) * M * N) return false;
+        const T* pa = a.data<const T>();
+        const T* pb = b.data<const T>();
+        T* po = out.data<T>();
+        broadcast_loop(batch, {ba, bb}, [&](size_t i, const std::vector<size_t>& o) {
+            const T* A = pa + o[0] * M * K;
+            const T* B = pb + o[1] * K * N;
+            for (size_t m = 0; m < M; ++m)
+                for (size_t n = 0; n < N; ++n) {
+                    C acc = C(0);
+                    for (size_t k = 0; k < K; ++k)
+                        acc = mul_acc<T>(acc, C(A[ta ? k * M + m : m * K + k]), C(B[tb ? n * K + k : k * N + n]));
+                    po[(i * M + m) * N + n] = T(acc);
+                }
+        });
+        return true;
+    }
+}
+
+// Einsum for every type by walking the whole label space (eager sizes):
+// explicit or implicit output, repeated labels (diagonals); no ellipsis.
+template <class T>
+bool einsum(const std::string& equation, const ov::TensorVector& ins, Tensor& out) {
+    if constexpr (std::is_same_v<T, char>) {
+        return false;
+    } else {
+        using C = Calc<T>;
+        if (equation.find('.') != std::string::npos) return false;
+        std::string eq;
+        for (char ch : equation)
+            if (ch != ' ') eq += ch;
+        const size_t arrow = eq.find("->");
+        std::vector<std::string> terms;
+        for (size_t at = 0, end = arrow == std::string::npos ? eq.size() : arrow;;) {
+            const size_t comma = eq.find(',', at);
+            terms.push_back(eq.substr(at, std::min(comma, end) - at));
+            if (comma == std::string::npos || comma > end) break;
+            at = comma + 1;
+        }
+        if (terms.size() != ins.size()) return false;
+        std::string labels, output;
+        std::vector<size_t> dim;
+        for (size_t t = 0; t < terms.size(); ++t) {
+            if (terms[t].size() != ins[t].get_shape().size()) return false;
+            for (size_t d = 0; d < terms[t].size(); ++d) {
+                const size_t at = labels.find(terms[t][d]);
+                if (at == std::string::npos) {
+                    labels += terms[t][d];
+                    dim.push_back(ins[t].get_shape()[d]);
+                } else if (dim[at] != ins[t].get_shape()[d]) {
+                    return false;
+                }
+            }
+        }
+        if (arrow != std::string::npos) {
+            output = eq.substr(arrow + 2);
+        } else {
+            for (char l : labels) {
+                size_t count = 0;
+                for (const auto& term : terms) count += size_t(std::count(term.begin(), term.end(), l));
+                if (count == 1) output += l;
+            }
+            std::sort(output.begin(), output.end());
+        }
+        // Strides of each label in each operand and in the output.
+        auto strides_of = [&](const std::string& term, const ov::Shape& shape) {
+            std::vector<size_t> st(labels.size(), 0);
+            size_t s = 1;
+            for (size_t d = term.size(); d-- > 0;) {
+                st[labels.find(term[d])] += s;
+                s *= shape[d];
+            }
+            return st;
+        };
+        ov::Shape out_shape;
+        for (char l : output) {
+            if (labels.find(l) == std::string::npos) return false;
+            out_shape.push_back(dim[labels.find(l)]);
+        }
+        if (out.get_size() != ov::shape_size(out_shape)) return false;
+        std::vector<std::vector<size_t>> st;
+        for (size_t t = 0; t < terms.size(); ++t) st.push_back(strides_of(terms[t], ins[t].get_shape()));
+        const std::vector<size_t> ost = strides_of(output, out_shape);
+        std::vector<C> acc(out.get_size(), C(0));
+        size_t space = 1;
+        for (size_t d : dim) space *= d;
+        std::vector<size_t> idx(labels.size(), 0);
+        for (size_t it = 0; it < space; ++it) {
+            C prod = C(1);
+            size_t o = 0;
+            for (size_t t = 0; t < terms.size(); ++t) {
+                size_t off = 0;
+                for (size_t l = 0; l < labels.size(); ++l) off += idx[l] * st[t][l];
+                const C v = C(ins[t].data<const T>()[off]);
+                if constexpr (is_float_v<T>) prod = prod * v;
+                else prod = wrap_mul(prod, v);
+            }
+            for (size_t l = 0; l < labels.size(); ++l) o += idx[l] * ost[l];
+            if constexpr (is_float_v<T>) acc[o] = acc[o] + prod;
+            else acc[o] = wrap_add(acc[o], prod);
+            for (size_t l = labels.size(); l-- > 0;) {
+                if (++idx[l] < dim[l]) break;
+                idx[l] = 0;
+            }
+        }
+        T* po = out.data<T>();
+        for (size_t i = 0; i < acc.size(); ++i) po[i] = T(acc[i]);
+        return true;
+    }
+}
+
 int64_t scalar_int(const Tensor& t) {
     if (t.get_size() != 1) throw std::invalid_argument("not a scalar");
     if (t.get_element_type() == et::i32) return *t.data<const int32_t>();
@@ -452,11 +809,22 @@ bool own_kernel(const ov::Node& node, ov::TensorVector& outs, const ov::TensorVe
         return dispatch(ins[0].get_element_type(),
                         [&](auto tag) { return cumsum<typename decltype(tag)::type>(*cs, ins[0], axis, outs[0]); });
     }
-    if (auto tk = dynamic_cast<const ov::op::util::TopKBase*>(&node)) {
-        const int64_t k = scalar_int(ins[1]);
-        if (k < 0 || outs.size() != 2) return false;
+    if (auto red = dynamic_cast<const ov::op::util::ArithmeticReductionKeepDims*>(&node)) {
+        std::vector<int64_t> axes;
+        const Tensor& a = ins.at(1);
+        for (size_t i = 0; i < a.get_size(); ++i)
+            axes.push_back(a.get_element_type() == et::i64 ? a.data<const int64_t>()[i]
+                                                            : int64_t(a.data<const int32_t>()[i]));
         return dispatch(ins[0].get_element_type(),
-                        [&](auto tag) { return topk<typename decltype(tag)::type>(*tk, ins[0], size_t(k), outs); });
+                        [&](auto tag) { return reduce<typename decltype(tag)::type>(op, ins[0], axes, outs[0]); });
+    }
+    if (auto mm = dynamic_cast<const ov::op::v0::MatMul*>(&node)) {
+        return dispatch(ins[0].get_element_type(),
+                        [&](auto tag) { return matmul<typename decltype(tag)::type>(*mm, ins[0], ins[1], outs[0]); });
+    }
+    if (auto es = dynamic_cast<const ov::op::v7::Einsum*>(&node)) {
+        return dispatch(ins[0].get_element_type(),
+                        [&](auto tag) { return einsum<typename decltype(tag)::type>(es->get_equation(), ins, outs[0]); });
     }
     // ConvertLike is Convert to its second input's type.
     if (ov::is_type<ov::op::v1::ConvertLike>(&node)) {
@@ -464,7 +832,6 @@ bool own_kernel(const ov::Node& node, ov::TensorVector& outs, const ov::TensorVe
                                                           node.get_output_element_type(0));
         return evaluate_node(*conv, outs, {ins[0]});
     }
-    if (moves_data(op)) return move_as_int(node, outs, ins);
     if (op.rfind("Bitwise", 0) == 0) return bitwise_kernel(node, outs, ins);
     if (op == "Select" && ins.size() == 3) {
         outs[0] = Tensor(node.get_output_element_type(0),
@@ -493,7 +860,7 @@ bool own_kernel(const ov::Node& node, ov::TensorVector& outs, const ov::TensorVe
     return false;
 }
 
-// ---- (math ops, issue 4) kernels that take precedence over OpenVINO core's:
+// ---- kernels that take precedence over OpenVINO core's:
 // - Convert to bfloat16 rounds to nearest even (core's evaluate does not);
 // - float Mod is C's fmod, exact (core computes x - trunc(x / y) * y).
 // Round to nearest, ties to even (OpenVINO's bfloat16::round_to_nearest_even
@@ -517,6 +884,22 @@ void to_bf16(const Tensor& in, Tensor& out) {
 }
 
 bool precedence_kernel(const ov::Node& node, ov::TensorVector& outs, const ov::TensorVector& ins) {
+    // Core's moves of 64-bit elements keep only their low 32 bits (GatherND, Roll).
+    if (move_by_index(node, outs, ins)) return true;
+    // Unique of nothing is nothing (core crashes on it, shape inference included).
+    if (std::string(node.get_type_name()) == "Unique" && !ins.empty() && ins[0].get_size() == 0) {
+        const bool flat = node.get_input_size() < 2;
+        for (size_t i = 0; i < outs.size(); ++i)
+            outs[i] = Tensor(node.get_output_element_type(i), i == 0 && !flat ? ins[0].get_shape() : ov::Shape{0});
+        return true;
+    }
+    // TopK: stable (NumPy's argsort is), NaN as the largest key, every type.
+    if (auto tk = dynamic_cast<const ov::op::util::TopKBase*>(&node)) {
+        const int64_t k = scalar_int(ins[1]);
+        if (k < 0 || outs.size() != 2) return false;
+        return dispatch(ins[0].get_element_type(),
+                        [&](auto tag) { return topk<typename decltype(tag)::type>(*tk, ins[0], size_t(k), outs); });
+    }
     if (auto cv = dynamic_cast<const ov::op::v0::Convert*>(&node)) {
         const auto from = ins[0].get_element_type();
         if (cv->get_destination_type() != et::bf16 || !(from == et::f32 || from == et::f64)) return false;
@@ -551,14 +934,19 @@ bool precedence_kernel(const ov::Node& node, ov::TensorVector& outs, const ov::T
 // The shapes of a node's outputs for these input values: dynamic ones are
 // inferred again over Constants of the values, so every kernel writes into a
 // tensor of its result's size (Shape{0} only where inference cannot tell).
-ov::TensorVector sized_outputs(const ov::Node& node, const ov::TensorVector& ins) {
+ov::TensorVector sized_outputs(const ov::Node& node, const ov::TensorVector& ins, bool* all_known) {
     ov::TensorVector outs;
+    if (all_known) *all_known = true;
     std::shared_ptr<ov::Node> inferred;
     for (size_t i = 0; i < node.get_output_size(); ++i) {
         ov::PartialShape ps = node.get_output_partial_shape(i);
-        if (ps.is_dynamic() && !inferred) {
+        const bool empty_unique = std::string(node.get_type_name()) == "Unique" && ins[0].get_size() == 0;
+        if (ps.is_dynamic() && !inferred && !empty_unique) {
             ov::OutputVector args;
-            for (const auto& t : ins) args.push_back(std::make_shared<ov::op::v0::Constant>(t));
+            // Empty values go in as Parameters: core's Unique crashes inferring over an empty Constant.
+            for (const auto& t : ins)
+                args.push_back(t.get_size() ? ov::Output<ov::Node>(std::make_shared<ov::op::v0::Constant>(t))
+                                            : std::make_shared<ov::op::v0::Parameter>(t.get_element_type(), t.get_shape()));
             try {
                 inferred = node.clone_with_new_inputs(args);
             } catch (const std::exception&) {
@@ -566,6 +954,7 @@ ov::TensorVector sized_outputs(const ov::Node& node, const ov::TensorVector& ins
             }
         }
         if (ps.is_dynamic() && inferred) ps = inferred->get_output_partial_shape(i);
+        if (all_known && ps.is_dynamic()) *all_known = false;
         outs.emplace_back(node.get_output_element_type(i), ps.is_static() ? ps.to_shape() : ov::Shape{0});
     }
     return outs;
@@ -574,24 +963,28 @@ ov::TensorVector sized_outputs(const ov::Node& node, const ov::TensorVector& ins
 }  // namespace
 
 bool evaluate_node(const ov::Node& node, ov::TensorVector& outs, const ov::TensorVector& ins) {
-    outs = sized_outputs(node, ins);
-    // An empty result needs no kernel, and core's broadcasting kernels corrupt
-    // the heap on some empty shapes (Multiply f64 (0,1,3) x (4,3)).
-    bool empty = !outs.empty();
-    for (size_t i = 0; i < outs.size(); ++i)
-        empty = empty && node.get_output_partial_shape(i).is_static() && outs[i].get_size() == 0;
+    bool known = true;
+    outs = sized_outputs(node, ins, &known);
+    // An empty result needs no kernel, and core's kernels corrupt the heap on
+    // some empty shapes (Multiply f64 (0,1,3) x (4,3); Unique of nothing).
+    bool empty = known && !outs.empty();
+    for (size_t i = 0; i < outs.size(); ++i) empty = empty && outs[i].get_size() == 0;
     bool ok = empty;
     try {
         if (!ok) ok = precedence_kernel(node, outs, ins);
         if (!ok) ok = node.evaluate(outs, ins);
         if (!ok) ok = own_kernel(node, outs, ins);
+    } catch (const ovnp::ValueError&) {
+        throw;  // the input has no answer; no other kernel has one either
     } catch (const std::exception&) {
         ok = false;
     }
     if (!ok) return false;
     // A kernel that disagrees with shape inference (TopK's evaluate with a
-    // computed k = 0 returns the whole axis) is not trusted.
-    for (size_t i = 0; i < outs.size(); ++i)
+    // computed k = 0 returns the whole axis) is not trusted; Unique's inference
+    // wrongly claims one element at least.
+    const bool unique = std::string(node.get_type_name()) == "Unique";
+    for (size_t i = unique ? 1 : 0; i < outs.size(); ++i)
         if (!node.get_output_partial_shape(i).compatible(outs[i].get_shape()) ||
             outs[i].get_element_type() != node.get_output_element_type(i))
             return false;
