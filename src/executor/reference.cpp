@@ -583,14 +583,18 @@ bool topk(const ov::op::util::TopKBase& node, const Tensor& x, size_t k, ov::Ten
 int64_t scalar_int(const Tensor& t);
 
 // Reductions for every type (core's cover few of f64, the 64-bit and the
-// narrow integers). Floats accumulate in double, integers wrap.
+// narrow integers, and accumulate narrow integer means in their own type).
+// Floats accumulate in double, integers wrap.
 template <class T>
 bool reduce(const std::string& op, const Tensor& x, const std::vector<int64_t>& axes_in, Tensor& out) {
     if constexpr (std::is_same_v<T, char>) {
         return false;
     } else {
         using C = Calc<T>;
-        using Acc = std::conditional_t<is_float_v<T>, double, C>;
+        // Integers accumulate in 64 bits: a sum or product modulo 2^64 wraps
+        // to the same narrow value, and a mean needs the true sum.
+        using Acc = std::conditional_t<is_float_v<T>, double,
+                                       std::conditional_t<std::is_signed_v<C>, int64_t, uint64_t>>;
         const ov::Shape& shape = x.get_shape();
         const size_t rank = shape.size();
         std::vector<char> reduced(rank, 0);
@@ -809,14 +813,14 @@ bool own_kernel(const ov::Node& node, ov::TensorVector& outs, const ov::TensorVe
         return dispatch(ins[0].get_element_type(),
                         [&](auto tag) { return cumsum<typename decltype(tag)::type>(*cs, ins[0], axis, outs[0]); });
     }
-    if (auto red = dynamic_cast<const ov::op::util::ArithmeticReductionKeepDims*>(&node)) {
+    if (ov::is_type<ov::op::util::ArithmeticReductionKeepDims>(&node)) {
         std::vector<int64_t> axes;
         const Tensor& a = ins.at(1);
         for (size_t i = 0; i < a.get_size(); ++i)
             axes.push_back(a.get_element_type() == et::i64 ? a.data<const int64_t>()[i]
                                                             : int64_t(a.data<const int32_t>()[i]));
         return dispatch(ins[0].get_element_type(),
-                        [&](auto tag) { return reduce<typename decltype(tag)::type>(op, ins[0], axes, outs[0]); });
+                        [&](auto tag) { return reduce<typename decltype(tag)::type>(node.get_type_name(), ins[0], axes, outs[0]); });
     }
     if (auto mm = dynamic_cast<const ov::op::v0::MatMul*>(&node)) {
         return dispatch(ins[0].get_element_type(),
@@ -884,6 +888,16 @@ void to_bf16(const Tensor& in, Tensor& out) {
 }
 
 bool precedence_kernel(const ov::Node& node, ov::TensorVector& outs, const ov::TensorVector& ins) {
+    // Reductions: ovnp's for integers (core's ReduceMean of u8 wraps its sum), core's for floats.
+    if (ov::is_type<ov::op::util::ArithmeticReductionKeepDims>(&node) && ins[0].get_element_type().is_integral_number()) {
+        std::vector<int64_t> axes;
+        const Tensor& a = ins.at(1);
+        for (size_t i = 0; i < a.get_size(); ++i)
+            axes.push_back(a.get_element_type() == et::i64 ? a.data<const int64_t>()[i]
+                                                            : int64_t(a.data<const int32_t>()[i]));
+        return dispatch(ins[0].get_element_type(),
+                        [&](auto tag) { return reduce<typename decltype(tag)::type>(node.get_type_name(), ins[0], axes, outs[0]); });
+    }
     // Core's moves of 64-bit elements keep only their low 32 bits (GatherND, Roll).
     if (move_by_index(node, outs, ins)) return true;
     // Unique of nothing is nothing (core crashes on it, shape inference included).
