@@ -71,8 +71,7 @@ bool lowered_by_plugin(et::Type t) {
 
 bool plugin_unfit(const ov::Node& node) {
     using namespace ov::op;
-    // TopK with a large k is quadratic; Einsum loses up to 64 ulp in float32.
-    if (ov::is_type<util::TopKBase>(&node) || ov::is_type<v7::Einsum>(&node)) return true;
+    if (ov::is_type<util::TopKBase>(&node)) return true;
     if (node.get_input_size() == 0) return false;
     const et::Type t = node.get_input_element_type(0);
     // Reductions over an empty axis: ReduceMin gives the type's max, not inf.

@@ -27,6 +27,7 @@
 #include "openvino/op/matmul.hpp"
 #include "openvino/op/util/topk_base.hpp"
 #include "openvino/op/util/arithmetic_reductions_keep_dims.hpp"
+#include "openvino/op/util/logical_reduction_keep_dims.hpp"
 
 namespace ovnp {
 namespace detail {
@@ -379,6 +380,11 @@ bool source_elements(const ov::Node& node, const ov::TensorVector& ins, const ov
     return false;
 }
 
+bool moves_by_source(const ov::Node& node) {
+    return ov::is_type<ov::op::util::GatherNDBase>(&node) || ov::is_type<ov::op::v6::GatherElements>(&node) ||
+           std::string(node.get_type_name()) == "Roll";
+}
+
 bool move_by_index(const ov::Node& node, ov::TensorVector& outs, const ov::TensorVector& ins) {
     const std::vector<size_t> ports = moved_ports(node);
     if (ports.empty()) return false;
@@ -587,9 +593,9 @@ int64_t scalar_int(const Tensor& t);
 // Floats accumulate in double, integers wrap.
 template <class T>
 bool reduce(const std::string& op, const Tensor& x, const std::vector<int64_t>& axes_in, Tensor& out) {
-    if constexpr (std::is_same_v<T, char>) {
-        return false;
-    } else {
+    const bool logical = op == "ReduceLogicalAnd" || op == "ReduceLogicalOr";
+    if (std::is_same_v<T, char> != logical) return false;
+    {
         using C = Calc<T>;
         // Integers accumulate in 64 bits: a sum or product modulo 2^64 wraps
         // to the same narrow value, and a mean needs the true sum.
@@ -615,22 +621,20 @@ bool reduce(const std::string& op, const Tensor& x, const std::vector<int64_t>& 
         size_t count = 1;
         for (size_t d = 0; d < rank; ++d)
             if (reduced[d]) count *= shape[d];
-        const bool is_max = op == "ReduceMax", is_min = op == "ReduceMin", is_prod = op == "ReduceProd";
+        // Logical and/or are min/max over 0/1.
+        const bool is_max = op == "ReduceMax" || op == "ReduceLogicalOr", is_min = op == "ReduceMin" || op == "ReduceLogicalAnd";
+        const bool is_prod = op == "ReduceProd";
         if (!is_max && !is_min && !is_prod && op != "ReduceSum" && op != "ReduceMean") return false;
         std::vector<Acc> acc(groups, is_prod ? Acc(1) : Acc(0));
         std::vector<char> seen(groups, 0);
         const T* px = x.data<const T>();
-        std::vector<size_t> idx(rank, 0);
-        size_t o = 0;
-        for (size_t i = 0, n = x.get_size(); i < n; ++i) {
-            const Acc v = Acc(C(px[i]));
-            Acc& a = acc[o];
+        auto step = [&](Acc& a, char& seen_a, Acc v) {
             if (is_max || is_min) {
-                bool take = !seen[o];
+                bool take = !seen_a;
                 if constexpr (is_float_v<T>) take = take || std::isnan(v) || (!std::isnan(a) && (is_max ? v > a : v < a));
                 else take = take || (is_max ? v > a : v < a);
                 if (take) a = v;
-                seen[o] = 1;
+                seen_a = 1;
             } else if (is_prod) {
                 if constexpr (is_float_v<T>) a *= v;
                 else a = wrap_mul(a, v);
@@ -638,7 +642,20 @@ bool reduce(const std::string& op, const Tensor& x, const std::vector<int64_t>& 
                 if constexpr (is_float_v<T>) a += v;
                 else a = wrap_add(a, v);
             }
-            for (size_t d = rank; d-- > 0;) {
+        };
+        // Row by row along the last axis (its output stride is 0 or 1), then
+        // an odometer over the others.
+        const size_t row = rank ? shape[rank - 1] : 1, inner = rank ? ostride[rank - 1] : 0;
+        const size_t rows = row ? x.get_size() / row : 0;
+        std::vector<size_t> idx(rank, 0);
+        size_t o = 0;
+        for (size_t r = 0; r < rows; ++r) {
+            const T* pr = px + r * row;
+            for (size_t j = 0; j < row; ++j) {
+                const size_t g = o + j * inner;
+                step(acc[g], seen[g], logical ? Acc(pr[j] != T(0)) : Acc(C(pr[j])));
+            }
+            for (size_t d = rank ? rank - 1 : 0; d-- > 0;) {
                 o += ostride[d];
                 if (++idx[d] < shape[d]) break;
                 o -= ostride[d] * idx[d];
@@ -652,6 +669,8 @@ bool reduce(const std::string& op, const Tensor& x, const std::vector<int64_t>& 
             if (op == "ReduceMean") {
                 if constexpr (is_float_v<T>) a = count ? a / double(count) : std::numeric_limits<double>::quiet_NaN();
                 else a = count ? Acc(a / Acc(count)) : Acc(0);
+            } else if (logical && !seen[g]) {
+                a = Acc(is_min);
             } else if ((is_max || is_min) && !seen[g]) {
                 if constexpr (is_float_v<T>) a = is_max ? -std::numeric_limits<double>::infinity() : std::numeric_limits<double>::infinity();
                 else a = is_max ? Acc(std::numeric_limits<C>::lowest()) : Acc(std::numeric_limits<C>::max());
@@ -830,6 +849,7 @@ bool own_kernel(const ov::Node& node, ov::TensorVector& outs, const ov::TensorVe
         return dispatch(ins[0].get_element_type(),
                         [&](auto tag) { return einsum<typename decltype(tag)::type>(es->get_equation(), ins, outs[0]); });
     }
+    if (move_by_index(node, outs, ins)) return true;
     // ConvertLike is Convert to its second input's type.
     if (ov::is_type<ov::op::v1::ConvertLike>(&node)) {
         auto conv = std::make_shared<ov::op::v0::Convert>(std::make_shared<ov::op::v0::Constant>(ins[0]),
@@ -889,7 +909,8 @@ void to_bf16(const Tensor& in, Tensor& out) {
 
 bool precedence_kernel(const ov::Node& node, ov::TensorVector& outs, const ov::TensorVector& ins) {
     // Reductions: ovnp's for integers (core's ReduceMean of u8 wraps its sum), core's for floats.
-    if (ov::is_type<ov::op::util::ArithmeticReductionKeepDims>(&node) && ins[0].get_element_type().is_integral_number()) {
+    if ((ov::is_type<ov::op::util::ArithmeticReductionKeepDims>(&node) && ins[0].get_element_type().is_integral_number()) ||
+        ov::is_type<ov::op::util::LogicalReductionKeepDims>(&node)) {
         std::vector<int64_t> axes;
         const Tensor& a = ins.at(1);
         for (size_t i = 0; i < a.get_size(); ++i)
@@ -899,7 +920,7 @@ bool precedence_kernel(const ov::Node& node, ov::TensorVector& outs, const ov::T
                         [&](auto tag) { return reduce<typename decltype(tag)::type>(node.get_type_name(), ins[0], axes, outs[0]); });
     }
     // Core's moves of 64-bit elements keep only their low 32 bits (GatherND, Roll).
-    if (move_by_index(node, outs, ins)) return true;
+    if (moves_by_source(node) && move_by_index(node, outs, ins)) return true;
     // Unique of nothing is nothing (core crashes on it, shape inference included).
     if (std::string(node.get_type_name()) == "Unique" && !ins.empty() && ins[0].get_size() == 0) {
         const bool flat = node.get_input_size() < 2;
