@@ -278,7 +278,8 @@ std::vector<size_t> moved_ports(const ov::Node& node) {
         return all;
     }
     if (op == "ScatterUpdate" || op == "ScatterNDUpdate" || op == "ScatterElementsUpdate") return {0, 2};
-    if (op == "Pad") return node.get_input_size() > 3 ? std::vector<size_t>{0, 3} : std::vector<size_t>{0};
+    // (core's Pad kernel reads a pad value even where the op has none)
+    if (op == "Pad") return node.get_input_size() > 3 ? std::vector<size_t>{0, 3} : std::vector<size_t>{};
     static const char* ops[] = {"Gather", "Reshape", "Transpose", "Squeeze", "Unsqueeze", "Broadcast", "Tile",
                                 "Slice", "StridedSlice", "Split", "VariadicSplit", "Reverse", "GatherND",
                                 "GatherElements", "ReverseSequence", "Roll"};
