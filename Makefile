@@ -53,27 +53,37 @@ ASAN_PYTESTS := test_executor test_evaluate test_executor_chains test_executor_l
 ASAN_UPSTREAM_FNS := cumsum sort split dsplit take_along_axis pad einsum sum median unique
 ASAN_K := not test_chain_cached_equals_fresh_and_numpy and (not test_upstream_diff \
   or test_every_function_is_covered or test_workers_ran $(ASAN_UPSTREAM_FNS:%=or test_function[%]))
-# Any finding fails the run. pytest's faulthandler is off: it would take the SEGV that ASan reports
-# with the native stack. TBB_ENABLE_SANITIZERS=1: OpenVINO's TBB would dlopen libtbbbind with
-# RTLD_DEEPBIND, which the ASan runtime refuses. Leaks are checked in the C++ tests only (CPython
-# and OpenVINO's Python module leave allocations at exit on purpose).
-ASAN_ENV := TBB_ENABLE_SANITIZERS=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
+# A finding stops the process. TBB_ENABLE_SANITIZERS=1: OpenVINO's TBB would dlopen libtbbbind
+# with RTLD_DEEPBIND, which the ASan runtime refuses. Leaks are checked in the C++ tests only
+# (CPython and OpenVINO's Python module leave allocations at exit on purpose). Python processes
+# (pytest and the tests' subprocesses, whose stderr the tests capture or cut) write their reports
+# to build/asan/reports, printed at the end; one with a frame in ovnp's sources fails the run
+# even if a test let its subprocess die (test_upstream_diff expects upstream's own crashes).
+# pytest's faulthandler is off: it would take the SEGV that ASan reports with the native stack.
+ASAN_UBSAN := halt_on_error=1:print_stacktrace=1
+ASAN_REPORTS := $(CURDIR)/$(ASAN_BUILD)/reports
 
 # Set-up without the editable install of ovnp: this target neither uses nor rebuilds it.
 test-asan: $(VENV)/.stamp-pip
 	PATH=$(CURDIR)/$(VENV)/bin:$$PATH cmake -S . -B $(ASAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug \
 	  -DOVNP_SANITIZE=ON -DOVNP_BUILD_TESTS=ON -DOVNP_BUILD_PYTHON=ON \
 	  -DPython3_EXECUTABLE=$(CURDIR)/$(VPY) -Dpybind11_DIR="$$($(VPY) -m pybind11 --cmakedir)"
-	$(ASAN_ENV) ASAN_OPTIONS=detect_leaks=1 PATH=$(CURDIR)/$(VENV)/bin:$$PATH cmake --build $(ASAN_BUILD) -j2
-	$(ASAN_ENV) ASAN_OPTIONS=detect_leaks=1 PATH=$(CURDIR)/$(VENV)/bin:$$PATH ctest --test-dir $(ASAN_BUILD) -j2 --output-on-failure
-	rm -rf $(ASAN_BUILD)/python && mkdir -p $(ASAN_BUILD)/python/ovnp
+	TBB_ENABLE_SANITIZERS=1 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=$(ASAN_UBSAN) \
+	  PATH=$(CURDIR)/$(VENV)/bin:$$PATH cmake --build $(ASAN_BUILD) -j2
+	TBB_ENABLE_SANITIZERS=1 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=$(ASAN_UBSAN) \
+	  PATH=$(CURDIR)/$(VENV)/bin:$$PATH ctest --test-dir $(ASAN_BUILD) -j2 --output-on-failure
+	rm -rf $(ASAN_BUILD)/python $(ASAN_REPORTS) && mkdir -p $(ASAN_BUILD)/python/ovnp $(ASAN_REPORTS)
 	cp python/ovnp/*.py $(ASAN_BUILD)/_ovnp*.so $(ASAN_BUILD)/python/ovnp/
-	$(ASAN_ENV) ASAN_OPTIONS=detect_leaks=0 UPSTREAM_DIFF_WORKERS=2 \
+	TBB_ENABLE_SANITIZERS=1 ASAN_OPTIONS=detect_leaks=0:log_path=$(ASAN_REPORTS)/asan \
+	  UBSAN_OPTIONS=$(ASAN_UBSAN):log_path=$(ASAN_REPORTS)/ubsan UPSTREAM_DIFF_WORKERS=2 \
 	  LD_PRELOAD="$$(g++ -print-file-name=libasan.so) $$(g++ -print-file-name=libubsan.so)" \
 	  PYTHONPATH=$(CURDIR)/$(ASAN_BUILD)/python:$(CURDIR)/tests/asan \
 	  OVNP_ASAN_PACKAGE=$(CURDIR)/$(ASAN_BUILD)/python/ovnp PATH=$(CURDIR)/$(VENV)/bin:$$PATH \
-	  $(VPY) -m pytest -p ovnp_asan_check -p no:cacheprovider -p no:faulthandler -q -m "not slow" -k "$(ASAN_K)" \
-	  $(wildcard $(ASAN_PYTESTS:%=tests/python/%.py))
+	  $(VPY) -m pytest -p ovnp_asan_check -p no:cacheprovider -p no:faulthandler -q -m "not slow" \
+	  -k "$(ASAN_K)" $(wildcard $(ASAN_PYTESTS:%=tests/python/%.py)); rc=$$?; \
+	for f in $(ASAN_REPORTS)/*; do [ -f "$$f" ] && { echo "=== $$f"; cat "$$f"; }; done; \
+	if grep -qs -e ' $(CURDIR)/src/' $(ASAN_REPORTS)/*; then echo "sanitizer reports in ovnp (above)"; rc=1; fi; \
+	exit $$rc
 
 demo: setup
 	$(VPY) examples/demo.py

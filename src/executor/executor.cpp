@@ -15,6 +15,7 @@
 #include "openvino/op/reshape.hpp"
 #include "openvino/op/shape_of.hpp"
 #include "openvino/op/squeeze.hpp"
+#include "openvino/op/variadic_split.hpp"
 #include "executor/graph.hpp"
 #include "executor/reference.hpp"
 #include "ovnp/errors.hpp"
@@ -271,6 +272,34 @@ bool fold(ov::Node* node, const ov::OutputVector& args, ov::OutputVector& out, c
     return true;
 }
 
+// A VariadicSplit whose lengths do not cover its axis: shape inference lets
+// some through (Keras's dsplit with sections past the axis), and the CPU
+// plugin then reads past its input. NumPy and upstream raise.
+void check_split(const ov::Node* n, const ov::OutputVector& args) {
+    if (!ov::is_type<ov::op::v1::VariadicSplit>(n)) return;
+    auto axis_k = ov::as_type<Constant>(args.at(1).get_node());
+    auto lengths_k = ov::as_type<Constant>(args.at(2).get_node());
+    const auto& in = n->get_input_partial_shape(0);
+    if (!axis_k || !lengths_k || !in.is_static()) return;
+    int64_t axis = axis_k->cast_vector<int64_t>().at(0);
+    if (axis < 0) axis += int64_t(in.size());
+    if (axis < 0 || axis >= int64_t(in.size())) return;
+    const int64_t dim = int64_t(in.to_shape()[size_t(axis)]);
+    int64_t sum = 0, unknown = 0;
+    bool negative = false;
+    for (int64_t len : lengths_k->cast_vector<int64_t>()) {
+        if (len == -1) ++unknown;
+        else if (len < 0) negative = true;
+        else sum += len;
+    }
+    if (negative || unknown > 1 || (unknown ? sum > dim : sum != dim)) {
+        std::string lengths;
+        for (int64_t len : lengths_k->cast_vector<int64_t>()) lengths += (lengths.empty() ? "" : ", ") + std::to_string(len);
+        throw ValueError("split: lengths [" + lengths + "] do not divide axis " + std::to_string(axis) + " of length " +
+                         std::to_string(dim));
+    }
+}
+
 // A Reshape to a 0-d shape: the CPU plugin crashes running MatMul -> Reshape([]),
 // and Squeeze of every axis is the same op.
 bool reshape_to_scalar(const ov::Node* n) {
@@ -309,6 +338,7 @@ Built build_model(const Canonical& c, const ov::OutputVector& outputs, const std
         }
         ov::OutputVector args;
         for (const auto& in : node->input_values()) args.push_back(outs[c.index.at(in.get_node())][in.get_index()]);
+        check_split(node, args);
         // The shapes of lifted Constants are in the key: ShapeOf is a Constant
         // again, so shape math folds as it did before lifting.
         if (is_shape_of(node) && args[0].get_partial_shape().is_static()) {

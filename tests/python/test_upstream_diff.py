@@ -152,8 +152,6 @@ GAP_CASES = {
              "replaced by ovnp's tril", lambda case, out: np.ndim(case.args[0]) == 1),
     "triu": ("upstream's triu of a 1-D input declares the static shape [0, N], which the executor keeps; "
              "replaced by ovnp's triu", lambda case, out: np.ndim(case.args[0]) == 1),
-    "dsplit": ("split sections past the axis: upstream raises, the plugin's VariadicSplit returns wrong "
-               "data (NumPy gives an empty piece); replaced by ovnp's split", lambda case, out: True),
     "corrcoef": ("float32 cancellation in upstream's ReduceMean/MatMul graph rounds differently on the "
                  "plugin (124 vs 48 ulp near 0); replaced by ovnp's statistics", _has({"float32"})),
     "histogram": ("float16 bin edges (Range, Multiply, Add) round differently on the plugin; replaced by "
