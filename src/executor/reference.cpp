@@ -818,6 +818,13 @@ bool einsum(const std::string& equation, const ov::TensorVector& ins, Tensor& ou
     }
 }
 
+bool reduce_kernel(const ov::Node& node, ov::TensorVector& outs, const ov::TensorVector& ins) {
+    const std::vector<int64_t> axes = int_values(ins.at(1));
+    return dispatch(ins[0].get_element_type(), [&](auto tag) {
+        return reduce<typename decltype(tag)::type>(node.get_type_name(), ins[0], axes, outs[0]);
+    });
+}
+
 int64_t scalar_int(const Tensor& t) {
     if (t.get_size() != 1) throw std::invalid_argument("not a scalar");
     if (t.get_element_type() == et::i32) return *t.data<const int32_t>();
@@ -834,13 +841,7 @@ bool own_kernel(const ov::Node& node, ov::TensorVector& outs, const ov::TensorVe
                         [&](auto tag) { return cumsum<typename decltype(tag)::type>(*cs, ins[0], axis, outs[0]); });
     }
     if (ov::is_type<ov::op::util::ArithmeticReductionKeepDims>(&node)) {
-        std::vector<int64_t> axes;
-        const Tensor& a = ins.at(1);
-        for (size_t i = 0; i < a.get_size(); ++i)
-            axes.push_back(a.get_element_type() == et::i64 ? a.data<const int64_t>()[i]
-                                                            : int64_t(a.data<const int32_t>()[i]));
-        return dispatch(ins[0].get_element_type(),
-                        [&](auto tag) { return reduce<typename decltype(tag)::type>(node.get_type_name(), ins[0], axes, outs[0]); });
+        return reduce_kernel(node, outs, ins);
     }
     if (auto mm = dynamic_cast<const ov::op::v0::MatMul*>(&node)) {
         return dispatch(ins[0].get_element_type(),
@@ -912,13 +913,7 @@ bool precedence_kernel(const ov::Node& node, ov::TensorVector& outs, const ov::T
     // Reductions: ovnp's for integers (core's ReduceMean of u8 wraps its sum), core's for floats.
     if ((ov::is_type<ov::op::util::ArithmeticReductionKeepDims>(&node) && ins[0].get_element_type().is_integral_number()) ||
         ov::is_type<ov::op::util::LogicalReductionKeepDims>(&node)) {
-        std::vector<int64_t> axes;
-        const Tensor& a = ins.at(1);
-        for (size_t i = 0; i < a.get_size(); ++i)
-            axes.push_back(a.get_element_type() == et::i64 ? a.data<const int64_t>()[i]
-                                                            : int64_t(a.data<const int32_t>()[i]));
-        return dispatch(ins[0].get_element_type(),
-                        [&](auto tag) { return reduce<typename decltype(tag)::type>(node.get_type_name(), ins[0], axes, outs[0]); });
+        return reduce_kernel(node, outs, ins);
     }
     // Core's moves of 64-bit elements keep only their low 32 bits (GatherND, Roll).
     if (moves_by_source(node) && move_by_index(node, outs, ins)) return true;
