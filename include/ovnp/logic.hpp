@@ -20,7 +20,7 @@ ov::Output<ov::Node> isclose(const ov::Output<ov::Node>& a,
                              double atol = 1e-8,
                              bool equal_nan = false);
 
-// ---- comparison (issue 4) ----
+// ---- comparison ----
 // Operands are promoted as Keras does (Python scalars weak: x_int8 < 1 compares
 // in int8; x_int8 < 1.5 in floatx), then compared in the promoted dtype; the
 // result is bool and broadcasts (ValueError when shapes cannot). Integers
@@ -39,7 +39,7 @@ ov::Output<ov::Node> less(const ov::Output<ov::Node>& a, const ov::Output<ov::No
 /// numpy.less_equal: a <= b; False where either is NaN.
 ov::Output<ov::Node> less_equal(const ov::Output<ov::Node>& a, const ov::Output<ov::Node>& b);
 
-// ---- logic and classification (issue 4) ----
+// ---- logic and classification ----
 
 /// numpy.logical_and: truth(a) & truth(b), bool. Truth is x != 0, so NaN is
 /// True and -0.0 False; no dtype promotion (each side is read on its own).

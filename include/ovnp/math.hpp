@@ -24,7 +24,7 @@ ov::Output<ov::Node> nan_to_num(const ov::Output<ov::Node>& x,
                                 std::optional<double> posinf = std::nullopt,
                                 std::optional<double> neginf = std::nullopt);
 
-// ---- arithmetic, exp/log, trig, rounding (issue 4) ----
+// ---- arithmetic, exp/log, trig, rounding ----
 // Binary ops promote with Keras's lattice (64-bit kept); Python scalars are
 // weak (x_int8 + 1 stays int8). Integer arithmetic wraps as NumPy's does.
 
@@ -83,7 +83,7 @@ ov::Output<ov::Node> trunc(const ov::Output<ov::Node>& x);
 /// multiples of 10^-d for d < 0 (ties to even, wrapping); bool raises TypeError.
 ov::Output<ov::Node> round(const ov::Output<ov::Node>& x, int decimals = 0);
 
-// ---- exp/log, trigonometric, hyperbolic, power (issue 4) ----
+// ---- exp/log, trigonometric, hyperbolic, power ----
 // Bool and integer inputs give floatx unless noted; float16/bfloat16 compute
 // in float32 and round once. Values are within 4 ulp of NumPy's float64
 // result rounded to the dtype (float64 on the eager path; compiled, the CPU
@@ -147,7 +147,7 @@ ov::Output<ov::Node> cbrt(const ov::Output<ov::Node>& x);
 /// (JAX's value) when it is only known at run time. bool: x1 or not x2.
 ov::Output<ov::Node> power(const ov::Output<ov::Node>& x1, const ov::Output<ov::Node>& x2);
 
-// ---- gcd, lcm, nextafter, signbit (issue 4) ----
+// ---- gcd, lcm, nextafter, signbit ----
 
 /// numpy.gcd: integers only (TypeError for floats); gcd(0, 0) = 0, signs
 /// ignored, gcd(INT_MIN, 0) wraps to INT_MIN as in NumPy; exact on both paths.
@@ -163,7 +163,7 @@ ov::Output<ov::Node> nextafter(const ov::Output<ov::Node>& x1, const ov::Output<
 /// not observable without a bit cast and signbit is False.
 ov::Output<ov::Node> signbit(const ov::Output<ov::Node>& x);
 
-// ---- extrema, clip, floating-point functions, gcd/lcm, complex stubs (issue 4) ----
+// ---- extrema, clip, floating-point functions, gcd/lcm, complex stubs ----
 
 // Binary ops promote as Keras does (Python scalars weak: maximum(x_f16, 2.0)
 // stays f16) and broadcast (ValueError when shapes cannot).

@@ -1,4 +1,4 @@
-// ovnp's bitwise ops (issue 4): NumPy's "binary operations".
+// ovnp's bitwise ops: NumPy's "binary operations".
 #include "ovnp/bitwise.hpp"
 
 #include "openvino/op/bitwise_and.hpp"

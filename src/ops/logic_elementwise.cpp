@@ -1,4 +1,4 @@
-// ovnp's elementwise logic ops (issue 4): comparison, logic, classification.
+// ovnp's elementwise logic ops: comparison, logic, classification.
 #include <limits>
 
 #include "openvino/op/abs.hpp"

@@ -1,4 +1,4 @@
-// ovnp's extrema, clip, heaviside, ldexp and complex stubs (issue 4): NumPy lists
+// ovnp's extrema, clip, heaviside, ldexp and complex stubs: NumPy lists
 // them under mathematical functions (math.hpp).
 #include <cmath>
 #include <limits>

@@ -1,4 +1,4 @@
-// ovnp's selection ops (issue 4): where, select (indexing.hpp).
+// ovnp's selection ops: where, select (indexing.hpp).
 #include "openvino/op/select.hpp"
 #include "ops/common.hpp"
 #include "ops/compare.hpp"

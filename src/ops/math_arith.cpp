@@ -1,4 +1,4 @@
-// NumPy's arithmetic and rounding functions (issue 4).
+// NumPy's arithmetic and rounding functions.
 #include <algorithm>
 #include <cmath>
 #include <string>

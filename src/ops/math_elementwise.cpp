@@ -1,4 +1,4 @@
-// Registry entries of ovnp's elementwise math ops (issue 4); the ops live in
+// Registry entries of ovnp's elementwise math ops; the ops live in
 // math_arith.cpp (arithmetic, rounding) and math_transcendental.cpp.
 #include "ops/registry_parts.hpp"
 #include "ovnp/ovnp.hpp"

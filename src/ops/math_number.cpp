@@ -1,4 +1,4 @@
-// ovnp's gcd, lcm, nextafter and signbit (issue 4): integer number theory and
+// ovnp's gcd, lcm, nextafter and signbit: integer number theory and
 // the float representation, with no bit casts (OpenVINO has none).
 #include <cmath>
 #include <cstring>

@@ -1,5 +1,5 @@
 // ovnp's exp/log, trigonometric and hyperbolic functions, hypot, sinc, i0,
-// cbrt and power (issue 4).
+// cbrt and power.
 //
 // float16/bfloat16 compute in float32 and round once (NumPy's half loops do
 // the same). The CPU plugin's float32 kernels for Log, Sin, Cos, Tan, Asin,

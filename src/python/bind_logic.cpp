@@ -1,5 +1,5 @@
 // Python bindings of ovnp's elementwise logic, bitwise, extrema, complex-stub
-// and selection ops (issue 4). Parameter names are Keras's backend ones.
+// and selection ops. Parameter names are Keras's backend ones.
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 

@@ -1,4 +1,4 @@
-// Python bindings of ovnp's elementwise math ops (issue 4). Parameter names
+// Python bindings of ovnp's elementwise math ops. Parameter names
 // are Keras's backend names (x; x1, x2; decimals): ovnp.keras passes them by name.
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
