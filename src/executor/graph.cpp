@@ -82,6 +82,8 @@ bool plugin_unfit(const ov::Node& node) {
     // Float to bool: the plugin makes NaN false.
     if (ov::is_type<v0::Convert>(&node) && node.get_output_element_type(0) == et::boolean && t.is_real()) return true;
     if (!t.is_integral_number()) return false;
+    // Integer to float16: the plugin holds float16 in float32 and skips the rounding.
+    if (ov::is_type<v0::Convert>(&node) && node.get_output_element_type(0) == et::f16) return true;
     // Integer products and sums run in float32 (exact only below 2^24).
     if (ov::is_type<v0::MatMul>(&node) || ov::is_type<v7::Einsum>(&node) || ov::is_type<v1::Power>(&node) ||
         ov::is_type<util::ArithmeticReductionKeepDims>(&node))

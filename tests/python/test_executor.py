@@ -1,7 +1,7 @@
 """ovnp.Executor: canonicalize, key, cache, run.
 
-The grid's eager path (grid.run) already checks every foundation op against ovnp.evaluate bit
-for bit through a cached Executor; these tests cover the cache itself: no stale results, the
+The grid's eager path (grid.run) already runs every op's graph three times through a cached
+Executor, equal bit for bit; these tests cover the cache itself: no stale results, the
 bounds, the result types, threads and the GIL, and memory."""
 
 import gc

@@ -1,0 +1,1 @@
+"""NumPy references of ovnp's ops, one module per family; the op table (optable.py) points at them."""
