@@ -1,4 +1,4 @@
-// NumPy's binary operations (bitwise functions).
+// NumPy's bit-wise operations.
 #pragma once
 
 #include "openvino/core/node_output.hpp"

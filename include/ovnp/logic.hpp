@@ -1,24 +1,9 @@
-// NumPy's logic functions.
+// NumPy's logic functions, in the sections of NumPy's reference.
 #pragma once
 
 #include "openvino/core/node_output.hpp"
 
 namespace ovnp {
-
-/// numpy.isclose: |a - b| <= atol + rtol * |b|, elementwise, as bool.
-/// - asymmetric, as NumPy: the tolerance scales with |b|;
-/// - +-inf is close only to the same inf; NaN is never close unless equal_nan;
-/// - computed in the promoted dtype (f64 stays f64, f32 stays f32); f16 and
-///   bf16 compute in f32, where |a - b| and the tolerance are exact or closer
-///   (NumPy rounds each step to f16, so answers can differ at the boundary);
-/// - integers compare exactly (no float rounding of a or b, no overflow on
-///   abs(INT_MIN)); the tolerance itself is computed in f64, as NumPy does;
-/// - broadcasts; shapes that cannot broadcast throw ValueError.
-ov::Output<ov::Node> isclose(const ov::Output<ov::Node>& a,
-                             const ov::Output<ov::Node>& b,
-                             double rtol = 1e-5,
-                             double atol = 1e-8,
-                             bool equal_nan = false);
 
 // ---- comparison ----
 // Operands are promoted as Keras does (Python scalars weak: x_int8 < 1 compares
@@ -39,7 +24,7 @@ ov::Output<ov::Node> less(const ov::Output<ov::Node>& a, const ov::Output<ov::No
 /// numpy.less_equal: a <= b; False where either is NaN.
 ov::Output<ov::Node> less_equal(const ov::Output<ov::Node>& a, const ov::Output<ov::Node>& b);
 
-// ---- logic and classification ----
+// ---- logical operations and array contents ----
 
 /// numpy.logical_and: truth(a) & truth(b), bool. Truth is x != 0, so NaN is
 /// True and -0.0 False; no dtype promotion (each side is read on its own).
@@ -64,6 +49,23 @@ ov::Output<ov::Node> isposinf(const ov::Output<ov::Node>& x);
 /// numpy.isreal: imag(x) == 0. ovnp has no complex dtypes, so all True (NaN
 /// included), in x's shape.
 ov::Output<ov::Node> isreal(const ov::Output<ov::Node>& x);
+
+// ---- comparison within a tolerance ----
+
+/// numpy.isclose: |a - b| <= atol + rtol * |b|, elementwise, as bool.
+/// - asymmetric, as NumPy: the tolerance scales with |b|;
+/// - +-inf is close only to the same inf; NaN is never close unless equal_nan;
+/// - computed in the promoted dtype (f64 stays f64, f32 stays f32); f16 and
+///   bf16 compute in f32, where |a - b| and the tolerance are exact or closer
+///   (NumPy rounds each step to f16, so answers can differ at the boundary);
+/// - integers compare exactly (no float rounding of a or b, no overflow on
+///   abs(INT_MIN)); the tolerance itself is computed in f64, as NumPy does;
+/// - broadcasts; shapes that cannot broadcast throw ValueError.
+ov::Output<ov::Node> isclose(const ov::Output<ov::Node>& a,
+                             const ov::Output<ov::Node>& b,
+                             double rtol = 1e-5,
+                             double atol = 1e-8,
+                             bool equal_nan = false);
 /// numpy.allclose: all(isclose(a, b, rtol, atol, equal_nan)) as a 0-d bool;
 /// True for empty inputs. Same arithmetic and promotion as isclose.
 ov::Output<ov::Node> allclose(const ov::Output<ov::Node>& a,

@@ -1,4 +1,4 @@
-// NumPy's mathematical functions.
+// NumPy's mathematical functions, in the sections of NumPy's reference.
 #pragma once
 
 #include <optional>
@@ -7,26 +7,19 @@
 
 namespace ovnp {
 
-/// numpy.log1p: log(1 + x), accurate near 0.
-/// - u = 1 + x; where(u == 1, x, log(u) - ((u - 1) - x) / u), Goldberg's
-///   correction of log(u) for the rounding of u, with one rounding fewer;
-/// - -1 -> -inf; x < -1 -> NaN; +inf -> +inf; NaN -> NaN; -0.0 -> -0.0;
-/// - bool and integers give floatx; f16/bf16 are computed in f32, rounded once.
-ov::Output<ov::Node> log1p(const ov::Output<ov::Node>& x);
-
-/// numpy.nan_to_num: NaN -> nan, +inf -> posinf, -inf -> neginf.
-/// - the masks are taken from the input, so nan=inf yields inf;
-/// - posinf/neginf default to the dtype's finfo max/min (f16: 65504,
-///   f64: 1.797e308 with no trip through f32);
-/// - bool and integer inputs are returned unchanged, same dtype.
-ov::Output<ov::Node> nan_to_num(const ov::Output<ov::Node>& x,
-                                double nan = 0.0,
-                                std::optional<double> posinf = std::nullopt,
-                                std::optional<double> neginf = std::nullopt);
-
-// ---- arithmetic, exp/log, trig, rounding ----
 // Binary ops promote with Keras's lattice (64-bit kept); Python scalars are
-// weak (x_int8 + 1 stays int8). Integer arithmetic wraps as NumPy's does.
+// weak (x_int8 + 1 stays int8, maximum(x_f16, 2.0) stays f16). Operands
+// broadcast (ValueError when shapes cannot). Integer arithmetic wraps as
+// NumPy's does.
+//
+// The float-valued functions (sqrt, cbrt, exponents and logarithms,
+// trigonometric, hyperbolic and special functions): bool and integer inputs
+// give floatx unless noted; float16/bfloat16 compute in float32 and round
+// once. Values are within 4 ulp of NumPy's float64 result rounded to the
+// dtype (float64 on the eager path; compiled, the CPU plugin runs float64 as
+// float32).
+
+// ---- arithmetic operations ----
 
 /// numpy.add: bool + bool is logical or; integers wrap; f16/bf16 add in f32, rounded once.
 ov::Output<ov::Node> add(const ov::Output<ov::Node>& x1, const ov::Output<ov::Node>& x2);
@@ -60,6 +53,8 @@ ov::Output<ov::Node> reciprocal(const ov::Output<ov::Node>& x);
 ov::Output<ov::Node> square(const ov::Output<ov::Node>& x);
 /// numpy.sqrt: correctly rounded; sqrt(-0.0) = -0.0, x < 0 gives NaN; integers give floatx.
 ov::Output<ov::Node> sqrt(const ov::Output<ov::Node>& x);
+/// numpy.cbrt: real cube root, cbrt(-8) = -2, -0.0 kept. int64 gives float64 (Keras).
+ov::Output<ov::Node> cbrt(const ov::Output<ov::Node>& x);
 /// numpy.absolute: same dtype; |INT_MIN| wraps to INT_MIN (NumPy); |-0.0| = 0.0; bool unchanged.
 ov::Output<ov::Node> absolute(const ov::Output<ov::Node>& x);
 /// numpy.abs: the same as absolute.
@@ -70,6 +65,21 @@ ov::Output<ov::Node> fabs(const ov::Output<ov::Node>& x);
 ov::Output<ov::Node> sign(const ov::Output<ov::Node>& x);
 /// numpy.copy: x itself (graph values are immutable); a Python scalar becomes a constant.
 ov::Output<ov::Node> copy(const ov::Output<ov::Node>& x);
+/// numpy.power: dtype result_type(x1, x2) (Python scalars weak). Integers by
+/// squaring, wrapping as NumPy; a negative integer exponent raises ValueError
+/// when x2 is a constant (NumPy's error), and gives 1 / x1^|x2| truncated
+/// (JAX's value) when it is only known at run time. bool: x1 or not x2.
+ov::Output<ov::Node> power(const ov::Output<ov::Node>& x1, const ov::Output<ov::Node>& x2);
+
+// ---- rational routines ----
+
+/// numpy.gcd: integers only (TypeError for floats); gcd(0, 0) = 0, signs
+/// ignored, gcd(INT_MIN, 0) wraps to INT_MIN as in NumPy; exact on both paths.
+ov::Output<ov::Node> gcd(const ov::Output<ov::Node>& x1, const ov::Output<ov::Node>& x2);
+/// numpy.lcm: |x1| / gcd * |x2|, wrapping as NumPy; lcm(x, 0) = 0.
+ov::Output<ov::Node> lcm(const ov::Output<ov::Node>& x1, const ov::Output<ov::Node>& x2);
+
+// ---- rounding ----
 
 /// numpy.floor: integers and bool give floatx (Keras); -0.0 stays -0.0.
 ov::Output<ov::Node> floor(const ov::Output<ov::Node>& x);
@@ -83,11 +93,7 @@ ov::Output<ov::Node> trunc(const ov::Output<ov::Node>& x);
 /// multiples of 10^-d for d < 0 (ties to even, wrapping); bool raises TypeError.
 ov::Output<ov::Node> round(const ov::Output<ov::Node>& x, int decimals = 0);
 
-// ---- exp/log, trigonometric, hyperbolic, power ----
-// Bool and integer inputs give floatx unless noted; float16/bfloat16 compute
-// in float32 and round once. Values are within 4 ulp of NumPy's float64
-// result rounded to the dtype (float64 on the eager path; compiled, the CPU
-// plugin runs float64 as float32).
+// ---- exponents and logarithms ----
 
 /// numpy.exp: e^x; no early overflow, subnormal results kept (the plugin's own Exp loses both).
 ov::Output<ov::Node> exp(const ov::Output<ov::Node>& x);
@@ -101,11 +107,19 @@ ov::Output<ov::Node> log(const ov::Output<ov::Node>& x);
 ov::Output<ov::Node> log2(const ov::Output<ov::Node>& x);
 /// numpy.log10: exponent * log10(2) (split exactly) plus log10 of a mantissa near 1.
 ov::Output<ov::Node> log10(const ov::Output<ov::Node>& x);
+/// numpy.log1p: log(1 + x), accurate near 0.
+/// - u = 1 + x; where(u == 1, x, log(u) - ((u - 1) - x) / u), Goldberg's
+///   correction of log(u) for the rounding of u, with one rounding fewer;
+/// - -1 -> -inf; x < -1 -> NaN; +inf -> +inf; NaN -> NaN; -0.0 -> -0.0;
+/// - bool and integers give floatx; f16/bf16 are computed in f32, rounded once.
+ov::Output<ov::Node> log1p(const ov::Output<ov::Node>& x);
 /// numpy.logaddexp: log(e^x1 + e^x2) as max + log1p(e^-|x1 - x2|): no overflow;
 /// logaddexp(-inf, -inf) = -inf; dtype result_type(x1, x2, float).
 ov::Output<ov::Node> logaddexp(const ov::Output<ov::Node>& x1, const ov::Output<ov::Node>& x2);
 /// numpy.logaddexp2: log2(2^x1 + 2^x2), as logaddexp.
 ov::Output<ov::Node> logaddexp2(const ov::Output<ov::Node>& x1, const ov::Output<ov::Node>& x2);
+
+// ---- trigonometric and hyperbolic functions ----
 
 /// numpy.sin, cos, tan, arcsin, arccos, arctan: OpenVINO's kernels (within 1
 /// ulp on the plugin, libm on the exact path); -0.0 is kept where NumPy keeps it.
@@ -133,27 +147,18 @@ ov::Output<ov::Node> rad2deg(const ov::Output<ov::Node>& x);
 /// numpy.hypot: max * sqrt(1 + (min / max)^2): no spurious overflow;
 /// hypot(inf, NaN) = inf. Integers give floatx, int64/uint64 float64 (Keras).
 ov::Output<ov::Node> hypot(const ov::Output<ov::Node>& x1, const ov::Output<ov::Node>& x2);
+
+// ---- other special functions ----
+
 /// numpy.sinc: sin(pi x) / (pi x) with sin(pi x) reduced exactly (accurate
 /// for large x), sinc(0) = 1.
 ov::Output<ov::Node> sinc(const ov::Output<ov::Node>& x);
 /// numpy.i0: NumPy's Chebyshev series (Cephes) over the whole range; no
 /// early overflow. int64 gives float64 (Keras).
 ov::Output<ov::Node> i0(const ov::Output<ov::Node>& x);
-/// numpy.cbrt: real cube root, cbrt(-8) = -2, -0.0 kept. int64 gives float64 (Keras).
-ov::Output<ov::Node> cbrt(const ov::Output<ov::Node>& x);
-/// numpy.power: dtype result_type(x1, x2) (Python scalars weak). Integers by
-/// squaring, wrapping as NumPy; a negative integer exponent raises ValueError
-/// when x2 is a constant (NumPy's error), and gives 1 / x1^|x2| truncated
-/// (JAX's value) when it is only known at run time. bool: x1 or not x2.
-ov::Output<ov::Node> power(const ov::Output<ov::Node>& x1, const ov::Output<ov::Node>& x2);
 
-// ---- gcd, lcm, nextafter, signbit ----
+// ---- floating point routines ----
 
-/// numpy.gcd: integers only (TypeError for floats); gcd(0, 0) = 0, signs
-/// ignored, gcd(INT_MIN, 0) wraps to INT_MIN as in NumPy; exact on both paths.
-ov::Output<ov::Node> gcd(const ov::Output<ov::Node>& x1, const ov::Output<ov::Node>& x2);
-/// numpy.lcm: |x1| / gcd * |x2|, wrapping as NumPy; lcm(x, 0) = 0.
-ov::Output<ov::Node> lcm(const ov::Output<ov::Node>& x1, const ov::Output<ov::Node>& x2);
 /// numpy.nextafter: the next value of x1's dtype toward x2, exact to the bit
 /// (subnormals, +-0, +-inf and powers of two included); dtype
 /// result_type(x1, x2, float).
@@ -162,11 +167,14 @@ ov::Output<ov::Node> nextafter(const ov::Output<ov::Node>& x1, const ov::Output<
 /// read for constant inputs (Keras's eager tensors); for computed NaNs it is
 /// not observable without a bit cast and signbit is False.
 ov::Output<ov::Node> signbit(const ov::Output<ov::Node>& x);
+/// numpy.ldexp: x1 * 2**x2, rounded once (subnormal results too), exact
+/// for any x2: huge exponents give 0 or inf, 0 / inf / NaN stay.
+/// - x2 must have an integer dtype (TypeError otherwise, as Keras);
+/// - dtype: result_type(x1, x2, float) (Keras): int x1 gives floatx, float16
+///   stays float16; broadcasts.
+ov::Output<ov::Node> ldexp(const ov::Output<ov::Node>& x1, const ov::Output<ov::Node>& x2);
 
-// ---- extrema, clip, floating-point functions, gcd/lcm, complex stubs ----
-
-// Binary ops promote as Keras does (Python scalars weak: maximum(x_f16, 2.0)
-// stays f16) and broadcast (ValueError when shapes cannot).
+// ---- extrema finding ----
 
 /// numpy.maximum: the larger of a and b; NaN if either is NaN. For equal
 /// zeros the result is +0.0 (IEEE 754-2019 maximum: -0.0 < +0.0; NumPy's own
@@ -180,6 +188,9 @@ ov::Output<ov::Node> minimum(const ov::Output<ov::Node>& a, const ov::Output<ov:
 ov::Output<ov::Node> fmax(const ov::Output<ov::Node>& a, const ov::Output<ov::Node>& b);
 /// numpy.fmin: minimum that ignores NaN (see fmax).
 ov::Output<ov::Node> fmin(const ov::Output<ov::Node>& a, const ov::Output<ov::Node>& b);
+
+// ---- miscellaneous ----
+
 /// numpy.clip: min(max(x, x_min), x_max) in NumPy's order, so x_min > x_max
 /// gives x_max everywhere; a missing bound is not applied. NaN in x or in a
 /// bound gives NaN; where x equals a bound the bound is returned (NumPy's
@@ -195,12 +206,18 @@ ov::Output<ov::Node> clip(const ov::Output<ov::Node>& x,
 /// - dtype (Keras): the promoted dtype, but int8..32 and uint8..32 give floatx
 ///   and int64 float64; bool and uint64 stay (values are 0, 1 or x2).
 ov::Output<ov::Node> heaviside(const ov::Output<ov::Node>& x1, const ov::Output<ov::Node>& x2);
-/// numpy.ldexp: x1 * 2**x2, rounded once (subnormal results too), exact
-/// for any x2: huge exponents give 0 or inf, 0 / inf / NaN stay.
-/// - x2 must have an integer dtype (TypeError otherwise, as Keras);
-/// - dtype: result_type(x1, x2, float) (Keras): int x1 gives floatx, float16
-///   stays float16; broadcasts.
-ov::Output<ov::Node> ldexp(const ov::Output<ov::Node>& x1, const ov::Output<ov::Node>& x2);
+/// numpy.nan_to_num: NaN -> nan, +inf -> posinf, -inf -> neginf.
+/// - the masks are taken from the input, so nan=inf yields inf;
+/// - posinf/neginf default to the dtype's finfo max/min (f16: 65504,
+///   f64: 1.797e308 with no trip through f32);
+/// - bool and integer inputs are returned unchanged, same dtype.
+ov::Output<ov::Node> nan_to_num(const ov::Output<ov::Node>& x,
+                                double nan = 0.0,
+                                std::optional<double> posinf = std::nullopt,
+                                std::optional<double> neginf = std::nullopt);
+
+// ---- handling complex numbers ----
+
 /// numpy.angle of a real array: pi where x < 0 or x is -0.0, 0 elsewhere, NaN
 /// for NaN (atan2(0, x)). dtype: bool and integers give floatx, floats stay.
 ov::Output<ov::Node> angle(const ov::Output<ov::Node>& x);

@@ -4,9 +4,10 @@ import ovnp
 
 HEADER = """# ovnp ops
 
-Generated from the op registry (`src/ops/registry.cpp`) by `python -m ovnp.docs`;
-a test fails when this file and the registry disagree. Every op here is in the
-C++ API, the Python module, and `ovnp.keras.install()`.
+Generated from the op registry (each group's rows sit beside its ops in
+`src/ops/`; `src/ops/registry.cpp` joins them) by `python -m ovnp.docs`; a test
+fails when this file and the registry disagree. Every op here is in the C++
+API, the Python module, and `ovnp.keras.install()`.
 
 | NumPy | ovnp C++ | header | status | differences from NumPy |
 |---|---|---|---|---|

@@ -54,7 +54,7 @@
 #include "openvino/runtime/core.hpp"
 #include "executor/graph.hpp"
 #include "executor/reference.hpp"
-#include "ops/common.hpp"
+#include "graph/builders.hpp"
 #include "ovnp/errors.hpp"
 #include "ovnp/executor.hpp"
 

@@ -1,6 +1,7 @@
-// ovnp's bitwise ops: NumPy's "binary operations".
+// NumPy's bit-wise operations.
 #include "ovnp/bitwise.hpp"
 
+#include "graph/builders.hpp"
 #include "openvino/op/bitwise_and.hpp"
 #include "openvino/op/bitwise_left_shift.hpp"
 #include "openvino/op/bitwise_not.hpp"
@@ -10,8 +11,7 @@
 #include "openvino/op/logical_and.hpp"
 #include "openvino/op/logical_not.hpp"
 #include "openvino/op/select.hpp"
-#include "ops/common.hpp"
-#include "ops/compare.hpp"
+#include "ops/registry_parts.hpp"
 #include "ovnp/dtype.hpp"
 #include "ovnp/errors.hpp"
 
@@ -81,7 +81,6 @@ Output bitwise_and(const Output& x, const Output& y) { return bitwise_binary<v13
 Output bitwise_or(const Output& x, const Output& y) { return bitwise_binary<v13::BitwiseOr>("bitwise_or", x, y); }
 Output bitwise_xor(const Output& x, const Output& y) { return bitwise_binary<v13::BitwiseXor>("bitwise_xor", x, y); }
 
-
 Output bitwise_invert(const Output& x) { return invert("bitwise_invert", x); }
 Output bitwise_not(const Output& x) { return invert("bitwise_not", x); }
 
@@ -89,5 +88,24 @@ Output bitwise_left_shift(const Output& x, const Output& y) { return shift("bitw
 Output left_shift(const Output& x, const Output& y) { return shift("left_shift", x, y, true); }
 Output bitwise_right_shift(const Output& x, const Output& y) { return shift("bitwise_right_shift", x, y, false); }
 Output right_shift(const Output& x, const Output& y) { return shift("right_shift", x, y, false); }
+
+std::vector<OpInfo> detail::bitwise_registry() {
+    const std::string bit_note = "Float inputs raise TypeError.";
+    std::vector<OpInfo> ops;
+    for (const char* n : {"bitwise_and", "bitwise_or", "bitwise_xor"})
+        ops.push_back({n, "bitwise", std::string("numpy.") + n + "(x1, x2)", std::string("ovnp::") + n + "(x, y)",
+                       bit_note});
+    ops.push_back({"bitwise_invert", "bitwise", "numpy.bitwise_invert(x)", "ovnp::bitwise_invert(x)", bit_note});
+    ops.push_back({"bitwise_not", "bitwise", "numpy.bitwise_not(x)", "ovnp::bitwise_not(x)", bit_note});
+    const std::string shift_note =
+        bit_note + " Shifts outside [0, bits) give NumPy's 0 (or -1 for negative x in right shifts).";
+    ops.push_back({"bitwise_left_shift", "bitwise", "numpy.bitwise_left_shift(x1, x2)",
+                   "ovnp::bitwise_left_shift(x, y)", shift_note});
+    ops.push_back({"left_shift", "bitwise", "numpy.left_shift(x1, x2)", "ovnp::left_shift(x, y)", shift_note});
+    ops.push_back({"bitwise_right_shift", "bitwise", "numpy.bitwise_right_shift(x1, x2)",
+                   "ovnp::bitwise_right_shift(x, y)", shift_note});
+    ops.push_back({"right_shift", "bitwise", "numpy.right_shift(x1, x2)", "ovnp::right_shift(x, y)", shift_note});
+    return ops;
+}
 
 }  // namespace ovnp

@@ -1,33 +1,38 @@
+// NumPy's logic functions: comparison, logical operations, array contents
+// (isfinite, isnan, ...), isclose and allclose.
+#include <cmath>
+#include <vector>
+
+#include "graph/builders.hpp"
+#include "openvino/op/constant.hpp"
+#include "openvino/op/reduce_logical_and.hpp"
+#include "openvino/op/reshape.hpp"
+#include "ops/registry_parts.hpp"
 #include "ovnp/logic.hpp"
 
-#include <cmath>
-#include <limits>
-
-#include "openvino/op/abs.hpp"
-#include "openvino/op/add.hpp"
-#include "openvino/op/equal.hpp"
-#include "openvino/op/floor.hpp"
-#include "openvino/op/greater_eq.hpp"
-#include "openvino/op/less.hpp"
-#include "openvino/op/is_nan.hpp"
-#include "openvino/op/less_eq.hpp"
-#include "openvino/op/logical_and.hpp"
-#include "openvino/op/logical_or.hpp"
-#include "openvino/op/minimum.hpp"
-#include "openvino/op/multiply.hpp"
-#include "openvino/op/select.hpp"
-#include "openvino/op/subtract.hpp"
-#include "ops/common.hpp"
-#include "ovnp/dtype.hpp"
-
 namespace ovnp {
+namespace g = detail::g;
+using Output = ov::Output<ov::Node>;
+using namespace ov::op;
+
 namespace {
 
-using namespace ov::op;
-using Output = ov::Output<ov::Node>;
+// Op applied to both operands read by truth value (no dtype promotion).
+template <class Op>
+Output logical_binary(const char* op, const Output& a, const Output& b) {
+    Output x = detail::truth_operand(op, a), y = detail::truth_operand(op, b);
+    detail::require_broadcastable(op, x, y);
+    return std::make_shared<Op>(x, y);
+}
 
-Output And(const Output& a, const Output& b) { return std::make_shared<v1::LogicalAnd>(a, b)->output(0); }
-Output Or(const Output& a, const Output& b) { return std::make_shared<v1::LogicalOr>(a, b)->output(0); }
+// A float classification, or the constant answer for integers and bool.
+template <class F>
+Output classify(const char* op, const Output& x_in, bool int_answer, F&& on_float) {
+    dtype::require_numeric(op, x_in);
+    Output x = dtype::resolve(op, x_in);
+    if (!x.get_element_type().is_real()) return detail::filled_bool(x, int_answer);
+    return on_float(x);
+}
 
 // NumPy: (|a - b| <= atol + rtol * |b|) & isfinite(b) | (a == b), in the
 // promoted float type. The masks come from the inputs.
@@ -37,11 +42,10 @@ Output isclose_float(const Output& a, const Output& b, double rtol, double atol,
                                          std::make_shared<v1::Multiply>(dtype::scalar_like(b, rtol),
                                                                         std::make_shared<v0::Abs>(b)));
     // |b| < inf is isfinite(b); the CPU plugin's IsFinite calls subnormals infinite.
-    Output b_finite = std::make_shared<v1::Less>(std::make_shared<v0::Abs>(b),
-                                                 dtype::scalar_like(b, std::numeric_limits<double>::infinity()));
-    Output close = And(std::make_shared<v1::LessEqual>(diff, tol), b_finite);
-    close = Or(close, std::make_shared<v1::Equal>(a, b));
-    if (equal_nan) close = Or(close, And(std::make_shared<v10::IsNaN>(a), std::make_shared<v10::IsNaN>(b)));
+    Output b_finite = g::is_finite(b);
+    Output close = g::land(std::make_shared<v1::LessEqual>(diff, tol), b_finite);
+    close = g::lor(close, std::make_shared<v1::Equal>(a, b));
+    if (equal_nan) close = g::lor(close, g::land(std::make_shared<v10::IsNaN>(a), std::make_shared<v10::IsNaN>(b)));
     return close;
 }
 
@@ -95,22 +99,119 @@ Output isclose_int(const Output& a_in, const Output& b_in, double rtol, double a
         hi = std::make_shared<v1::Select>(detail::int_less_equal(hi, std::make_shared<v1::Subtract>(tmax, d)),
                                           std::make_shared<v1::Add>(hi, d), tmax);
     }
-    return And(detail::int_less_equal(lo, a), detail::int_less_equal(a, hi));
+    return g::land(detail::int_less_equal(lo, a), detail::int_less_equal(a, hi));
 }
 
 }  // namespace
 
+// Comparisons give bool: they compare in the exact join (uint32 with int32 in int64).
+
+Output equal(const Output& a, const Output& b) {
+    auto [x, y] = detail::promote2_exact("equal", a, b);
+    return detail::exact_equal(x, y);
+}
+
+Output not_equal(const Output& a, const Output& b) {
+    auto [x, y] = detail::promote2_exact("not_equal", a, b);
+    return std::make_shared<v1::LogicalNot>(detail::exact_equal(x, y));
+}
+
+// Greater and GreaterEqual are written as Less/LessEqual with swapped
+// operands: the CPU plugin's Greater(Equal) is true for NaN.
+Output greater(const Output& a, const Output& b) {
+    auto [x, y] = detail::promote2_exact("greater", a, b);
+    return detail::exact_less(y, x);
+}
+
+Output greater_equal(const Output& a, const Output& b) {
+    auto [x, y] = detail::promote2_exact("greater_equal", a, b);
+    return detail::exact_less_equal(y, x);
+}
+
+Output less(const Output& a, const Output& b) {
+    auto [x, y] = detail::promote2_exact("less", a, b);
+    return detail::exact_less(x, y);
+}
+
+Output less_equal(const Output& a, const Output& b) {
+    auto [x, y] = detail::promote2_exact("less_equal", a, b);
+    return detail::exact_less_equal(x, y);
+}
+
+Output logical_and(const Output& a, const Output& b) { return logical_binary<v1::LogicalAnd>("logical_and", a, b); }
+Output logical_or(const Output& a, const Output& b) { return logical_binary<v1::LogicalOr>("logical_or", a, b); }
+Output logical_xor(const Output& a, const Output& b) { return logical_binary<v1::LogicalXor>("logical_xor", a, b); }
+
+Output logical_not(const Output& x) {
+    return std::make_shared<v1::LogicalNot>(detail::truth_operand("logical_not", x));
+}
+
+// |x| < inf rather than IsFinite: the CPU plugin's IsFinite calls subnormals
+// infinite.
+Output isfinite(const Output& x) { return classify("isfinite", x, true, g::is_finite); }
+
+Output isinf(const Output& x) { return classify("isinf", x, false, g::is_inf); }
+
+Output isnan(const Output& x) { return classify("isnan", x, false, g::isnan); }
+
+Output isneginf(const Output& x) {
+    return classify("isneginf", x, false, [](const Output& v) -> Output {
+        return std::make_shared<v1::Equal>(v, dtype::scalar_like(v, -g::kInf));
+    });
+}
+
+Output isposinf(const Output& x) {
+    return classify("isposinf", x, false, [](const Output& v) -> Output {
+        return std::make_shared<v1::Equal>(v, dtype::scalar_like(v, g::kInf));
+    });
+}
+
+Output isreal(const Output& x) {
+    dtype::require_numeric("isreal", x);
+    return detail::filled_bool(dtype::resolve("isreal", x), true);
+}
+
 Output isclose(const Output& a, const Output& b, double rtol, double atol, bool equal_nan) {
-    auto ab = dtype::promote_exact("isclose", {a, b});
-    detail::require_broadcastable("isclose", ab[0], ab[1]);
-    const auto t = ab[0].get_element_type();
+    auto [x, y] = detail::promote2_exact("isclose", a, b);
+    const auto t = x.get_element_type();
     if (t.is_real()) {
         // Half types compute in f32, where their differences are exact: the CPU
         // plugin does so anyway, and every path then gives the same answer.
         const auto ct = dtype::compute_type(t);
-        return isclose_float(dtype::cast(ab[0], ct), dtype::cast(ab[1], ct), rtol, atol, equal_nan);
+        return isclose_float(dtype::cast(x, ct), dtype::cast(y, ct), rtol, atol, equal_nan);
     }
-    return isclose_int(ab[0], ab[1], rtol, atol);
+    return isclose_int(x, y, rtol, atol);
+}
+
+Output allclose(const Output& a, const Output& b, double rtol, double atol, bool equal_nan) {
+    Output close = isclose(a, b, rtol, atol, equal_nan);
+    auto flat = std::make_shared<v1::Reshape>(close, v0::Constant::create(ov::element::i64, ov::Shape{1}, {-1}), false);
+    return std::make_shared<v1::ReduceLogicalAnd>(flat, v0::Constant::create(ov::element::i64, ov::Shape{1}, {0}),
+                                                  false);
+}
+
+std::vector<OpInfo> detail::logic_registry() {
+    const std::string cmp_note =
+        "Operands promote by Keras's rules (Python scalars weak; int with float compares in floatx, NumPy in "
+        "float64). Integers compare exactly on every path.";
+    std::vector<OpInfo> ops;
+    for (const char* n : {"equal", "not_equal", "greater", "greater_equal", "less", "less_equal"})
+        ops.push_back({n, "logic", std::string("numpy.") + n + "(x1, x2)", std::string("ovnp::") + n + "(a, b)",
+                       cmp_note});
+    for (const char* n : {"logical_and", "logical_or", "logical_xor"})
+        ops.push_back({n, "logic", std::string("numpy.") + n + "(x1, x2)", std::string("ovnp::") + n + "(a, b)", ""});
+    ops.push_back({"logical_not", "logic", "numpy.logical_not(x)", "ovnp::logical_not(x)", ""});
+    for (const char* n : {"isfinite", "isinf", "isnan", "isneginf", "isposinf"})
+        ops.push_back({n, "logic", std::string("numpy.") + n + "(x)", std::string("ovnp::") + n + "(x)", ""});
+    ops.push_back({"isreal", "logic", "numpy.isreal(x)", "ovnp::isreal(x)",
+                   "No complex dtypes: always True (Keras's OpenVINO backend does the same)."});
+    ops.push_back({"isclose", "logic", "numpy.isclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=False)",
+                   "ovnp::isclose(a, b, rtol, atol, equal_nan)",
+                   "Integers compare exactly (NumPy rounds them to float64 first); the tolerance is computed in float64."});
+    ops.push_back({"allclose", "logic", "numpy.allclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=False)",
+                   "ovnp::allclose(a, b, rtol, atol, equal_nan)",
+                   "A 0-d bool tensor (NumPy returns a Python bool); integers compare exactly, as isclose."});
+    return ops;
 }
 
 }  // namespace ovnp

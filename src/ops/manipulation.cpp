@@ -1,3 +1,4 @@
+// NumPy's array manipulation routines: ravel.
 #include "ovnp/manipulation.hpp"
 
 #include "openvino/op/constant.hpp"
@@ -7,6 +8,7 @@
 #include "openvino/op/squeeze.hpp"
 #include "openvino/op/subtract.hpp"
 #include "openvino/op/transpose.hpp"
+#include "ops/registry_parts.hpp"
 #include "ovnp/dtype.hpp"
 #include "ovnp/errors.hpp"
 
@@ -51,6 +53,13 @@ Output ravel(const Output& x_in, Order order) {
     // included. A computed element count would infer [?], but the CPU plugin
     // returns (1,) for it once the model is reshaped to a static empty shape.
     return std::make_shared<v1::Reshape>(src, i64s({-1}), false);
+}
+
+std::vector<OpInfo> detail::manipulation_registry() {
+    return {
+        {"ravel", "manipulation", "numpy.ravel(a, order='C')", "ovnp::ravel(x, order)",
+         "Orders 'A' and 'K' read as 'C': graph tensors are C-contiguous."},
+    };
 }
 
 }  // namespace ovnp

@@ -1,13 +1,21 @@
-// Python bindings of ovnp's elementwise math ops. Parameter names
-// are Keras's backend names (x; x1, x2; decimals): ovnp.keras passes them by name.
+// Python bindings of NumPy's mathematical functions (ovnp/math.hpp). Parameter
+// names are Keras's backend names (x; x1, x2; decimals): ovnp.keras passes them by name.
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
 #include "python/bind_util.hpp"
 
 namespace ovnp::python {
+namespace {
 
-void bind_math_elementwise(py::module_& m) {
+std::optional<Output> optional_output(const char* op, const char* arg, const py::object& h) {
+    if (h.is_none()) return std::nullopt;
+    return as_output(op, arg, h);
+}
+
+}  // namespace
+
+void bind_math(py::module_& m) {
     def_binary(m, "add", ovnp::add, "x1", "x2", "numpy.add as a graph.");
     def_binary(m, "subtract", ovnp::subtract, "x1", "x2", "numpy.subtract as a graph.");
     def_binary(m, "multiply", ovnp::multiply, "x1", "x2", "numpy.multiply as a graph.");
@@ -51,6 +59,37 @@ void bind_math_elementwise(py::module_& m) {
             return ovnp::round(X, decimals);
         },
         py::arg("x"), py::arg("decimals") = 0, "numpy.round as a graph (half to even).");
+    def_unary(m, "log1p", ovnp::log1p, "numpy.log1p as a graph, accurate near 0.");
+    m.def(
+        "nan_to_num",
+        [](py::object x, double nan, std::optional<double> posinf, std::optional<double> neginf) {
+            Output X = as_output("nan_to_num", "x", x);
+            py::gil_scoped_release nogil;
+            return ovnp::nan_to_num(X, nan, posinf, neginf);
+        },
+        py::arg("x"), py::arg("nan") = 0.0, py::arg("posinf") = py::none(), py::arg("neginf") = py::none(),
+        "numpy.nan_to_num as a graph.");
+
+    def_binary(m, "maximum", ovnp::maximum, "x1", "x2", "numpy.maximum as a graph (NaN propagates).");
+    def_binary(m, "minimum", ovnp::minimum, "x1", "x2", "numpy.minimum as a graph (NaN propagates).");
+    def_binary(m, "fmax", ovnp::fmax, "x1", "x2", "numpy.fmax as a graph (NaN ignored).");
+    def_binary(m, "fmin", ovnp::fmin, "x1", "x2", "numpy.fmin as a graph (NaN ignored).");
+    m.def(
+        "clip",
+        [](py::object x, py::object x_min, py::object x_max) {
+            Output X = as_output("clip", "x", x);
+            auto lo = optional_output("clip", "x_min", x_min), hi = optional_output("clip", "x_max", x_max);
+            py::gil_scoped_release nogil;
+            return ovnp::clip(X, lo, hi);
+        },
+        py::arg("x"), py::arg("x_min"), py::arg("x_max"), "numpy.clip as a graph (None: no bound).");
+    def_binary(m, "heaviside", ovnp::heaviside, "x1", "x2", "numpy.heaviside as a graph.");
+    def_binary(m, "ldexp", ovnp::ldexp, "x1", "x2", "numpy.ldexp as a graph (x1 * 2**x2, rounded once).");
+    def_unary(m, "angle", ovnp::angle, "numpy.angle of a real array as a graph.");
+    def_unary(m, "real", ovnp::real, "numpy.real of a real array (x itself).");
+    def_unary(m, "imag", ovnp::imag, "numpy.imag of a real array (zeros).");
+    def_unary(m, "conjugate", ovnp::conjugate, "numpy.conjugate of a real array (x itself).");
+    def_unary(m, "conj", ovnp::conj, "numpy.conj of a real array (x itself).");
 }
 
 }  // namespace ovnp::python

@@ -13,8 +13,11 @@ namespace py = pybind11;
 using Output = ov::Output<ov::Node>;
 
 namespace ovnp::python {
-void bind_math_elementwise(py::module_& m);
-void bind_logic_elementwise(py::module_& m);
+void bind_math(py::module_& m);
+void bind_logic(py::module_& m);
+void bind_bitwise(py::module_& m);
+void bind_indexing(py::module_& m);
+void bind_manipulation(py::module_& m);
 }  // namespace ovnp::python
 
 using ovnp::python::as_output;
@@ -107,56 +110,6 @@ PYBIND11_MODULE(_ovnp, m) {
     });
 
     m.def(
-        "isclose",
-        [](py::object a, py::object b, double rtol, double atol, bool equal_nan) {
-            Output A = as_output("isclose", "x1", a), B = as_output("isclose", "x2", b);
-            py::gil_scoped_release nogil;
-            return ovnp::isclose(A, B, rtol, atol, equal_nan);
-        },
-        py::arg("x1"), py::arg("x2"), py::arg("rtol") = 1e-5, py::arg("atol") = 1e-8, py::arg("equal_nan") = false,
-        "numpy.isclose as a graph: bool, |a - b| <= atol + rtol * |b|.");
-    m.def(
-        "nonzero",
-        [](py::object x) {
-            Output X = as_output("nonzero", "x", x);
-            ov::OutputVector r;
-            {
-                py::gil_scoped_release nogil;
-                r = ovnp::nonzero(X);
-            }
-            py::tuple t(r.size());
-            for (size_t i = 0; i < r.size(); ++i) t[i] = py::cast(r[i]);
-            return t;
-        },
-        py::arg("x"), "numpy.nonzero as a graph: a tuple of int32 index vectors, one per dimension.");
-    m.def(
-        "log1p",
-        [](py::object x) {
-            Output X = as_output("log1p", "x", x);
-            py::gil_scoped_release nogil;
-            return ovnp::log1p(X);
-        },
-        py::arg("x"), "numpy.log1p as a graph, accurate near 0.");
-    m.def(
-        "ravel",
-        [](py::object x, const std::string& order) {
-            Output X = as_output("ravel", "x", x);
-            auto o = ovnp::parse_order(order);
-            py::gil_scoped_release nogil;
-            return ovnp::ravel(X, o);
-        },
-        py::arg("x"), py::arg("order") = "C", "numpy.ravel as a graph.");
-    m.def(
-        "nan_to_num",
-        [](py::object x, double nan, std::optional<double> posinf, std::optional<double> neginf) {
-            Output X = as_output("nan_to_num", "x", x);
-            py::gil_scoped_release nogil;
-            return ovnp::nan_to_num(X, nan, posinf, neginf);
-        },
-        py::arg("x"), py::arg("nan") = 0.0, py::arg("posinf") = py::none(), py::arg("neginf") = py::none(),
-        "numpy.nan_to_num as a graph.");
-
-    m.def(
         "evaluate",
         [](const std::vector<Output>& outputs, const std::string& device) {
             std::vector<ov::Tensor> tensors;
@@ -177,8 +130,11 @@ PYBIND11_MODULE(_ovnp, m) {
         },
         py::arg("outputs"));
 
-    ovnp::python::bind_math_elementwise(m);
-    ovnp::python::bind_logic_elementwise(m);
+    ovnp::python::bind_math(m);
+    ovnp::python::bind_logic(m);
+    ovnp::python::bind_bitwise(m);
+    ovnp::python::bind_indexing(m);
+    ovnp::python::bind_manipulation(m);
 
     bind_executor(m);
 

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <cstring>
 #include <functional>
+#include <limits>
 #include <string>
 #include <unordered_set>
 #include <vector>
@@ -22,6 +23,14 @@ namespace ovnp_test {
 
 using Output = ov::Output<ov::Node>;
 namespace et = ov::element;
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+constexpr float kInfF = std::numeric_limits<float>::infinity();
+constexpr float kNaNF = std::numeric_limits<float>::quiet_NaN();
+
+/// A dynamic dimension, for graph-building tests.
+inline const ov::Dimension dyn = ov::Dimension::dynamic();
 
 inline Output param(et::Type t, const ov::PartialShape& shape) {
     return std::make_shared<ov::op::v0::Parameter>(t, shape)->output(0);

@@ -1,6 +1,6 @@
 // ovnp::Executor: the cache gives the same answers as a fresh compile, for
 // new data, new kept constants, new shapes and types, under eviction and
-// from several threads.
+// from several threads; ovnp::evaluate and exact_path on small graphs.
 #include <cstdlib>
 #include <thread>
 
@@ -17,9 +17,7 @@
 #include "openvino/op/topk.hpp"
 #include "openvino/op/reduce_sum.hpp"
 #include "openvino/op/relu.hpp"
-#include "ovnp/errors.hpp"
-#include "ovnp/executor.hpp"
-#include "ovnp/math.hpp"
+#include "ovnp/ovnp.hpp"
 
 namespace {
 using namespace ovnp_test;
@@ -173,6 +171,51 @@ TEST(Executor, OptionsFromEnvironment) {
     EXPECT_NE(msg.find("OVNP_CACHE_BYTES='-3'"), std::string::npos) << msg;
     unsetenv("OVNP_CACHE_SIZE");
     unsetenv("OVNP_CACHE_BYTES");
+}
+
+// ---------------------------------------------------------------- evaluate
+
+TEST(Evaluate, ParameterThrowsValueError) {
+    auto p = param(et::f32, {3});
+    std::string msg = message_of<ovnp::ValueError>([&] { ovnp::evaluate({ovnp::log1p(p)}); });
+    EXPECT_NE(msg.find("Parameter"), std::string::npos) << msg;
+    EXPECT_THROW(ovnp::evaluate({ovnp::isclose(p, vec(et::f32, std::vector<float>{1, 2, 3}))}), ovnp::ValueError);
+    EXPECT_THROW(ovnp::evaluate({p}), ovnp::ValueError);
+}
+
+TEST(Evaluate, ExactPath) {
+    auto f32 = vec(et::f32, std::vector<float>{1, 2});
+    auto f64 = vec(et::f64, std::vector<double>{1, 2});
+    auto i64 = vec(et::i64, std::vector<int64_t>{1, 2});
+    EXPECT_EQ(ovnp::exact_path({ovnp::log1p(f32)}), ovnp::Path::Compiled);
+    EXPECT_EQ(ovnp::exact_path({ovnp::isclose(f32, f32)}), ovnp::Path::Compiled);
+    // ravel's i64 shape constant is an attribute, not data.
+    EXPECT_EQ(ovnp::exact_path({ovnp::ravel(f32, ovnp::Order::F)}), ovnp::Path::Compiled);
+    EXPECT_EQ(ovnp::exact_path({ovnp::log1p(f64)}), ovnp::Path::Reference);
+    EXPECT_EQ(ovnp::exact_path({f64}), ovnp::Path::Reference);
+    EXPECT_EQ(ovnp::exact_path({ovnp::isclose(i64, i64)}), ovnp::Path::Reference);
+    EXPECT_EQ(ovnp::exact_path({ovnp::ravel(i64)}), ovnp::Path::Reference);
+}
+
+TEST(Evaluate, SixtyFourBitConstantOutputsAreExact) {
+    // A graph that is just a Constant: its values come back untouched.
+    const int64_t big = (int64_t{1} << 40) + 1;
+    EXPECT_EQ(values<int64_t>(eval1(vec(et::i64, std::vector<int64_t>{big, -big}))),
+              (std::vector<int64_t>{big, -big}));
+    const uint64_t ubig = (uint64_t{1} << 63) + 5;
+    EXPECT_EQ(values<uint64_t>(eval1(vec(et::u64, std::vector<uint64_t>{ubig}))), (std::vector<uint64_t>{ubig}));
+    EXPECT_EQ(values<double>(eval1(vec(et::f64, std::vector<double>{1e300, 1e-300}))),
+              (std::vector<double>{1e300, 1e-300}));
+}
+
+TEST(Evaluate, SeveralOutputsAndConstantsOnly) {
+    auto x = vec(et::f32, std::vector<float>{0.0f, 1.0f});
+    auto r = ovnp::evaluate({ovnp::log1p(x), ovnp::isclose(x, x), x});
+    ASSERT_EQ(r.size(), 3u);
+    EXPECT_EQ(r[0].get_element_type(), et::f32);
+    EXPECT_EQ(r[1].get_element_type(), et::boolean);
+    EXPECT_EQ(bools(r[1]), (std::vector<int>{1, 1}));
+    EXPECT_EQ(values<float>(r[2]), (std::vector<float>{0.0f, 1.0f}));
 }
 
 }  // namespace

@@ -1,10 +1,17 @@
-// Small graph-building helpers shared by the math_*.cpp op files (not public API).
+// Graph-building helpers shared by the ops and the executor (not public API).
+// They depend on OpenVINO and ovnp/dtype.hpp only, so both layers can use them.
+// detail:: holds the checks, promotions and exact comparisons; detail::g:: the
+// short node builders (one node each, or a fixed small pattern).
 #pragma once
 
 #include <limits>
 #include <memory>
+#include <string>
 #include <utility>
+#include <vector>
 
+#include "openvino/core/node_output.hpp"
+#include "openvino/core/partial_shape.hpp"
 #include "openvino/op/abs.hpp"
 #include "openvino/op/add.hpp"
 #include "openvino/op/ceiling.hpp"
@@ -23,15 +30,20 @@
 #include "openvino/op/multiply.hpp"
 #include "openvino/op/negative.hpp"
 #include "openvino/op/not_equal.hpp"
+#include "openvino/op/round.hpp"
 #include "openvino/op/select.hpp"
 #include "openvino/op/subtract.hpp"
-#include "ops/common.hpp"
 #include "ovnp/dtype.hpp"
 
-namespace ovnp::detail::m {
+namespace ovnp::detail {
+
+using Output = ov::Output<ov::Node>;
+
+// ---------------------------------------------------------------- node builders
+
+namespace g {
 
 using namespace ov::op;
-using Output = ov::Output<ov::Node>;
 using ov::element::Type;
 namespace et = ov::element;
 
@@ -62,6 +74,8 @@ inline Output ceil(const Output& a) { return make<v0::Ceiling>(a); }
 inline Output vmax(const Output& a, const Output& b) { return make<v1::Maximum>(a, b); }
 inline Output vmin(const Output& a, const Output& b) { return make<v1::Minimum>(a, b); }
 inline Output isnan(const Output& a) { return make<v10::IsNaN>(a); }
+/// Round half to even.
+inline Output rint(const Output& x) { return make<v5::Round>(x, v5::Round::RoundMode::HALF_TO_EVEN); }
 /// A constant of x's type.
 inline Output k(const Output& x, double v) { return dtype::scalar_like(x, v); }
 /// |x| == inf, as a comparison (the plugin's IsInf/IsFinite misread subnormals).
@@ -75,11 +89,29 @@ inline Output sign_bit(const Output& x) {
     return lor(lt(x, zero), lt(div(k(x, 1.0), x), zero));
 }
 
+}  // namespace g
+
+// ---------------------------------------------------------------- shapes
+
+/// A shape as NumPy prints it: (2, 3), (None, 3), () ; dynamic rank: (...).
+std::string shape_str(const ov::PartialShape& s);
+
+/// Throws ValueError naming op and both shapes unless a and b broadcast
+/// (NumPy rules; dynamic dimensions are given the benefit of the doubt).
+void require_broadcastable(const char* op, const Output& a, const Output& b);
+
+/// The same for every pair of xs: pairwise agreement of every aligned
+/// dimension is joint agreement.
+void require_broadcastable(const char* op, const std::vector<Output>& xs);
+
+// ---------------------------------------------------------------- dtypes
+
 /// The type integer arithmetic runs in: the CPU plugin saturates 8-bit
 /// Add/Subtract/Multiply/Negative/Abs (NumPy wraps), so narrow types compute
 /// in int32 and wrap back through Convert; uint32 computes in int64
 /// (dtype::integer_view); int32/int64/uint64 as they are.
-inline Type int_work(Type t) {
+inline ov::element::Type int_work(ov::element::Type t) {
+    namespace et = ov::element;
     if (t == et::boolean || t == et::i8 || t == et::u8 || t == et::i16 || t == et::u16) return et::i32;
     if (t == et::u32) return et::i64;
     return t;
@@ -100,4 +132,42 @@ inline std::pair<Output, Output> promote2_inexact(const char* op, const Output& 
     return {p[0], p[1]};
 }
 
-}  // namespace ovnp::detail::m
+/// The two operands in their exact join (uint32 with int32 in int64), for
+/// comparisons, whose result is bool.
+inline std::pair<Output, Output> promote2_exact(const char* op, const Output& a, const Output& b) {
+    auto p = dtype::promote_exact(op, {a, b});
+    require_broadcastable(op, p[0], p[1]);
+    return {p[0], p[1]};
+}
+
+// ---------------------------------------------------------------- exact comparisons
+// Both operands must already have one promoted type.
+
+/// a <= b for integer tensors of one type, exact even on the CPU plugin, which
+/// compares 32-bit integers in f32 (16777217 <= 16777216 there). Signed types
+/// of 32 bits or more compare by the sign of the wrapping difference a - b,
+/// which the plugin computes exactly; narrower and unsigned types compare
+/// directly (callers widen uint32 first: see dtype::integer_view).
+Output int_less_equal(const Output& a, const Output& b);
+/// a < b, bool. Floats: False with NaN. Integers and bool: exact on every
+/// path (the CPU plugin compares int32 in f32; see int_less_equal).
+Output exact_less(const Output& a, const Output& b);
+/// a <= b, as exact_less.
+Output exact_less_equal(const Output& a, const Output& b);
+/// a == b, as exact_less (NaN equals nothing).
+Output exact_equal(const Output& a, const Output& b);
+/// Select(mask, a, b) for a and b of one type, exact for uint32 on the CPU
+/// plugin too.
+Output select_values(const Output& mask, const Output& a, const Output& b);
+
+// ---------------------------------------------------------------- truth values
+
+/// x != 0 as bool (NaN is true, -0.0 false); bool input is returned as is.
+Output truth(const Output& x);
+/// An operand read by truth value (logical ops, where/select conditions):
+/// numeric, weak scalars resolved, as bool.
+Output truth_operand(const char* op, const Output& x);
+/// A bool tensor of x's shape filled with value.
+Output filled_bool(const Output& x, bool value);
+
+}  // namespace ovnp::detail

@@ -1,0 +1,145 @@
+#include "graph/builders.hpp"
+
+#include <algorithm>
+#include <sstream>
+
+#include "openvino/op/broadcast.hpp"
+#include "openvino/op/constant.hpp"
+#include "openvino/op/shape_of.hpp"
+#include "ovnp/errors.hpp"
+
+namespace ovnp::detail {
+
+using namespace ov::op;
+
+std::string shape_str(const ov::PartialShape& s) {
+    if (s.rank().is_dynamic()) return "(...)";
+    std::ostringstream out;
+    out << "(";
+    for (int64_t i = 0; i < s.rank().get_length(); ++i) {
+        if (i) out << ", ";
+        if (s[i].is_static())
+            out << s[i].get_length();
+        else
+            out << "None";
+    }
+    if (s.rank().get_length() == 1) out << ",";
+    out << ")";
+    return out.str();
+}
+
+void require_broadcastable(const char* op, const Output& a, const Output& b) {
+    const auto& sa = a.get_partial_shape();
+    const auto& sb = b.get_partial_shape();
+    if (sa.rank().is_dynamic() || sb.rank().is_dynamic()) return;
+    int64_t ra = sa.rank().get_length(), rb = sb.rank().get_length();
+    for (int64_t i = 1; i <= std::min(ra, rb); ++i) {
+        const auto& da = sa[ra - i];
+        const auto& db = sb[rb - i];
+        if (da.is_static() && db.is_static() && da.get_length() != db.get_length() && da.get_length() != 1 &&
+            db.get_length() != 1)
+            throw ValueError(std::string(op) + ": operands could not be broadcast together with shapes " +
+                             shape_str(sa) + " and " + shape_str(sb));
+    }
+}
+
+void require_broadcastable(const char* op, const std::vector<Output>& xs) {
+    for (size_t i = 1; i < xs.size(); ++i)
+        for (size_t j = 0; j < i; ++j) require_broadcastable(op, xs[j], xs[i]);
+}
+
+Output int_less_equal(const Output& a, const Output& b) {
+    const auto t = a.get_element_type();
+    const auto info = dtype::iinfo(t);
+    if (!info.is_signed || info.bits < 32) return std::make_shared<v1::LessEqual>(a, b);
+    Output zero = dtype::scalar_int(t, 0);
+    Output a_neg = std::make_shared<v1::Less>(a, zero);
+    Output b_neg = std::make_shared<v1::Less>(b, zero);
+    // Same signs: a - b cannot overflow. Different signs: a <= b iff a < 0.
+    Output diff_le0 = std::make_shared<v1::LessEqual>(std::make_shared<v1::Subtract>(a, b), zero);
+    return std::make_shared<v1::Select>(std::make_shared<v1::LogicalXor>(a_neg, b_neg), a_neg, diff_le0);
+}
+
+namespace {
+// Integer operands as the comparisons see them (bool as u8, uint32 as int64).
+std::pair<Output, Output> int_views(const Output& a, const Output& b) {
+    return {dtype::integer_view(a), dtype::integer_view(b)};
+}
+
+// a < b for uint64, exact both where uint64 is exact (the reference path) and
+// where the CPU plugin runs it as int32 and compares in f32. Less is right
+// wherever it tells a and b apart; where it does not (equal, or rounding to
+// one f32), they are close, and the wrapping difference a - b, as a float, is
+// small and positive exactly when a > b (uint64: a < b wraps past 2^62;
+// int32: it is negative).
+Output u64_less(const Output& a, const Output& b) {
+    Output lt = std::make_shared<v1::Less>(a, b);
+    Output gt = std::make_shared<v1::Less>(b, a);
+    Output apart = std::make_shared<v1::LogicalOr>(lt, gt);
+    Output d = dtype::cast(std::make_shared<v1::Subtract>(b, a), ov::element::f32);
+    Output d_small_positive =
+        std::make_shared<v1::LogicalAnd>(std::make_shared<v1::Less>(dtype::scalar(ov::element::f32, 0.0), d),
+                                         std::make_shared<v1::Less>(d, dtype::scalar(ov::element::f32, 0x1p62)));
+    return std::make_shared<v1::Select>(apart, lt, d_small_positive);
+}
+}  // namespace
+
+Output exact_less_equal(const Output& a, const Output& b) {
+    if (a.get_element_type().is_real()) return std::make_shared<v1::LessEqual>(a, b);
+    if (a.get_element_type() == ov::element::u64) return g::lnot(u64_less(b, a));
+    auto [x, y] = int_views(a, b);
+    return int_less_equal(x, y);
+}
+
+Output exact_less(const Output& a, const Output& b) {
+    if (a.get_element_type().is_real()) return std::make_shared<v1::Less>(a, b);
+    if (a.get_element_type() == ov::element::u64) return u64_less(a, b);
+    auto [x, y] = int_views(a, b);
+    return g::lnot(int_less_equal(y, x));
+}
+
+Output exact_equal(const Output& a, const Output& b) {
+    if (a.get_element_type().is_real()) return std::make_shared<v1::Equal>(a, b);
+    auto [x, y] = int_views(a, b);
+    const auto t = x.get_element_type();
+    if (dtype::iinfo(t).bits < 32) return std::make_shared<v1::Equal>(x, y);
+    // The plugin compares int32 in f32 (16777217 == 16777216 there); the
+    // wrapping difference is exact and zero only for equal values.
+    return std::make_shared<v1::Equal>(std::make_shared<v1::Subtract>(x, y), dtype::scalar_int(t, 0));
+}
+
+Output select_values(const Output& mask_in, const Output& a, const Output& b) {
+    const auto t = a.get_element_type();
+    if (!t.is_integral_number() || dtype::iinfo(t).bits < 32) return std::make_shared<v1::Select>(mask_in, a, b);
+    // The CPU plugin fuses a comparison into the Select that uses it and then,
+    // with dynamic shapes, runs 32-bit integer data through f32 (16777217
+    // becomes 16777216). A round trip of the mask through int32 keeps them
+    // apart.
+    Output mask = dtype::cast(dtype::cast(mask_in, ov::element::i32), ov::element::boolean);
+    // It also selects uint32 (which it runs as int32) through f32 in fused
+    // graphs; int64 holds every uint32 and is selected exactly.
+    if (t == ov::element::u32)
+        return dtype::cast(std::make_shared<v1::Select>(mask, dtype::integer_view(a), dtype::integer_view(b)), t);
+    return std::make_shared<v1::Select>(mask, a, b);
+}
+
+Output truth(const Output& x) {
+    const auto t = x.get_element_type();
+    if (t == ov::element::boolean) return x;
+    if (t.is_real()) return g::lnot(std::make_shared<v1::Equal>(x, dtype::scalar_like(x, 0.0)));
+    // Nonzero integers stay nonzero in the plugin's f32 compare.
+    Output v = dtype::integer_view(x);
+    return g::lnot(std::make_shared<v1::Equal>(v, dtype::scalar_int(v.get_element_type(), 0)));
+}
+
+Output truth_operand(const char* op, const Output& x) {
+    dtype::require_numeric(op, x);
+    return truth(dtype::resolve(op, x));
+}
+
+Output filled_bool(const Output& x, bool value) {
+    auto c = v0::Constant::create(ov::element::boolean, ov::Shape{}, {value});
+    return std::make_shared<v3::Broadcast>(c, std::make_shared<v3::ShapeOf>(x, ov::element::i64));
+}
+
+}  // namespace ovnp::detail

@@ -1,0 +1,220 @@
+// NumPy's exponents and logarithms.
+//
+// float16/bfloat16 compute in float32 and round once (NumPy's half loops do
+// the same). The CPU plugin's float32 Log is within 2 ulp (measured over its
+// whole range); its Exp is not (see exp_times), and OpenVINO has no
+// Exp2/Log2/Log10/Expm1, so those are built here. float64 runs on the exact
+// reference path, whose kernels are libm's.
+#include <cmath>
+#include <limits>
+#include <optional>
+#include <vector>
+
+#include "openvino/op/exp.hpp"
+#include "openvino/op/log.hpp"
+#include "openvino/op/power.hpp"
+#include "ops/math_kernels.hpp"
+#include "ops/registry_parts.hpp"
+#include "ovnp/math.hpp"
+
+namespace ovnp {
+namespace g = detail::g;
+using g::Type;
+using Output = ov::Output<ov::Node>;
+namespace et = ov::element;
+using namespace ov::op;
+using detail::exp_core;
+using detail::float_in2;
+using detail::FloatIn2;
+using detail::horner;
+using detail::inverse_factorials;
+using detail::unary;
+using detail::unary_op;
+using dtype::cast;
+
+namespace {
+
+constexpr double kLn2 = 0.693147180559945309417232121458176568;
+constexpr double kInvLn2 = 1.44269504088896340735992468100189214;
+constexpr double kInvLn10 = 0.434294481903251827651128918916605082;
+constexpr double kLog10Of2 = 0.301029995663981195213738894724493027;
+
+Output pow2(const Output& e) { return g::make<v1::Power>(g::k(e, 2.0), e); }  // exact for integer e (measured)
+
+/// A float rounded to `bits` significant fraction bits (a constant part whose
+/// products with small integers are exact).
+double high_part(double v, int bits) { return std::ldexp(std::nearbyint(std::ldexp(v, bits)), -bits); }
+
+}  // namespace
+
+/// e^x * q. The CPU plugin's float32 Exp loses up to 5 ulp at large |x| (its
+/// reduction rounds), overflows from x = 88.38 (exp(88.72) still fits),
+/// flushes subnormal results and gives inf for NaN. So the reduction is done
+/// here, for float64 too (compiled, the plugin runs it as float32): n =
+/// rint(x / ln2), r = x - n ln2 with ln2 split so that x - n * hi is exact,
+/// e^r (|r| <= 0.35: a series in float32, libm's exp in float64), times q, then 2^n applied in two exact
+/// halves (one rounding where the result is subnormal).
+Output detail::exp_times(const Output& x, const std::optional<Output>& q) {
+    const bool f64 = x.get_element_type() == et::f64;
+    // ln2 = hi + lo with a 16-bit hi, so n * hi is exact in float32 too (the
+    // plugin runs float64 graphs as float32); lo from fdlibm's split of ln2
+    // (0x3fe62e42fee00000 + 1.9082e-10, good to 2^-85), exact to a double.
+    const double hi = high_part(kLn2, 16);
+    const double lo = (6.93147180369123816490e-01 - hi) + 1.90821492927058770002e-10;
+    const double reach = f64 ? 1100.0 : 160.0;
+    Output n = g::rint(g::mul(x, g::k(x, kInvLn2)));
+    n = g::vmin(g::vmax(g::sel(g::isnan(n), g::k(x, 0.0), n), g::k(x, -reach)), g::k(x, reach));
+    Output red = g::sub(g::sub(x, g::mul(n, g::k(x, hi))), g::mul(n, g::k(x, lo)));
+    Output n1 = g::floor(g::mul(n, g::k(x, 0.5)));
+    Output e;
+    if (f64) {
+        e = g::make<v0::Exp>(red);
+    } else {
+        // e^r = 1 + r (1 + r/2! + ... + r^8/9!): within 0.6 ulp for |r| <= 0.35
+        // (the plugin's Exp reaches 2 ulp there).
+        std::vector<double> c = inverse_factorials(2, 9);
+        c.insert(c.begin(), 1.0);
+        e = g::add(g::k(x, 1.0), g::mul(red, horner(red, c)));
+        // Past the clamp of n (results 0 or inf anyway) r is not small.
+        e = g::sel(g::le(g::abs(red), g::k(x, 0.5)), e, g::make<v0::Exp>(red));
+    }
+    if (q) e = g::mul(e, *q);
+    Output r = g::mul(g::mul(e, pow2(n1)), pow2(g::sub(n, n1)));
+    return g::sel(g::isnan(x), x, r);
+}
+
+namespace {
+
+/// 2^x: Power(2, x), within 1 ulp on the plugin and exact for integers.
+Output exp2_core(const Output& x) { return g::sel(g::isnan(x), x, g::make<v1::Power>(g::k(x, 2.0), x)); }
+
+/// x = mant * 2^e with mant within [0.7, 1.42] (e an integer-valued float of
+/// x's type): the exponent from a rounded log2 estimate, mant by exact
+/// scaling in two steps. Non-finite and zero x give e = 0,
+/// mant = x.
+std::pair<Output, Output> frexp_like(const Output& x) {
+    const auto f = dtype::finfo(x.get_element_type());
+    const int emin = std::ilogb(f.tiny), emax = std::ilogb(f.max);
+    Output e = g::rint(g::mul(g::make<v0::Log>(x), g::k(x, kInvLn2)));
+    e = g::sel(g::is_finite(e), e, g::k(x, 0.0));
+    e = g::vmin(g::vmax(e, g::k(x, emin - f.mantissa_bits)), g::k(x, emax + 1));
+    // Halves of -e: each power of two and each partial product stays normal
+    // (also when the plugin runs a float64 graph in float32).
+    Output ne = g::neg(e);
+    Output b = g::floor(g::mul(ne, g::k(x, 0.5)));
+    return {e, g::mul(g::mul(x, pow2(b)), pow2(g::sub(ne, b)))};
+}
+
+}  // namespace
+
+Output exp(const Output& x) { return unary("exp", x, exp_core); }
+
+Output exp2(const Output& x) { return unary("exp2", x, exp2_core); }
+
+Output expm1(const Output& x_in) {
+    return unary("expm1", x_in, [](const Output& x) {
+        // -0.5 < x < 2: x + x^2 (1/2! + x/3! + ...), the series to the dtype's
+        // precision; the final add carries the rounding (within 1 ulp, where
+        // Kahan's (u - 1) x / log(u) reaches 2 ulp in float64). Beyond, e^x - 1
+        // does not cancel.
+        const bool f64 = x.get_element_type() == et::f64;
+        Output p = horner(x, inverse_factorials(2, f64 ? 27 : 17));
+        Output series = g::add(x, g::mul(g::mul(x, x), p));
+        // Negative x alternates the series: below -0.5, e^x - 1 (|e^x - 1| > 0.39) is better.
+        Output use_series = g::land(g::lt(g::k(x, -0.5), x), g::lt(x, g::k(x, 2.0)));
+        Output r = g::sel(use_series, series, g::sub(exp_core(x), g::k(x, 1.0)));
+        return g::sel(g::eq(x, g::k(x, 0.0)), x, r);  // keeps -0.0
+    });
+}
+
+Output log(const Output& x) { return unary_op<v0::Log>("log", x); }
+
+Output log2(const Output& x_in) {
+    // e + log2(mant): exact at powers of two; mant near 1 keeps log accurate.
+    return unary("log2", x_in, [](const Output& x) {
+        auto [e, mant] = frexp_like(x);
+        return g::add(e, g::mul(g::make<v0::Log>(mant), g::k(x, kInvLn2)));
+    });
+}
+
+Output log10(const Output& x_in) {
+    // e * log10(2) + log10(mant), with log10(2) split so that e * hi is exact.
+    return unary("log10", x_in, [](const Output& x) {
+        auto [e, mant] = frexp_like(x);
+        const int bits = x.get_element_type() == et::f64 ? 40 : 12;
+        const double hi = high_part(kLog10Of2, bits);
+        Output low = g::add(g::mul(e, g::k(x, kLog10Of2 - hi)), g::mul(g::make<v0::Log>(mant), g::k(x, kInvLn10)));
+        return g::add(g::mul(e, g::k(x, hi)), low);
+    });
+}
+
+Output log1p(const Output& x_in) {
+    Output x0 = dtype::to_inexact("log1p", x_in);
+    const auto out_type = x0.get_element_type();
+    Output x = dtype::cast(x0, dtype::compute_type(out_type));
+    constexpr double inf = std::numeric_limits<double>::infinity();
+
+    // u = 1 + x rounds; log(u) - ((u - 1) - x) / u corrects log(u) for that
+    // rounding to first order. This is Goldberg's idea (log(u) * x / (u - 1))
+    // with one rounding fewer: within 1 ulp on NumPy's float64 accuracy set,
+    // where Goldberg's product reaches 2, and nothing overflows for huge x.
+    Output one = dtype::scalar_like(x, 1.0);
+    Output u = std::make_shared<v1::Add>(one, x);
+    Output rounding = std::make_shared<v1::Subtract>(std::make_shared<v1::Subtract>(u, one), x);
+    Output general = std::make_shared<v1::Subtract>(std::make_shared<v0::Log>(u),
+                                                    std::make_shared<v1::Divide>(rounding, u));
+    Output r = g::sel(std::make_shared<v1::Equal>(u, one), x, general);  // keeps -0.0
+
+    // Special values, from the input (x/(u-1) is inf/inf at +inf).
+    r = g::sel(std::make_shared<v1::Equal>(x, dtype::scalar_like(x, inf)), x, r);
+    r = g::sel(std::make_shared<v1::Equal>(x, dtype::scalar_like(x, -1.0)), dtype::scalar_like(x, -inf), r);
+    Output invalid = std::make_shared<v1::LogicalOr>(std::make_shared<v1::Less>(x, dtype::scalar_like(x, -1.0)),
+                                                     std::make_shared<v10::IsNaN>(x));
+    r = g::sel(invalid, dtype::scalar_like(x, std::numeric_limits<double>::quiet_NaN()), r);
+    return dtype::cast(r, out_type);
+}
+
+namespace {
+// max(a, b) + log1p(f(-|a - b|)) * scale: no overflow; a == b (infinities
+// too) gives a + same; NaN gives NaN.
+template <class F>
+Output logaddexp_like(const char* op, const Output& x1, const Output& x2, F&& f, double scale, double same) {
+    FloatIn2 in = float_in2(op, x1, x2);
+    const Output &a = in.a, &b = in.b;
+    Output mx = g::sel(g::lt(a, b), b, a);
+    Output d = g::neg(g::abs(g::sub(a, b)));
+    Output l = ovnp::log1p(f(d));
+    if (scale != 1.0) l = g::mul(l, g::k(a, scale));
+    Output r = g::add(mx, l);
+    r = g::sel(g::eq(a, b), g::add(a, g::k(a, same)), r);
+    r = g::sel(g::lor(g::isnan(a), g::isnan(b)), g::k(a, g::kNaN), r);
+    return cast(r, in.t);
+}
+}  // namespace
+
+Output logaddexp(const Output& x1, const Output& x2) {
+    return logaddexp_like("logaddexp", x1, x2, exp_core, 1.0, kLn2);
+}
+
+Output logaddexp2(const Output& x1, const Output& x2) {
+    return logaddexp_like("logaddexp2", x1, x2, exp2_core, kInvLn2, 1.0);
+}
+
+std::vector<OpInfo> detail::math_exp_log_registry() {
+    using note::ints;
+    using note::weak;
+    return {
+        {"exp", "math", "numpy.exp(x)", "ovnp::exp(x)", ints + "Compiled float32 keeps subnormal results and overflows where NumPy does (the plugin's Exp is fixed up)."},
+        {"exp2", "math", "numpy.exp2(x)", "ovnp::exp2(x)", ints},
+        {"expm1", "math", "numpy.expm1(x)", "ovnp::expm1(x)", ints},
+        {"log", "math", "numpy.log(x)", "ovnp::log(x)", ints},
+        {"log2", "math", "numpy.log2(x)", "ovnp::log2(x)", ints + "Exact at powers of two."},
+        {"log10", "math", "numpy.log10(x)", "ovnp::log10(x)", ints},
+        {"log1p", "math", "numpy.log1p(x)", "ovnp::log1p(x)",
+         "bool and integer inputs give floatx (Keras); float16/bfloat16 compute in float32, rounded once."},
+        {"logaddexp", "math", "numpy.logaddexp(x1, x2)", "ovnp::logaddexp(x1, x2)", weak + "Dtype result_type(x1, x2, float)."},
+        {"logaddexp2", "math", "numpy.logaddexp2(x1, x2)", "ovnp::logaddexp2(x1, x2)", weak + "Dtype result_type(x1, x2, float)."},
+    };
+}
+
+}  // namespace ovnp
