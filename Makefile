@@ -5,7 +5,7 @@ VPY := $(VENV)/bin/python
 BUILD := build/cpp
 SOURCES := $(shell find src include cmake python -type f \( -name '*.cpp' -o -name '*.hpp' -o -name '*.in' -o -name '*.py' \)) CMakeLists.txt pyproject.toml
 
-.PHONY: all setup system test test-cpp test-python test-asan demo bench clean keras-suite
+.PHONY: all setup system test test-fast test-cpp test-python test-asan demo bench clean keras-suite
 
 all: test
 
@@ -37,16 +37,27 @@ test-cpp: setup
 	PATH=$(CURDIR)/$(VENV)/bin:$$PATH cmake --build $(BUILD) -j2
 	PATH=$(CURDIR)/$(VENV)/bin:$$PATH ctest --test-dir $(BUILD) --output-on-failure
 
+# Both cores (pytest-xdist); loadgroup keeps each xdist_group (a module's one-off references) on
+# one worker. The run ends with the coverage line: (op, dtype, path) triples checked against NumPy.
+PYTEST := PATH=$(CURDIR)/$(VENV)/bin:$$PATH $(VPY) -m pytest -q -n 2 --dist loadgroup -p no:cacheprovider
+
 test-python: setup
-	PATH=$(CURDIR)/$(VENV)/bin:$$PATH $(VPY) -m pytest tests/python -q
+	$(PYTEST) tests/python
+
+# The edit-and-test loop (about 3 minutes): the C++ suite, and the Python suite with the op grid
+# on a few dtypes and without the slow executor batteries (OVNP_TEST_FAST, see tests/python/conftest.py).
+# CI runs the full `make test`.
+test-fast: setup test-cpp
+	OVNP_TEST_FAST=1 $(PYTEST) tests/python
 
 # ASan + UBSan: libovnp, the module and the C++ tests built with OVNP_SANITIZE=ON in build/asan;
 # the GoogleTest suite, then the executor's Python tests against that module (its .py files and
 # extension copied to build/asan/python/ovnp; tests/asan/sitecustomize.py makes `import ovnp` find
 # it ahead of the venv's editable install; the ovnp_asan_check plugin checks and prints that).
 ASAN_BUILD := build/asan
-# Python test files run under the sanitizers (those missing are skipped) ...
-ASAN_PYTESTS := test_executor test_evaluate test_executor_chains test_executor_layers test_upstream_diff
+# Python test files run under the sanitizers (pytest fails on a missing one) ...
+ASAN_PYTESTS := $(addprefix executor/,test_executor test_evaluate test_executor_chains test_executor_layers \
+  test_upstream_diff)
 # ... and, to stay under 10 minutes on 2 cores, some of test_upstream_diff's functions; left out:
 # the 500 hypothesis chains (12 minutes under ASan) and the slow-marked 10,000-signature test (its
 # RSS bound means nothing while ASan's quarantine holds freed memory).
@@ -80,7 +91,7 @@ test-asan: $(VENV)/.stamp-pip
 	  PYTHONPATH=$(CURDIR)/$(ASAN_BUILD)/python:$(CURDIR)/tests/asan \
 	  OVNP_ASAN_PACKAGE=$(CURDIR)/$(ASAN_BUILD)/python/ovnp PATH=$(CURDIR)/$(VENV)/bin:$$PATH \
 	  $(VPY) -m pytest -p ovnp_asan_check -p no:cacheprovider -p no:faulthandler -q -m "not slow" \
-	  -k "$(ASAN_K)" $(wildcard $(ASAN_PYTESTS:%=tests/python/%.py)); rc=$$?; \
+	  -k "$(ASAN_K)" $(ASAN_PYTESTS:%=tests/python/%.py); rc=$$?; \
 	for f in $(ASAN_REPORTS)/*; do [ -f "$$f" ] && { echo "=== $$f"; cat "$$f"; }; done; \
 	if grep -qs -e ' $(CURDIR)/src/' $(ASAN_REPORTS)/*; then echo "sanitizer reports in ovnp (above)"; rc=1; fi; \
 	exit $$rc

@@ -3,6 +3,7 @@ fixture that restores ovnp's floatx, and ends the run with a one-line coverage s
 (op, dtype, path) triples checked against NumPy (grid.covered), summed over pytest-xdist's
 workers."""
 
+import os
 import pathlib
 import sys
 
@@ -27,6 +28,34 @@ def floatx():
         ovnp.set_floatx(saved)
 
 
+# `make test-fast` (OVNP_TEST_FAST=1): the op grid on a few dtypes (one of each kind, 64-bit and
+# half types included) and without the executor's long batteries; CI runs everything.
+FAST_DTYPES = {"bool", "int8", "int64", "uint32", "float16", "bfloat16", "float32", "float64"}
+FAST_SKIPS = ("executor/test_executor_chains.py::test_chain_cached_equals_fresh_and_numpy",
+              "executor/test_upstream_diff.py", "package/test_wheel.py", "package/test_cpp_package.py",
+              "fuzz.py")
+
+
+def pytest_collection_modifyitems(config, items):
+    if not os.environ.get("OVNP_TEST_FAST"):
+        return
+    keep, drop = [], []
+    for item in items:
+        dtype = getattr(item, "callspec", None) and item.callspec.params.get("dtype")
+        slow_grid = item.originalname == "test_op" and dtype is not None and _name(dtype) not in FAST_DTYPES
+        (drop if slow_grid or any(s in item.nodeid for s in FAST_SKIPS) else keep).append(item)
+    if drop:
+        config.hook.pytest_deselected(items=drop)
+        items[:] = keep
+
+
+def _name(dtype):
+    import numpy as np
+
+    d = np.dtype(dtype)
+    return "bool" if d == np.bool_ else d.name
+
+
 def _local_covered():
     grid = sys.modules.get("grid")
     return set(grid.COVERED) if grid is not None else set()
@@ -46,6 +75,11 @@ def pytest_terminal_summary(terminalreporter):
     covered = _COVERED | _local_covered()
     if not covered:
         return
+    if os.environ.get("OVNP_COVERAGE_FILE"):  # the triples themselves, for comparing two runs
+        import json
+
+        with open(os.environ["OVNP_COVERAGE_FILE"], "w") as f:
+            json.dump(sorted(covered), f)
     ops = {op for op, _, _ in covered}
     dtypes = {d for _, d, _ in covered}
     paths = sorted({p for _, _, p in covered})

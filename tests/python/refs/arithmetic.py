@@ -9,9 +9,11 @@ import numpy as np
 
 import grid
 import ovnp
-from grid import BF16, assert_same, is_float
+from grid import BF16, DTYPES, assert_same, is_float
+from oprecord import HEAVY_PAIRS, Op, no_bool, plugin_limits  # noqa: F401
 
 F16, F32, F64, I32 = (np.dtype(t) for t in (np.float16, np.float32, np.float64, np.int32))
+I8, I64, U64 = np.dtype(np.int8), np.dtype(np.int64), np.dtype(np.uint64)
 BOOL = np.dtype(np.bool_)
 quiet, cast = grid.quiet, grid.cast
 
@@ -166,3 +168,64 @@ def check(rec, got, args, path, msg="", signed_zeros=True, relaxed=False, **kw):
 
 
 DIVIDES = {"divide", "true_divide", "divide_no_nan", "reciprocal"}
+
+
+# =========================================================================== the records
+
+_WEAK = (0, 1, -1, 3, 100, 1.5, -0.0, 0.1, float("inf"), float("nan"))
+_HEAVY_WEAK = (0, -1, 3, 1.5, -0.0, float("inf"))
+_MIX = tuple(np.dtype(t) for t in (np.bool_, np.int8, np.uint32, np.int64, np.uint64)) + (F16, BF16, F32, F64)
+_HEAVY_MIX = (BOOL, I8, I64, F16, F32)
+# Compiled float64 division is the plugin's float32 a * (1/b): 1 ulp off, and ovnp's correction
+# only runs for float32 proper (documented).
+_F64_DIV = {("float64", "compiled"): 1}
+# Compiled float64 floor_divide/mod/fmod use OpenVINO's Mod node, which the plugin computes in
+# float32 as x - trunc(x / y) * y; compiled uint64 divides natively as int32 in float32
+# (documented: exact on the eager path only).
+_REMAINDER_LIMITS = plugin_limits(F64, U64)
+
+
+def _below_2_24(dtype, v):
+    """The fused dynamic-shape kernels compute int32 remainders near 2**31 in float32
+    (documented): integer remainders there are exact below 2**24."""
+    if grid.name(dtype) in ("int32", "int64", "uint32"):
+        return np.abs(v.astype(np.float64)) < 2**24
+    return np.ones(v.shape, bool)
+
+
+def _arith(name, arity, numpy, out, *, dtypes=tuple(DTYPES), ulp=None, heavy=False, limits=frozenset(),
+           fused=None, zero_scalar_sign=False):
+    binary = arity == 2
+    return Op(name, "math", arity, check, numpy=numpy, out=out, dtypes=dtypes, ulp=ulp or {},
+              heavy=heavy, limits=limits, fused=fused, zero_scalar_sign=zero_scalar_sign,
+              partners=(_HEAVY_MIX if heavy else _MIX) if binary else None,
+              scalars=(_HEAVY_WEAK if heavy else _WEAK) if binary else ())
+
+
+ROWS = [
+    _arith("add", 2, np.add, out_same, zero_scalar_sign=True),
+    _arith("subtract", 2, np.subtract, out_same, dtypes=no_bool(), zero_scalar_sign=True),
+    _arith("multiply", 2, np.multiply, out_same),
+    _arith("divide", 2, np.divide, out_inexact, ulp=_F64_DIV),
+    _arith("true_divide", 2, np.true_divide, out_inexact, ulp=_F64_DIV),
+    _arith("divide_no_nan", 2, divide_no_nan, out_inexact, ulp=_F64_DIV),
+    _arith("floor_divide", 2, np.floor_divide, out_bool_int32, heavy=True, limits=_REMAINDER_LIMITS,
+           fused=_below_2_24),
+    _arith("mod", 2, np.mod, out_bool_int32, heavy=True, limits=_REMAINDER_LIMITS,
+           fused=_below_2_24),
+    _arith("fmod", 2, np.fmod, out_bool_int32, heavy=True, limits=_REMAINDER_LIMITS,
+           fused=_below_2_24),
+    _arith("negative", 1, np.negative, out_same, dtypes=no_bool()),
+    _arith("reciprocal", 1, np.reciprocal, out_inexact, ulp=_F64_DIV),
+    _arith("square", 1, np.square, out_bool_int32),
+    _arith("sqrt", 1, np.sqrt, out_inexact),
+    _arith("absolute", 1, np.absolute, out_same),
+    _arith("abs", 1, np.abs, out_same),
+    _arith("fabs", 1, np.fabs, out_inexact),
+    _arith("sign", 1, np.sign, out_same, dtypes=no_bool()),
+    _arith("copy", 1, np.copy, out_same),
+    _arith("floor", 1, np.floor, out_inexact),
+    _arith("ceil", 1, np.ceil, out_inexact),
+    _arith("trunc", 1, np.trunc, out_same),
+    _arith("round", 1, np.round, out_same, dtypes=no_bool(), ulp={("float64", "compiled"): 1}),
+]

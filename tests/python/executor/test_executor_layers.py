@@ -30,7 +30,9 @@ if __name__ != "__main__":
     import ovnp.keras as ok
 
 # A fallback to upstream's materialization would hide executor bugs: make it fail.
-pytestmark = pytest.mark.filterwarnings("error:ovnp.executor failed:RuntimeWarning")
+# One pytest-xdist worker takes the module: its numpy-backend references are one subprocess.
+pytestmark = [pytest.mark.filterwarnings("error:ovnp.executor failed:RuntimeWarning"),
+              pytest.mark.xdist_group("executor_layers")]
 
 CALLS = 3
 

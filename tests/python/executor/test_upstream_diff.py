@@ -49,7 +49,7 @@ quantiles on the exact path within GAP_ULP_QUANTILE ulps) are judged per failing
 a function's test is xfailed (strict=False, the reasons in the mark) only when every failing case
 of it is a known gap. The executor path of a cache hit is found by rerunning on a private executor.
 
-By hand: ``python tests/python/test_upstream_diff.py --report [name,name]`` prints every failing
+By hand: ``python tests/python/executor/test_upstream_diff.py --report [name,name]`` prints every failing
 case (``UPSTREAM_DIFF_JSON=file`` also writes all records as JSON lines);
 ``UPSTREAM_DIFF_LAUNCHER=script.py`` runs the workers as ``python script.py test_upstream_diff.py
 --worker ...`` (e.g. a wrapper that imports another ovnp build).
@@ -69,8 +69,9 @@ import warnings
 import numpy as np
 
 _HERE = os.path.dirname(os.path.abspath(__file__))
-if _HERE not in sys.path:
-    sys.path.insert(0, _HERE)
+_TESTS = os.path.dirname(_HERE)  # tests/python: grid.py
+if _TESTS not in sys.path:
+    sys.path.insert(0, _TESTS)
 
 import grid  # noqa: E402
 from grid import BF16  # noqa: E402
@@ -1827,6 +1828,11 @@ if __name__ == "__main__" and "--worker" in sys.argv:
 import pytest  # noqa: E402
 
 COVERED = sorted(BATTERY)
+
+
+# One pytest-xdist worker runs them all: the battery is a session fixture (computed once, by
+# worker subprocesses of its own).
+pytestmark = pytest.mark.xdist_group("upstream_diff")
 
 
 @pytest.fixture(scope="session")

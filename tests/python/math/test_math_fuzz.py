@@ -1,6 +1,6 @@
-"""Hypothesis fuzzing of the elementwise math ops (issue 4): random ops, dtypes (mixed for binary
+"""Hypothesis fuzzing of the arithmetic ops: random ops, dtypes (mixed for binary
 ops), broadcast shapes and values (special values mixed with random bit patterns), on both paths,
-compared with test_math_elementwise's NumPy references. Derandomized, so CI is reproducible;
+compared with the op table's NumPy references. Derandomized, so CI is reproducible;
 1,000 examples in all."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 import grid
 from grid import is_float, run
-from test_math_elementwise import BINARY, BOOL, BOOL_TYPE_ERROR, UNARY, call, check, promote
+from test_math_arithmetic import BINARY, BOOL, BOOL_TYPE_ERROR, UNARY, call, check, promote
 
 SETTINGS = dict(deadline=None, derandomize=True, suppress_health_check=list(HealthCheck), database=None)
 # The float remainders build large graphs (exact reduction steps): fuzzed with fewer examples.

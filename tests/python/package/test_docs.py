@@ -4,7 +4,7 @@ import pathlib
 
 import ovnp.docs
 
-ROOT = pathlib.Path(__file__).resolve().parents[2]
+ROOT = pathlib.Path(__file__).resolve().parents[3]
 
 
 def test_ops_md_matches_registry():
