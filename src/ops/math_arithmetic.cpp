@@ -544,9 +544,32 @@ int euclid_steps(double limit) {
     return n + 1;
 }
 
+// x - trunc(x / y) * y, exact, for Euclid's operands x <= 0 and y < 0 of
+// type i32 or i64: int_floor_divmod's two estimates without its sign cases
+// and zero divisor (a third of the nodes; gcd takes up to 92 steps). The
+// remainder lies in (y, 0]; the estimates leave it within |y| of there.
+Output euclid_remainder(const Output& x, const Output& y) {
+    const Type w = x.get_element_type();
+    const bool wide = w == et::i64;
+    const Type ft = wide ? et::f64 : et::f32;
+    // Keep the estimates inside w's range before converting.
+    const double hi = wide ? std::ldexp(1.0, 63) - 1024.0 : std::ldexp(1.0, 31) - 128.0;
+    Output fy = cast(y, ft);
+    Output q = cast(g::vmin(g::floor(g::div(cast(x, ft), fy)), dtype::scalar(ft, hi)), w);  // >= 0
+    Output r = g::sub(x, g::mul(q, y));
+    Output c = g::floor(g::div(cast(r, ft), fy));
+    c = g::vmin(g::vmax(c, dtype::scalar(ft, -hi)), dtype::scalar(ft, hi));
+    r = g::sub(r, g::mul(cast(c, w), y));
+    // Compares against 0 only, which the plugin's float32 compare gets right.
+    Output zero = dtype::scalar_int(w, 0);
+    r = g::sel(g::lt(zero, r), g::add(r, y), r);
+    Output d = g::sub(r, y);
+    return g::sel(g::le(d, zero), d, r);
+}
+
 // gcd in the type it is computed in, and that type: signed values run as
 // -|v| (every value of the type has one, INT_MIN included) in i32 (narrow
-// types) or i64, through exact truncated remainders (ovnp::fmod; the plugin
+// types) or i64, through exact remainders (euclid_remainder; the plugin
 // divides int32 in float32); uint32 runs in int64, uint64 as itself.
 struct Gcd {
     Output g;   // gcd, in w: for signed w as -gcd (<= 0)
@@ -581,7 +604,7 @@ Gcd gcd_core(const Output& a, const Output& b) {
     Output x = na, y = nb;
     for (int i = 0, n = euclid_steps(limit); i < n; ++i) {
         Output yz = g::eq(y, zero);
-        Output r = ovnp::fmod(x, g::sel(yz, dtype::scalar_int(w, -1), y));  // in (y, 0]
+        Output r = euclid_remainder(x, g::sel(yz, dtype::scalar_int(w, -1), y));
         x = g::sel(yz, x, y);
         y = g::sel(yz, zero, r);
     }
