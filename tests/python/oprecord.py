@@ -69,6 +69,8 @@ class Op:
     limits: frozenset = frozenset() # (dtype name, path): the CPU plugin computes it wrongly (documented)
     cases: Callable | None = None   # cases(dtype, path) -> argument tuples, instead of the default
     keras: bool = True              # reachable as keras.ops.<name>
+    call: Callable | None = None    # call(fn, *args, **kw): how one case's arguments reach fn
+                                    # (ovnp's or keras.ops' op), e.g. select's lists; fn(*args, **kw) if None
     outputs: int | Callable = 1     # results per call (> 1: check gets the list of them), or
                                     # outputs(args) -> that number (nonzero: the input's rank)
     # DOCUMENTED LIMITATION: with a zero Python scalar the plugin simplifies x + 0 to x and
@@ -85,6 +87,10 @@ class Op:
             if key in self.ulp:
                 return self.ulp[key]
         return 0
+
+    def apply(self, fn, *args, **kw):
+        """fn (ovnp.<name> or keras.ops.<name>) called on one case's arguments."""
+        return self.call(fn, *args, **kw) if self.call is not None else fn(*args, **kw)
 
     def n_outputs(self, args):
         """Results of one call with these arguments."""

@@ -51,7 +51,8 @@ def _pair(p, da, db, path, seed=1):
 def _scalar_partner(dtype, s):
     """The array a Python scalar s stands for next to an array of dtype (weak typing)."""
     is_int = isinstance(s, int) and not isinstance(s, bool)
-    r = ovnp.result_type([grid.name(dtype), "int32" if is_int else "float32"], [False, True])
+    kind = "bool" if isinstance(s, bool) else "int32" if is_int else "float32"
+    r = ovnp.result_type([grid.name(dtype), kind], [False, True])
     return grid.BF16 if r == "bfloat16" else np.dtype(r)
 
 
@@ -122,8 +123,9 @@ def _accepts(rec, a, b):
 
 
 def _as_array(v, like):
-    """A Python scalar operand as the array it stands for (for the reference)."""
-    if isinstance(v, np.ndarray):
+    """A Python scalar operand as the array it stands for (for the reference); None (clip's
+    missing bound) stays None."""
+    if v is None or isinstance(v, np.ndarray):
         return v
     with grid.quiet():
         return np.full(like.shape, v).astype(_scalar_partner(like.dtype, v))
@@ -144,7 +146,7 @@ def _caller(rec, lens, kw):
     def build(*xs):
         outs, i = [], 0
         for n in lens:
-            r = fn(*xs[i:i + n], **kw)
+            r = rec.apply(fn, *xs[i:i + n], **kw)
             outs += list(r) if isinstance(r, (tuple, list)) else [r]
             i += n
         return tuple(outs)
@@ -277,7 +279,7 @@ def _run_paths(rec, dtype, kw):
         fn = getattr(keras.ops, rec.name)
         got = []
         for c in keep:
-            r = to_numpy(fn(*c, **kw))
+            r = to_numpy(rec.apply(fn, *c, **kw))
             got += list(r) if isinstance(r, tuple) else [r]
         _check_all(rec, dtype, "keras-eager", keep, got, kw)
 
@@ -332,7 +334,7 @@ def test_predict(rec):
             x = np.stack([v, v[::-1], np.roll(v, 3)])  # a batch of 3
             args = [x] + [np.roll(x, k, axis=1) for k in range(1, rec.arity)]
             ins = [keras.Input((len(v),), dtype=grid.name(d)) for _ in args]
-            out = OpLayer(lambda *xs: getattr(keras.ops, rec.name)(*xs, **kw))(*ins)
+            out = OpLayer(lambda *xs: rec.apply(getattr(keras.ops, rec.name), *xs, **kw))(*ins)
             inputs += ins
             data += args
             outs += list(out) if isinstance(out, (tuple, list)) else [out]

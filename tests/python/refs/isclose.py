@@ -102,6 +102,11 @@ def check(rec, got, args, path, msg="", signed_zeros=True, relaxed=False, rtol=1
           equal_nan=False):
     a, b = args
     pt = promote_exact(a.dtype, b.dtype)
+    if path == "compiled" and pt == np.dtype(np.uint64):
+        # The record's documented uint64 limitation, met through a mixed pair: dtype and shape only.
+        exp = np.broadcast_shapes(a.shape, b.shape)
+        assert got.dtype == np.bool_ and got.shape == exp, f"{msg}: {got.dtype}{got.shape}"
+        return
     # Eagerly ovnp rounds an integer promoted to float16 (the executor too); compiled, the CPU
     # plugin holds float16 in float32.
     exp = isclose(a, b, pt, path, rtol, atol, equal_nan, halves_rounded=path == "eager")
@@ -114,9 +119,12 @@ def _bool(*dts):
 
 _WEAK = (0, 1, 100, 2.5, -1.0)
 
+# The grid runs the default tolerances over every shape class, dtype pair and Python scalar;
+# logic/test_isclose.py runs rtol, atol and equal_nan over every pair of special values.
+
 ROWS = [
     # DOCUMENTED LIMITATION: the CPU plugin runs uint64 as int32, and its fused kernels then get
     # isclose's uint64 graph wrong (eager is exact).
     Op("isclose", "logic", 2, check, numpy=np.isclose, out=_bool, partners=tuple(DTYPES), scalars=_WEAK,
-       kwargs=({}, {"equal_nan": True}), limits=plugin_limits(np.dtype(np.uint64))),
+       limits=plugin_limits(np.dtype(np.uint64))),
 ]

@@ -1,11 +1,12 @@
-"""NumPy's own accuracy set for log1p (``umath-validation-set-log1p.csv``, from NumPy's
+"""NumPy's own accuracy sets (``umath-validation-set-<ufunc>.csv``, from NumPy's
 ``numpy/_core/tests/data``): every row must come out within the row's ``ulperrortol``, the bar
 NumPy holds its own implementation to.
 
 Rows are ``dtype,input,output,ulperrortol`` with IEEE bit patterns in hex; ``output`` is correctly
 rounded. float32 rows run on the compiled path (Parameters + ``ov.compile_model(model, "CPU")``);
-float64 rows run eagerly (Constants + ``ovnp.evaluate``, the exact path; the CPU plugin would compute
-float64 as float32). Special inputs (NaN, ±inf, ±0) must match exactly, the sign of zero included.
+float64 rows run eagerly (Constants + the cached executor, the exact path; the CPU plugin would
+compute float64 as float32). Special inputs (NaN, ±inf, ±0) must match exactly, the sign of zero
+included.
 
 The data lives in the shared folder beside the repository (``<repo>/../shared/data/umath-validation``)
 or under ``$OVNP_SHARED_DIR/data/umath-validation``.
@@ -22,7 +23,7 @@ import pytest
 import grid
 import ovnp
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 
 
 def shared_dir() -> Path:
@@ -33,6 +34,8 @@ def shared_dir() -> Path:
 DATA = shared_dir() / "data" / "umath-validation"
 DTYPES = {"np.float32": np.dtype(np.float32), "np.float64": np.dtype(np.float64)}
 PATH_FOR = {np.dtype(np.float32): "compiled", np.dtype(np.float64): "eager"}
+UFUNCS = ["arccos", "arccosh", "arcsin", "arcsinh", "arctan", "arctanh", "cbrt", "cos", "cosh", "exp", "exp2",
+          "expm1", "log", "log10", "log1p", "log2", "sin", "sinh", "tan", "tanh"]
 
 
 def load(ufunc):
@@ -63,18 +66,19 @@ def test_data_is_found_beside_the_repo():
 
 
 @pytest.mark.parametrize("dtype", list(DTYPES.values()), ids=grid.name)
-def test_log1p_umath_validation(dtype):
-    sets = load("log1p")
-    assert dtype in sets, f"no {dtype} rows"
+@pytest.mark.parametrize("ufunc", UFUNCS)
+def test_umath_validation(ufunc, dtype):
+    """Every row within its ulperrortol; float32 compiled, float64 eager; specials exactly."""
+    sets = load(ufunc)
+    if dtype not in sets:
+        pytest.skip(f"no {dtype} rows for {ufunc}")
     x, expected, tol = sets[dtype]
-    assert len(x) > 100
     path = PATH_FOR[dtype]
-    got = grid.run(path, ovnp.log1p, x)[0]
+    got = grid.run(path, getattr(ovnp, ufunc), x)[0]
     assert got.dtype == dtype and got.shape == x.shape
-
     special = ~np.isfinite(x) | (x == 0) | ~np.isfinite(expected) | (expected == 0)
     # Specials exactly (NaN matches any NaN; -0.0 and 0.0 differ).
-    grid.assert_same(got[special], expected[special], msg=f"log1p {dtype} special inputs ({path} path)")
+    grid.assert_same(got[special], expected[special], msg=f"{ufunc} {dtype} special inputs ({path} path)")
     # The rest within each row's ulperrortol.
     err = grid.ulp_diff(got, expected, dtype)
     bad = ~special & (err > tol)
@@ -83,5 +87,5 @@ def test_log1p_umath_validation(dtype):
         ut = np.uint32 if dtype.itemsize == 4 else np.uint64
         lines = [f"  x={x[i]!r} ({x[i:i+1].view(ut)[0]:#x}): got {got[i]!r}, expected {expected[i]!r}, "
                  f"{err[i]:g} ulp > {tol[i]:g}" for i in idx[:10]]
-        pytest.fail(f"log1p {dtype} ({path} path): {bad.sum()} of {len(x)} rows beyond ulperrortol "
+        pytest.fail(f"{ufunc} {dtype} ({path} path): {bad.sum()} of {len(x)} rows beyond ulperrortol "
                     f"(max {err[~special].max():g} ulp):\n" + "\n".join(lines))

@@ -5,23 +5,10 @@ correctly rounded result, float64 included), with Keras's dtype rules except tha
 log1p(int/bool) -> floatx, log1p(float) keeps its dtype, isclose -> bool, nonzero -> tuple of
 int32, ravel and nan_to_num keep the dtype.
 
-Two paths:
-* eager: ``keras.ops.X(numpy arrays)`` then ``keras.ops.convert_to_numpy`` (materialized by
-  ``ovnp.evaluate``: exact float64/int64).
-* predict: a functional model (``keras.Input`` + a Layer calling ``keras.ops.X``; the Layer
-  also checks the symbolic pass, whose dtypes come from ovnp). Keras compiles the whole model with
-  the CPU plugin, which computes float64 as float32 and (u)int64/uint32 as int32
-  (``grid.PLUGIN_LOWERS``), so the grid uses values that survive that (``predict_values``):
-  ``grid.values_for(dtype, "compiled")`` (64-bit ints in int32's range), float64 only where
-  float32 holds the value (the plugin's f64 -> f32 conversion saturates ±inf and 1e300 to ±f32
-  max, ovnp's ±inf constants included), no bfloat16 subnormals (flushed to zero even by a
-  reshape); float64 results are compared at float32 level. Two more upstream effects:
-  - the CPU plugin's default inference precision is bf16 on CPUs with avx512_bf16/AMX, and with a
-    dynamic batch dimension it then rounds Select's constant operands to bf16, so
-    nan_to_num's default f32/f64 max replacement comes out as 3.3895e38 (bf16 max). The predict
-    grid passes nan=1.5, posinf=100.0, neginf=-100.0, which survive; defaults are tested eagerly.
-  - Keras's trainer returns bfloat16 outputs as float16 arrays holding bf16 bits; the test views
-    them back as bfloat16.
+The per-op grids (every dtype, shape class and special value through ``keras.ops`` eagerly and
+inside ``model.predict``) are generated from the op table: test_grid.py. Here: the eager call
+details (input kinds, arguments, mixed dtypes), materialization, install / uninstall, floatx,
+upstream's bugs that ovnp fixes, and errors.
 
 Symbolic ``keras.ops.X(KerasTensor)`` outside a Layer uses Keras's own compute_output_spec, not
 the backend: e.g. Keras says log1p(float64) is float32 there, and nonzero of a 0-d KerasTensor
@@ -47,19 +34,13 @@ if keras.backend.backend() != "openvino":  # keras was imported earlier with ano
 
 import ovnp  # noqa: E402
 import ovnp.keras as ok  # noqa: E402
-import grid
 from grid import (  # noqa: E402
     BF16,
-    BROADCAST_PAIRS,
     DTYPES,
-    SHAPES,
     assert_same,
     finfo,
     is_float,
     name,
-    plugin_view,
-    sample,
-    shape_id,
     values_for,
 )
 from keras.src.backend.openvino import core as kcore  # noqa: E402
@@ -68,8 +49,6 @@ from keras.src.backend.openvino import core as kcore  # noqa: E402
 pytestmark = pytest.mark.filterwarnings("error:ovnp.executor failed:RuntimeWarning")
 
 OPS = sorted(e["name"] for e in ovnp.registry())
-# The foundation's five ops; the elementwise ops have their own Keras tests.
-FOUNDATION = ["isclose", "log1p", "nan_to_num", "nonzero", "ravel"]
 F16, F32, F64, I32 = (np.dtype(t) for t in (np.float16, np.float32, np.float64, np.int32))
 DT = [pytest.param(d, id=name(d)) for d in DTYPES]
 
@@ -106,10 +85,6 @@ def want_log1p(x, floatx="float32"):
         return np.asarray(np.log1p(x.astype(out).astype(F64))).astype(out)
 
 
-def want_ravel(x):
-    return np.ravel(x).copy()
-
-
 def want_nan_to_num(x, nan=0.0, posinf=None, neginf=None):
     if not is_float(x.dtype):
         return x.copy()
@@ -140,11 +115,6 @@ def want_isclose(a, b, rtol=1e-5, atol=1e-8, equal_nan=False):
         return np.array(out, bool).reshape(a.shape)
     with np.errstate(all="ignore"):
         return np.asarray(np.isclose(a, b, rtol=rtol, atol=atol, equal_nan=equal_nan))
-
-
-WANT = {"log1p": want_log1p, "ravel": want_ravel, "nan_to_num": want_nan_to_num,
-        "nonzero": want_nonzero}
-ULP = {"log1p": 1}
 
 
 def same(got, want, msg="", **kw):
@@ -184,53 +154,6 @@ def collecting():
 
 
 # --------------------------------------------------------------------------- eager grid
-
-@pytest.mark.parametrize("dtype", DT)
-@pytest.mark.parametrize("op", ["log1p", "ravel", "nan_to_num", "nonzero"])
-def test_eager_unary(op, dtype):
-    ulp = ULP.get(op, 0)
-    with collecting() as soft:
-        for i, shape in enumerate(SHAPES):
-            x = sample(shape, dtype, seed=i)
-            if op == "nonzero" and x.ndim == 0:
-                with pytest.raises(ValueError, match="nonzero"):
-                    eager(op, x)
-                continue
-            soft(check, eager(op, x), WANT[op](x), f"{op} {name(dtype)} {shape_id(shape)}", ulp=ulp)
-        v = values_for(dtype)  # every special value once, in 1-D and as 0-d arrays
-        soft(check, eager(op, v), WANT[op](v), f"{op} {name(dtype)} specials", ulp=ulp)
-        if op != "nonzero":
-            for s in map(np.asarray, v[:12]):
-                soft(check, eager(op, s), WANT[op](s), f"{op} {name(dtype)} 0-d {s!r}", ulp=ulp)
-
-
-@pytest.mark.parametrize("dtype", DT)
-def test_eager_isclose(dtype):
-    v = values_for(dtype)
-    with collecting() as soft:
-        for i, pair in enumerate(BROADCAST_PAIRS):
-            if pair == "specials":
-                a, b = v[:, None], v[None, :]
-            else:
-                a, b = sample(pair[0], dtype, seed=i), sample(pair[1], dtype, seed=i + 50)
-            for equal_nan in (False, True):
-                soft(check, eager("isclose", a, b, equal_nan=equal_nan),
-                     want_isclose(a, b, equal_nan=equal_nan),
-                     f"isclose {name(dtype)} {shape_id(pair)} equal_nan={equal_nan}")
-        a, b = v[:, None], v[None, :]
-        for rtol, atol in ((0.0, 0.0), (0.5, 1.0)):
-            soft(check, eager("isclose", a, b, rtol, atol), want_isclose(a, b, rtol, atol),
-                 f"isclose {name(dtype)} rtol={rtol} atol={atol}")
-        # Python scalars are weakly typed partners: they take the array's dtype.
-        scalars = [True, False] if dtype == np.bool_ else [0, 1, 2]
-        scalars += [1.5, -0.0, np.inf] if is_float(dtype) else []
-        for s in scalars:
-            s_arr = np.asarray(s).astype(v.dtype)
-            soft(check, eager("isclose", v, s), want_isclose(v, s_arr),
-                 f"isclose {name(dtype)} vs {s!r}")
-            soft(check, eager("isclose", s, v), want_isclose(s_arr, v),
-                 f"isclose {s!r} vs {name(dtype)}")
-
 
 @pytest.mark.parametrize("dtype", [d for d in DT if is_float(d.values[0])])
 def test_eager_nan_to_num_arguments(dtype):
@@ -272,69 +195,6 @@ def test_eager_input_kinds():
     same(eager("ravel", [[1, 2], [3, 4]]), np.array([1, 2, 3, 4], I32))  # Keras: int32
     same(eager("isclose", np.float32(1.0), 1), np.array(True))
     same(eager("isclose", x, 1e-300, 0.0, 0.0), x == 1e-300)
-
-
-# --------------------------------------------------------------------------- predict grid
-
-
-
-PREDICT_ARGS = {"nan_to_num": {"nan": 1.5, "posinf": 100.0, "neginf": -100.0}}
-
-
-def predict_values(dtype, op):
-    """values_for(dtype, "compiled") without what the CPU plugin cannot carry (see module doc):
-    float64 values outside float32 (the plugin's f64 -> f32 conversion saturates ±inf and
-    1e300 to ±f32 max, inputs and ovnp's constants alike, so log1p(-1) = -inf is out too) and
-    bfloat16 subnormals (flushed to zero even by a reshape)."""
-    v = values_for(dtype, "compiled")
-    if dtype == F64:
-        with np.errstate(all="ignore"):
-            f = v.astype(F32).astype(F64)
-        keep = np.isnan(v) | (np.isfinite(v) & (f == v))
-        if op == "log1p":
-            keep &= v != -1
-        v = v[keep]
-    if dtype == BF16:
-        a = np.abs(v.astype(F64))
-        v = v[~((a > 0) & (a < float(finfo(BF16).tiny)))]
-    return v
-
-
-@pytest.mark.parametrize("dtype", DT)
-@pytest.mark.parametrize("op", FOUNDATION)
-def test_predict(op, dtype):
-    grid.skip_unreliable(op, "compiled", dtype)
-    v = predict_values(dtype, op)
-    x = np.stack([v, v[::-1], np.roll(v, 3)])  # batch of 3
-    kw = PREDICT_ARGS.get(op, {})
-    kname = name(dtype)
-    fn = getattr(keras.ops, op)
-    inputs = [keras.Input((len(v),), dtype=kname)]
-    data = [x]
-    if op == "isclose":
-        inputs.append(keras.Input((len(v),), dtype=kname))
-        data.append(np.roll(x, 1, axis=1))
-    out = OpLayer(lambda *t: fn(*t, **kw))(*inputs)
-    model = keras.Model(inputs, out)
-    got = model.predict(data if len(data) > 1 else data[0], batch_size=len(x), verbose=0)
-
-    xs = [plugin_view(d, "compiled") for d in data]  # float64 runs as float32
-    if op == "isclose":
-        want = want_isclose(*xs)
-    else:
-        want = WANT[op](xs[0], **kw)
-    value_dtype = None
-    if dtype == F64 and not isinstance(want, tuple) and want.dtype == F32:
-        want, value_dtype = want.astype(F64), F32
-    if isinstance(want, tuple):
-        got = tuple(got)
-    elif dtype == BF16 and got.dtype == F16:  # Keras's trainer hands bf16 bits out as float16
-        got = got.view(BF16)
-    # The symbolic pass (Layer tracing through the backend) gives ovnp's dtypes.
-    outs = out if isinstance(out, tuple) else (out,)
-    wants = want if isinstance(want, tuple) else (want,)
-    assert [o.dtype for o in outs] == [name(w.dtype) for w in wants]
-    check(got, want, f"predict {op} {kname}", ulp=ULP.get(op, 0), value_dtype=value_dtype)
 
 
 # --------------------------------------------------------------------------- materialization

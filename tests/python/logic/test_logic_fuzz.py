@@ -1,7 +1,7 @@
 """Hypothesis fuzzing of the logic, comparison, extrema, clip, bitwise and selection ops against
-NumPy, with test_logic_elementwise's references: random broadcastable shapes, dtype pairs, values
-drawn from the special values and at random, both paths. Derandomized (reproducible in CI);
-1,350 examples in total."""
+NumPy, with the op table's references (refs/logic.py, refs/bitwise.py, refs/indexing.py): random
+broadcastable shapes, dtype pairs, values drawn from the special values and at random, both paths.
+Derandomized (reproducible in CI); 1,350 examples in total."""
 
 import numpy as np
 import pytest
@@ -9,11 +9,17 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import grid
+import optable
 import ovnp
-import test_logic_elementwise as L
 from grid import assert_same, is_float
+from refs import bitwise, indexing, logic
 
-SETTINGS = dict(deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
+F64 = logic.F64
+BINARY_OPS = [r.name for r in logic.ROWS if r.arity == 2 and r.partners]
+UNARY_OPS = [r.name for r in logic.ROWS if r.arity == 1]
+BITWISE_OPS = [r.name for r in bitwise.ROWS if r.arity == 2]
+
+SETTINGS = dict(deadline=None, derandomize=True, suppress_health_check=list(HealthCheck), database=None)
 
 
 @st.composite
@@ -38,7 +44,7 @@ def arrays(draw, shape, dtype, path):
     rng = np.random.default_rng(seed)
     picks = special[rng.integers(0, len(special), size)]
     if is_float(d):
-        rand = L.cast(rng.standard_normal(size) * 10.0 ** rng.integers(-5, 5, size), d)
+        rand = grid.cast(rng.standard_normal(size) * 10.0 ** rng.integers(-5, 5, size), d)
     elif d == np.bool_:
         rand = rng.integers(0, 2, size).astype(bool)
     else:
@@ -54,10 +60,10 @@ DTYPES = st.sampled_from(grid.DTYPES)
 
 
 @settings(max_examples=500, **SETTINGS)
-@given(data=st.data(), op=st.sampled_from(L.BINARY_OPS), path=PATHS, da=DTYPES, db=DTYPES)
+@given(data=st.data(), op=st.sampled_from(BINARY_OPS), path=PATHS, da=DTYPES, db=DTYPES)
 def test_fuzz_binary(data, op, path, da, db):
     sa, sb = data.draw(shapes_pair())
-    if path == "compiled" and (is_float(da) or is_float(db)) and L.promote(da, db) == L.F64:
+    if path == "compiled" and (is_float(da) or is_float(db)) and logic.promote(da, db) == F64:
         # promoted to float64 on the plugin, ±inf saturates (grid.PLUGIN_LOWERS)
         a = data.draw(arrays(sa, da, path))
         b = data.draw(arrays(sb, db, path))
@@ -67,36 +73,25 @@ def test_fuzz_binary(data, op, path, da, db):
         a = data.draw(arrays(sa, da, path))
         b = data.draw(arrays(sb, db, path))
     got = grid.run(path, getattr(ovnp, op), a, b)[0]
-    exp, vd = L.binary_expected(op, a, b, path)
-    if path == "compiled" and exp.dtype == L.F64:
-        vd = L.F32
-    assert_same(got, exp, value_dtype=vd, msg=f"{op}({a.dtype}{a.shape}, {b.dtype}{b.shape}) {path}", inputs=(a, b))
+    optable.check_op(op, got, (a, b), path, msg=f"{op}({a.dtype}{a.shape}, {b.dtype}{b.shape}) {path}")
 
 
 INT_DTYPES = st.sampled_from(grid.INT_DTYPES)
 
 
 @settings(max_examples=300, **SETTINGS)
-@given(data=st.data(), op=st.sampled_from(L.BITWISE_OPS), path=PATHS, da=INT_DTYPES, db=INT_DTYPES)
+@given(data=st.data(), op=st.sampled_from(BITWISE_OPS), path=PATHS, da=INT_DTYPES, db=INT_DTYPES)
 def test_fuzz_bitwise(data, op, path, da, db):
-    if is_float(L.promote(da, db)):
-        return  # no integer type in common: TypeError, tested in test_logic_elementwise
+    if is_float(logic.promote(da, db)):
+        return  # no integer type in common: TypeError, tested in bitwise/test_bitwise.py
     sa, sb = data.draw(shapes_pair())
     a = data.draw(arrays(sa, da, path))
-    if op in L.SHIFTS and data.draw(st.booleans()):
-        b = np.resize(L.shift_amounts(db, path), sb).astype(db)
+    if op in bitwise.SHIFTS and data.draw(st.booleans()):
+        b = np.resize(bitwise.shift_amounts(db, path), sb).astype(db)
     else:
         b = data.draw(arrays(sb, db, path))
-    got = grid.run(path, getattr(ovnp, op), a, b)
-    _check_one(op, got[0], a, b, path)
-
-
-def _check_one(op, got, a, b, path):
-    exp, mask = L.bitwise_expected(op, a, b, path)
-    if mask is not None:
-        assert got.dtype == exp.dtype and got.shape == exp.shape
-        got, exp = got[mask], exp[mask]
-    assert_same(got, exp, msg=f"{op}({a.dtype}, {b.dtype}) {path}")
+    got = grid.run(path, getattr(ovnp, op), a, b)[0]
+    optable.check_op(op, got, (a, b), path, msg=f"{op}({a.dtype}, {b.dtype}) {path}")
 
 
 @settings(max_examples=400, **SETTINGS)
@@ -106,42 +101,39 @@ def test_fuzz_selection_clip_unary(data, kind, path, da, db):
     c = data.draw(arrays(sc, da, path))
     x = data.draw(arrays(sx, db, path))
     y = data.draw(arrays(sy, da, path))
-    if path == "compiled" and L.promote(da, db) == L.F64 and (is_float(da) or is_float(db)):
+    if path == "compiled" and logic.promote(da, db) == F64 and (is_float(da) or is_float(db)):
         x = np.where(np.isinf(x.astype(np.float64)), 0, x).astype(db) if is_float(db) else x
         y = np.where(np.isinf(y.astype(np.float64)), 0, y).astype(da) if is_float(da) else y
     if kind == "where":
         got = grid.run(path, ovnp.where, c, x, y)[0]
-        exp, vd = L.where_expected(c, x, y, path)
+        exp, vd = indexing.where_expected(c, x, y, path)
         assert_same(got, exp, value_dtype=vd, msg=f"where {path}")
     elif kind == "select":
         got = grid.run(path, lambda cc, xx, yy: ovnp.select([cc, xx], [xx, yy], yy), c, x, y)[0]
-        exp, vd = L.select_expected([c, x], [x, y], y, path)
+        exp, vd = indexing.select_expected([c, x], [x, y], y, path)
         assert_same(got, exp, value_dtype=vd, msg=f"select {path}")
     elif kind == "clip":
         got = grid.run(path, ovnp.clip, c, x, y)[0]
-        exp, vd = L.clip_expected(c, x, y, path)
-        if path == "compiled" and exp.dtype == L.F64:
-            vd = L.F32
-        assert_same(got, exp, value_dtype=vd, signed_zeros=False, msg=f"clip {path}")
+        optable.check_op("clip", got, (c, x, y), path, msg=f"clip {path}")
     else:
-        got = grid.run(path, L._all_unary, x)
-        L.unary_check(got, x, path, "fuzz")
+        got = grid.run(path, lambda t: tuple(getattr(ovnp, op)(t) for op in UNARY_OPS), x)
+        for op, g in zip(UNARY_OPS, got):
+            optable.check_op(op, g, (x,), path, msg=f"{op} fuzz")
 
 
 @settings(max_examples=150, **SETTINGS)
 @given(data=st.data(), path=PATHS, dx=st.sampled_from(grid.FLOAT_DTYPES), dn=INT_DTYPES)
 def test_fuzz_ldexp(data, path, dx, dn):
     if dn == np.bool_:
-        return  # TypeError, tested in test_logic_elementwise
+        return  # TypeError, tested in logic/test_logic.py
     sx, sn = data.draw(shapes_pair())
     x = data.draw(arrays(sx, dx, path))
-    if path == "compiled" and dx in (L.F64, grid.BF16):
-        return  # documented plugin limits (float32 powers, flushed subnormals): test_ldexp_grid
-    exps = L.ldexp_exponents(dn, path)
+    if path == "compiled" and dx in (F64, grid.BF16):
+        return  # documented plugin limits (float32 powers, flushed subnormals): the grid's ldexp cases
+    exps = logic.ldexp_exponents(dn, path)
     n = np.resize(exps[data.draw(st.permutations(range(len(exps))))], sn).astype(dn)
     got = grid.run(path, ovnp.ldexp, x, n)[0]
-    exp, vd = L.ldexp_expected(x, n, path)
-    assert_same(got, exp, value_dtype=vd, msg=f"ldexp {path}", inputs=(x, n))
+    optable.check_op("ldexp", got, (x, n), path, msg=f"ldexp {path}")
 
 
 def test_fuzz_example_count():

@@ -1,0 +1,294 @@
+"""The exp/log, trigonometric, hyperbolic and special functions, cbrt, power, gcd, lcm, nextafter,
+signbit and log1p: explicit semantics beyond the generated grid (test_grid.py checks every op x
+dtype x shape class x path from the op table, refs/transcendental.py): named accuracy cases,
+dense scans (i0 over its range, log2 at every power of two, nextafter at every half value and
+random float32 bit patterns), NaN signs, negative integer powers, log1p's special values, floatx
+and scalar arguments, the dtype rules of every operand pair, dynamic ranks, and errors."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import openvino as ov
+import openvino.opset16 as ops
+import pytest
+
+import grid
+import optable
+import ovnp
+from grid import BF16, assert_same, is_float, run
+from refs.transcendental import BINARY, LOG1P_ULP, UNARY, F64_EXTRA_ULP, log1p_f64, out_binary
+
+F16, F32, F64 = (np.dtype(t) for t in (np.float16, np.float32, np.float64))
+INTS = grid.INT_DTYPES  # bool included
+FLOATS = grid.FLOAT_DTYPES
+PATH = pytest.mark.parametrize("path", grid.PATHS)
+quiet, cast = grid.quiet, grid.cast
+check = optable.check_op
+
+
+# =========================================================================== named accuracy cases
+
+def test_accuracy_cases():
+    """expm1 near 0, logaddexp large and -inf, hypot past x**2's overflow, sinc(0), arctan2 in all
+    quadrants with signed zeros, inverse hyperbolics at their edges: tighter than the grid's 4 ulp."""
+    f32 = np.float32
+    e = grid.run("compiled", ovnp.expm1, np.array([1e-8, -1e-10, 1e-30, -0.0], f32))[0]
+    grid.assert_same(e, np.expm1(np.array([1e-8, -1e-10, 1e-30, -0.0], np.float64)).astype(f32), ulp=1)
+    a = np.array([1e38, -np.inf, -np.inf, 80.0, np.inf], f32)
+    b = np.array([1e38, -np.inf, 3.0, 80.0, 1.0], f32)
+    got = grid.run("compiled", ovnp.logaddexp, a, b)[0]
+    assert np.isfinite(got[0]) and got[1] == -np.inf and got[2] == 3.0 and got[4] == np.inf
+    grid.assert_same(got[3], np.float32(80.0 + np.log(2.0)), ulp=1)
+    got = grid.run("compiled", ovnp.logaddexp2, a, b)[0]
+    assert got[1] == -np.inf and got[3] == np.float32(81.0)
+    h = grid.run("compiled", ovnp.hypot, np.array([3e30, 1e-40, 0.0], f32), np.array([4e30, 1e-40, -0.0], f32))[0]
+    grid.assert_same(h, np.array([5e30, np.hypot(1e-40, 1e-40), 0.0], np.float64).astype(f32), ulp=1)
+    assert grid.run("eager", ovnp.sinc, np.array([0.0, -0.0], F64))[0].tolist() == [1.0, 1.0]
+    y = np.array([0.0, -0.0, 0.0, -0.0, 1, -1, 1, -1, np.inf, -np.inf, np.inf, 1e-40], f32)
+    x = np.array([0.0, 0.0, -0.0, -0.0, 1, 1, -1, -1, np.inf, -np.inf, -np.inf, 1e-40], f32)
+    for path in grid.PATHS:
+        got = grid.run(path, ovnp.arctan2, y, x)[0]
+        grid.assert_same(got, np.arctan2(y.astype(F64), x.astype(F64)).astype(f32), ulp=1, msg=path)
+    edges = [np.array([1.0, 1.0000001, 1.000001, 2.0], f32), np.array([0.99999994, -0.99999994, 1.0, -1.0, 1e-30], f32),
+             np.array([1e-30, -1e-30, 1e30, -1e30, 1e-5], f32)]
+    fns = (np.arccosh, np.arctanh, np.arcsinh)
+    got = grid.run("compiled", lambda *xs: (ovnp.arccosh(xs[0]), ovnp.arctanh(xs[1]), ovnp.arcsinh(xs[2])), *edges)
+    for g, e, f in zip(got, edges, fns):
+        with quiet():
+            grid.assert_same(g, f(e.astype(F64)).astype(f32), ulp=2, msg=f.__name__)
+
+
+@PATH
+def test_i0_across_its_range(path):
+    x = np.linspace(-91.5, 91.5, 4001).astype(F32)
+    check("i0", grid.run(path, ovnp.i0, x)[0], (x,), path)
+
+
+def test_log2_exact_at_powers_of_two():
+    """log2(2**k) == k and exp2(k) == 2**k for every k of float32 (compiled) and float64 (eager)."""
+    for dt, lo, hi in ((F32, -149, 127), (F64, -1074, 1023)):
+        e = np.arange(lo, hi + 1)
+        x = np.ldexp(np.ones(len(e), dt), e).astype(dt)
+        path = "compiled" if dt == F32 else "eager"
+        log2, exp2 = grid.run(path, lambda a, b: (ovnp.log2(a), ovnp.exp2(b)), x, e.astype(dt))
+        assert np.array_equal(log2, e.astype(dt)), (dt, log2[log2 != e])
+        assert np.array_equal(exp2, x)
+
+
+# =========================================================================== nextafter, signbit
+
+@pytest.mark.parametrize("dtype", [F16, BF16], ids=grid.name)
+def test_nextafter_every_half_value(dtype):
+    """Every float16 / bfloat16 bit pattern toward +inf, -inf and 0: exact to the bit."""
+    x = np.arange(65536, dtype=np.uint16).view(dtype)
+    ys = [np.full_like(x, t) for t in (np.inf, -np.inf, 0.0)]
+    got = grid.run("eager", lambda a, *bs: tuple(ovnp.nextafter(a, b) for b in bs), x, *ys)
+    for g, y in zip(got, ys):
+        check("nextafter", g, (x, y), "eager", msg=f"nextafter {grid.name(dtype)} toward {y[0]}")
+
+
+@PATH
+def test_nextafter_float32_bits(path):
+    rng = np.random.default_rng(3)
+    x = np.concatenate([rng.integers(0, 2**32, 20000, dtype=np.uint64).astype(np.uint32).view(F32),
+                        grid.values_for(F32, path)])
+    y = np.concatenate([rng.integers(0, 2**32, len(x) - 4, dtype=np.uint64).astype(np.uint32).view(F32),
+                        np.array([np.inf, -np.inf, 0.0, -0.0], F32)])
+    check("nextafter", grid.run(path, ovnp.nextafter, x, y)[0], (x, y), path)
+
+
+def test_signbit_reads_nan_signs_of_constants_only():
+    """A NaN's sign is visible for constant inputs (eager); a NaN computed in a compiled graph
+    gives False (documented: OpenVINO has no bit cast)."""
+    x = np.array([-0.0, 0.0, -1.0, 2.0, np.inf, -np.inf, np.nan, -np.nan, -1e-45], F32)
+    vs = [x.astype(dt) for dt in FLOATS]
+    got = grid.run("eager", lambda *xs: tuple(ovnp.signbit(v) for v in xs), *vs)
+    for g, v in zip(got, vs):
+        assert g.dtype == np.bool_ and g.tolist() == np.signbit(v.astype(F64)).tolist(), v.dtype
+    assert np.signbit(x[7]) and got[2][7]  # -nan
+    got = grid.run("compiled", ovnp.signbit, x)[0]
+    keep = ~np.isnan(x)
+    assert got[keep].tolist() == np.signbit(x)[keep].tolist() and not got[~keep].any()
+
+
+# =========================================================================== power
+
+def test_negative_integer_power():
+    """A constant negative exponent raises NumPy's ValueError; at run time JAX's value."""
+    x = np.array([2, 1, -1, -1, 0, 5], np.int32)
+    with pytest.raises(ValueError, match="power: Integers to negative integer powers"):
+        ovnp.power(grid.constant(x), grid.constant(np.array([-1] * 6, np.int32)))
+    with pytest.raises(ValueError, match="power"):
+        ovnp.power(grid.constant(x), -2)
+    got = run("compiled", ovnp.power, x, np.array([-1, -3, -3, -2, -1, -2], np.int32))[0]
+    assert got.tolist() == [0, 1, -1, 1, 0, 0] and got.dtype == np.int32
+
+
+# =========================================================================== dtype rules
+
+BINARY_OPS = sorted(BINARY) + ["gcd", "lcm"]
+
+
+@pytest.mark.parametrize("op", BINARY_OPS)
+def test_binary_dtypes(op):
+    """Every pair of dtypes (Keras's rules, 64-bit kept; gcd/lcm raise TypeError for pairs that
+    meet in a float); Python scalars are weak. Graphs are built, not run."""
+    dts = grid.DTYPES
+    for a in dts:
+        for b in dts:
+            x, y = grid.values_for(a)[:2], grid.values_for(b)[:2]  # y: 0 and 1 (power's exponent)
+            want = out_binary(op)(a, b)
+            if op in ("gcd", "lcm") and is_float(want):
+                with pytest.raises(TypeError, match=op):
+                    getattr(ovnp, op)(grid.constant(x), grid.constant(y))
+                continue
+            out = getattr(ovnp, op)(grid.constant(x), grid.constant(y))
+            assert grid.ov_type(want) == out.get_element_type(), (op, a, b, out.get_element_type())
+    for d, s in ((np.int8, 2), (F16, 2.0), (np.uint8, 3), (F32, 0.5)):
+        if op in ("gcd", "lcm") and isinstance(s, float):
+            continue
+        out = getattr(ovnp, op)(grid.constant(grid.values_for(d)[:3]), s)
+        want = np.dtype(d) if (grid.is_float(d) or op in ("power", "gcd", "lcm")) else np.dtype(ovnp.floatx())
+        assert grid.ov_type(want) == out.get_element_type(), (op, d, s)
+
+
+# =========================================================================== log1p
+
+@PATH
+def test_log1p_special_values_explicitly(path):
+    x = [-1.0, -2.0, -math.inf, math.inf, math.nan, -0.0, 0.0]
+    # DOCUMENTED LIMITATION: compiled float64 saturates ±inf to ±float32 max.
+    dts = [d for d in FLOATS if not (path == "compiled" and d == F64)]
+    xs = [cast(x, d) for d in dts]
+    got = run(path, lambda *vs: tuple(ovnp.log1p(v) for v in vs), *xs)
+    for g, v in zip(got, xs):
+        assert g.dtype == v.dtype and g.shape == v.shape
+        g = g.astype(F64)
+        assert g[0] == -math.inf
+        assert np.isnan(g[1]) and np.isnan(g[2]) and np.isnan(g[4])
+        assert g[3] == math.inf
+        assert g[5] == 0 and np.signbit(g[5]), "log1p(-0.0) must be -0.0"
+        assert g[6] == 0 and not np.signbit(g[6])
+
+
+def test_log1p_float64_is_exact_in_eager():
+    x = np.array([1e-300, -1e-300, 1e-17, 5e-324, 2.0**-60, 1e-10], F64)
+    got, scalar = run("eager", lambda a, b: (ovnp.log1p(a), ovnp.log1p(b)), x, np.array(1e-300, F64))
+    assert got.dtype == F64
+    assert got[0] == 1e-300 and got[1] == -1e-300 and got[2] == 1e-17 and got[3] == 5e-324
+    assert_same(got, log1p_f64(x), ulp=LOG1P_ULP + F64_EXTRA_ULP)
+    assert scalar.shape == () and scalar == 1e-300
+
+
+@PATH
+def test_log1p_ints_give_floatx_float64(path, floatx):
+    floatx("float64")
+    xs = [grid.values_for(d, path) for d in INTS]
+    got = run(path, lambda *vs: tuple(ovnp.log1p(v) for v in vs), *xs)
+    for g, x in zip(got, xs):
+        check("log1p", g, (x,), path, msg=f"log1p {x.dtype} floatx float64")
+
+
+@pytest.mark.parametrize("arg", [2, 1.5, True], ids=repr)
+def test_log1p_python_scalar_is_weak(arg):
+    """A lone Python int/float has no dtype: it reads as Keras/JAX read it (int -> int32,
+    float -> floatx; ovnp.result_type with weak=[True] says the same). bool is a real bool."""
+    got = run("eager", lambda: ovnp.log1p(arg))[0]
+    assert_same(got, cast(np.log1p(float(arg)), ovnp.floatx()), ulp=1)
+
+
+@pytest.mark.parametrize("value", [np.float64(1e-300), np.float32(1e-30), np.int64(2**40), np.int8(-1)],
+                         ids=lambda v: f"{type(v).__name__}")
+def test_log1p_numpy_scalar_is_not_weak(value):
+    """A NumPy scalar has a dtype (NumPy, JAX and Keras all treat it as strong). ovnp may refuse it
+    (TypeError) or honour its dtype; it must not read it as a weak Python scalar. (np.float64
+    subclasses Python float, so that is the case to watch.)"""
+    try:
+        out = ovnp.log1p(value)
+    except TypeError:
+        return
+    got = grid.run_cached([out])[0]
+    exp_dtype = np.dtype(value.dtype) if is_float(value.dtype) else np.dtype(ovnp.floatx())
+    check("log1p", got, (np.asarray(value),), "eager", msg=f"log1p({type(value).__name__}({value}))")
+    assert got.dtype == exp_dtype
+
+
+@pytest.mark.parametrize("value", [np.float64(1e-300), np.array([1e-300, 0.5]), np.float16(0.25),
+                                   np.array([1, 2], np.int8)], ids=repr)
+def test_log1p_numpy_arguments_are_strong_constants(value):
+    """NumPy arrays and scalars keep their dtype (np.float64 subclasses float but is not weak)."""
+    got = grid.run_cached([ovnp.log1p(value)])[0]
+    expected = np.log1p(np.asarray(value).astype(np.float64))
+    want = np.float32 if np.asarray(value).dtype.kind in "biu" else np.asarray(value).dtype
+    assert_same(got, expected.astype(want), ulp=1)
+
+
+@pytest.mark.parametrize("dtype", [F16, BF16, F32, F64, np.dtype(np.int16)], ids=grid.name)
+def test_dynamic_rank(dtype):
+    """log1p, nan_to_num and isclose over Parameters of dynamic rank (reshaped to the real shapes
+    before compiling: the CPU plugin cannot compile a dynamic-rank Parameter), in one model."""
+    pairs = [((0,), (1,)), ((5,), (5,)), ((2, 3), (3,)), ((3, 1), (1, 4)), ((2, 3, 4), (2, 3, 4))]
+    xs = [grid.sample(s, dtype, seed=i + k * 50, path="compiled") for i, p in enumerate(pairs) for k, s in enumerate(p)]
+
+    def fn(*vs):
+        out = []
+        for i in range(0, len(vs), 2):
+            out += [ovnp.log1p(vs[i]), ovnp.nan_to_num(vs[i], nan=2.0), ovnp.isclose(vs[i], vs[i + 1])]
+        return tuple(out)
+
+    got = run("compiled", fn, *xs, shapes="rank")
+    for i in range(len(pairs)):
+        a, b = xs[2 * i], xs[2 * i + 1]
+        msg = f"rank {a.shape} {b.shape}"
+        check("log1p", got[3 * i], (a,), "compiled", msg="log1p " + msg)
+        check("nan_to_num", got[3 * i + 1], (a,), "compiled", nan=2.0, msg="nan_to_num " + msg)
+        check("isclose", got[3 * i + 2], (a, b), "compiled", msg="isclose " + msg)
+
+
+# =========================================================================== errors
+
+ALL = sorted(UNARY) + sorted(BINARY) + ["gcd", "lcm", "signbit"]
+
+
+@pytest.mark.parametrize("op", ALL)
+def test_bad_inputs(op):
+    binary = op in BINARY or op in ("gcd", "lcm")
+    p = ops.parameter([2], ov.Type.string)
+    with pytest.raises(TypeError, match=op):
+        getattr(ovnp, op)(p, p) if binary else getattr(ovnp, op)(p)
+    with pytest.raises(TypeError):
+        getattr(ovnp, op)("x", 1) if binary else getattr(ovnp, op)("x")
+    if binary:
+        a, b = ops.parameter([2, 3], ov.Type.f32), ops.parameter([4], ov.Type.f32)
+        if op in ("gcd", "lcm"):
+            a, b = ops.parameter([2, 3], ov.Type.i32), ops.parameter([4], ov.Type.i32)
+        with pytest.raises(ValueError, match=rf"{op}.*\(2, 3\).*\(4,\)"):
+            getattr(ovnp, op)(a, b)
+
+
+def _string_constant():
+    # ops.constant(np.array(["a"])) crashes OpenVINO's own binding; an ov.Tensor of str works.
+    return ops.constant(ov.Tensor(np.array(["ab", "c"]))).output(0)
+
+
+NON_NUMERIC = [_string_constant, lambda: ops.parameter([2], ov.Type.dynamic).output(0),
+               lambda: ops.parameter([2], ov.Type.f8e4m3).output(0), lambda: ops.parameter([2], ov.Type.u4).output(0),
+               lambda: ops.parameter([2], ov.Type.i4).output(0)]
+
+
+@pytest.mark.parametrize("make", NON_NUMERIC, ids=["string_const", "dynamic_type", "f8e4m3", "u4", "i4"])
+def test_log1p_non_numeric_dtype_is_type_error(make):
+    with pytest.raises(TypeError, match="log1p"):
+        ovnp.log1p(make())
+
+
+@pytest.mark.parametrize("call", [lambda x: ovnp.log1p("x"), lambda x: ovnp.log1p(np.array(["a"])),
+                                  lambda x: ovnp.log1p(object()), lambda x: ovnp.evaluate([x, 1]),
+                                  lambda x: ovnp.evaluate(x)], ids=lambda f: "call")
+def test_wrong_python_argument_is_type_error(call):
+    with pytest.raises(TypeError):
+        call(grid.constant(np.ones(2, np.float32)))
+    with pytest.raises(TypeError, match="log1p"):
+        ovnp.log1p(object())
