@@ -87,7 +87,10 @@ Output hypot(const Output& x1, const Output& x2) {
     // Keras: integers give floatx, 64-bit integers float64.
     if (!t.is_real()) t = (t == et::i64 || t == et::u64) ? et::f64 : dtype::floatx();
     const Type ct = dtype::compute_type(t);
-    Output a = g::abs(cast(a0, ct)), b = g::abs(cast(b0, ct));
+    // Integer operands go to float as they are (JAX), not through their promoted integer type,
+    // which wraps (uint32 with int8 promotes to int32).
+    const bool ints = !a0.get_element_type().is_real();
+    Output a = g::abs(cast(ints ? x1 : a0, ct)), b = g::abs(cast(ints ? x2 : b0, ct));
     // max * sqrt(1 + (min / max)^2): nothing overflows unless the result does.
     Output a_small = g::lt(a, b);
     Output mx = g::sel(a_small, b, a), mn = g::sel(a_small, a, b);
