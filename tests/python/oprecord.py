@@ -64,7 +64,7 @@ class Op:
     domain: Callable | None = None  # domain(dtype, path) -> list of argument tuples: a dense sample
     kwargs: tuple = ({},)           # static-argument sets, each run over the whole grid
     heavy: bool = False             # thousands of nodes: HEAVY_SHAPES / HEAVY_PAIRS
-    partners: tuple | None = None   # mixed-dtype partners of a binary op (None: every dtype)
+    partners: tuple | None = None   # mixed-dtype partners of a binary op (None: none)
     scalars: tuple = ()             # Python scalars met as either operand (weak types)
     limits: frozenset = frozenset() # (dtype name, path): the CPU plugin computes it wrongly (documented)
     cases: Callable | None = None   # cases(dtype, path) -> argument tuples, instead of the default

@@ -238,13 +238,21 @@ def _lowered(case):
     return any(isinstance(a, np.ndarray) and a.dtype in LOWERED for a in case)
 
 
+def _eager_compiles_it(case):
+    """Whether the executor's compiled model of an eager case is the compiled path's: it lifts
+    array Constants to Parameters of the same static shapes, but it also lifts Python scalars
+    (which a compiled model keeps as Constants, and the plugin folds) and compiles nothing for
+    empty inputs."""
+    return all(isinstance(a, np.ndarray) and a.size > 0 for a in case)
+
+
 def _run_paths(rec, dtype, kw):
     """Eager: every case, in two graphs (cases with lowered dtypes apart). An eager graph of
-    plugin-native dtypes that the executor compiles IS the compiled path's static-shape model (the
-    executor lifts Constants to Parameters): same graph, same values, same plugin; the compiled
-    path then runs only what eager could not stand for."""
+    plugin-native dtypes that the executor compiles IS the compiled path's static-shape model
+    (same graph, same values, same plugin) for the cases _eager_compiles_it; the compiled path
+    runs the rest."""
     cs = cases(rec, dtype, "eager")
-    compiled_cs = [c for c in cases(rec, dtype, "compiled") if _lowered(c)]
+    compiled_cs = [c for c in cases(rec, dtype, "compiled") if _lowered(c) or not _eager_compiles_it(c)]
     for group in ([c for c in cs if not _lowered(c)], [c for c in cs if _lowered(c)]):
         if not group:
             continue
@@ -257,7 +265,7 @@ def _run_paths(rec, dtype, kw):
                                               for x in flat]))) == "compiled":
                 grid.covered(rec.name, dtype, "compiled")
             else:
-                compiled_cs = group + compiled_cs
+                compiled_cs = [c for c in group if _eager_compiles_it(c)] + compiled_cs
     # compiled, static shapes
     if compiled_cs and rec.runs(dtype, "compiled"):
         flat, lens = _flat(compiled_cs)

@@ -8,6 +8,9 @@ error messages. Each test builds one graph per path."""
 from __future__ import annotations
 
 import math
+import pathlib
+import subprocess
+import sys
 
 import numpy as np
 import pytest
@@ -331,6 +334,18 @@ def test_ldexp_python_exponent_past_the_normal_range_compiled():
     with quiet():
         assert_same(got[0], np.ldexp(x, 148).astype(F32), msg="ldexp(x, 148)", inputs=(x,))
         assert_same(got[1], np.ldexp(x, -160).astype(F32), msg="ldexp(x, -160)", inputs=(x,))
+
+
+@pytest.mark.xfail(strict=True, reason="KNOWN BUG: the CPU plugin's Gather dies of SIGFPE on an empty static "
+                   "indices input, and ldexp looks its powers of two up with one (excluded from the grid on the "
+                   "compiled paths, refs/logic.py)")
+def test_ldexp_empty_exponent_compiled():
+    """In a subprocess: the bug kills the process."""
+    code = ("import sys, numpy as np; sys.path.insert(0, sys.argv[1]); import grid, ovnp; "
+            "print(grid.run('compiled', ovnp.ldexp, np.ones((), np.float32), np.ones((0,), np.int32))[0].shape)")
+    r = subprocess.run([sys.executable, "-c", code, str(pathlib.Path(grid.__file__).parent)], capture_output=True,
+                       text=True, timeout=120)
+    assert r.returncode == 0 and r.stdout.strip() == "(0,)", (r.returncode, r.stderr[-500:])
 
 
 def test_ldexp_exponent_must_be_integer():

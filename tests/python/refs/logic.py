@@ -366,6 +366,11 @@ def _ldexp_cases(dtype, path):
     out += [(grid.sample(sx, dtype, seed=40 + i, path=path),
              np.asarray(grid.sample(sn, I32, seed=41 + i, path=path) % np.int32(300) - np.int32(150)))
             for i, (sx, sn) in enumerate(LDEXP_SHAPES)]
+    if path == "eager":
+        # KNOWN BUG (compiled, static shapes; reported): the CPU plugin's Gather dies of SIGFPE on
+        # an empty static indices input, and ldexp looks its powers of two up with one: an empty
+        # exponent kills the process there. Eager (and dynamic shapes) are right.
+        out.append((grid.sample((1,), dtype, seed=46, path=path), np.zeros((2, 0), I32)))
     # Python ints are weak exponents. (Next to an integer x the grid reads a scalar in x's dtype:
     # only those x's dtype holds.)
     scalars = [3, -1, -140]
