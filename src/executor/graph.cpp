@@ -69,6 +69,12 @@ bool lowered_by_plugin(et::Type t) {
     return t == et::f64 || t == et::i64 || t == et::u64 || t == et::u32 || t == et::bf16;
 }
 
+bool rounds_data_to_f16(const ov::Node& node) {
+    // Integer to float16: the plugin holds float16 in float32 and skips the rounding.
+    return ov::is_type<ov::op::v0::Convert>(&node) && node.get_output_element_type(0) == et::f16 &&
+           node.get_input_element_type(0).is_integral_number();
+}
+
 bool plugin_unfit(const ov::Node& node) {
     using namespace ov::op;
     if (ov::is_type<util::TopKBase>(&node)) return true;
@@ -82,8 +88,6 @@ bool plugin_unfit(const ov::Node& node) {
     // Float to bool: the plugin makes NaN false.
     if (ov::is_type<v0::Convert>(&node) && node.get_output_element_type(0) == et::boolean && t.is_real()) return true;
     if (!t.is_integral_number()) return false;
-    // Integer to float16: the plugin holds float16 in float32 and skips the rounding.
-    if (ov::is_type<v0::Convert>(&node) && node.get_output_element_type(0) == et::f16) return true;
     // Integer products and sums run in float32 (exact only below 2^24).
     if (ov::is_type<v0::MatMul>(&node) || ov::is_type<v7::Einsum>(&node) || ov::is_type<v1::Power>(&node) ||
         ov::is_type<util::ArithmeticReductionKeepDims>(&node))

@@ -16,6 +16,10 @@ namespace detail {
 /// uint32 integers as int32, and bf16 subnormals are flushed to zero.
 bool lowered_by_plugin(ov::element::Type t);
 
+/// An integer-to-float16 Convert, which the CPU plugin does not round: the exact
+/// path takes graphs where one converts data (converted constants are folded exactly).
+bool rounds_data_to_f16(const ov::Node& node);
+
 /// Ops the CPU plugin computes inexactly or slowly with runtime inputs, where
 /// upstream Keras's materialization (constant folding on reference kernels) is
 /// exact: integer MatMul, Einsum, Power and reductions run in float32 (products

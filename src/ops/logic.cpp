@@ -171,8 +171,11 @@ Output isreal(const Output& x) {
     return detail::filled_bool(dtype::resolve("isreal", x), true);
 }
 
-Output isclose(const Output& a, const Output& b, double rtol, double atol, bool equal_nan) {
-    auto [x, y] = detail::promote2_exact("isclose", a, b);
+namespace {
+// isclose, with errors naming `op` (allclose reports its own name).
+Output close_elementwise(const char* op, const Output& a, const Output& b, double rtol, double atol,
+                         bool equal_nan) {
+    auto [x, y] = detail::promote2_exact(op, a, b);
     const auto t = x.get_element_type();
     if (t.is_real()) {
         // Half types compute in f32, where their differences are exact: the CPU
@@ -182,9 +185,14 @@ Output isclose(const Output& a, const Output& b, double rtol, double atol, bool 
     }
     return isclose_int(x, y, rtol, atol);
 }
+}  // namespace
+
+Output isclose(const Output& a, const Output& b, double rtol, double atol, bool equal_nan) {
+    return close_elementwise("isclose", a, b, rtol, atol, equal_nan);
+}
 
 Output allclose(const Output& a, const Output& b, double rtol, double atol, bool equal_nan) {
-    Output close = isclose(a, b, rtol, atol, equal_nan);
+    Output close = close_elementwise("allclose", a, b, rtol, atol, equal_nan);
     auto flat = std::make_shared<v1::Reshape>(close, v0::Constant::create(ov::element::i64, ov::Shape{1}, {-1}), false);
     return std::make_shared<v1::ReduceLogicalAnd>(flat, v0::Constant::create(ov::element::i64, ov::Shape{1}, {0}),
                                                   false);

@@ -25,6 +25,7 @@ Running a graph
     ``run(path, fn, *args, shapes="static", key=None)``  builds ``fn(*outputs)`` over the
                          arguments (arrays become Constants or Parameters, anything else is passed
                          through, e.g. Python scalars) and returns a list of numpy arrays
+    ``run_calls(path, calls)``  many independent calls (fn, args) in one graph, one compile
     ``constant(arr)``    ``openvino.Output`` of a Constant holding arr (bfloat16 included)
     ``PLUGIN_LOWERS``, ``plugin_view(arr, path)``, ``to_f32_saturating``  what the CPU plugin really
                          computes with
@@ -225,8 +226,8 @@ PATHS = ["eager", "compiled"]
 def constant(arr) -> ov.Output:
     """A Constant holding arr exactly (bfloat16 arrays need the explicit ov.Type.bf16)."""
     arr = np.array(arr, order="C", copy=True)  # (np.ascontiguousarray makes 0-d 1-d)
-    if arr.dtype == BF16:
-        return ops.constant(arr, ov.Type.bf16).output(0)
+    if arr.dtype == BF16:  # by its bits: ops.constant(arr, bf16) rejects infinities
+        return ops.constant(_tensor(arr)).output(0)
     return ops.constant(arr).output(0)
 
 
@@ -332,6 +333,31 @@ def run(path, fn, *args, shapes="static", key=None):
     request = compiled.create_infer_request()
     request.infer({i: _tensor(a) for i, a in enumerate(arrays)})
     return [_to_numpy(request.get_output_tensor(i)) for i in range(len(compiled.outputs))]
+
+
+def run_calls(path, calls):
+    """Many independent calls in one graph (one compile): calls is a list of (fn, args), fn(*args)
+    giving one output or a tuple of them; returns each call's list of results."""
+    if not calls:
+        return []
+    flat = [x for _, args in calls for x in args]
+    counts = []
+
+    def build(*xs):
+        outs, i = [], 0
+        counts.clear()
+        for fn, args in calls:
+            r = _as_list(fn(*xs[i:i + len(args)]))
+            outs += r
+            counts.append(len(r))
+            i += len(args)
+        return tuple(outs)
+
+    got, at, out = run(path, build, *flat), 0, []
+    for k in counts:
+        out.append(got[at:at + k])
+        at += k
+    return out
 
 
 # --------------------------------------------------------------------------- coverage

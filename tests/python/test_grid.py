@@ -14,6 +14,8 @@ import os
 os.environ["KERAS_BACKEND"] = "openvino"
 
 import numpy as np  # noqa: E402
+import openvino as ov  # noqa: E402
+import openvino.opset16 as ops  # noqa: E402
 import pytest  # noqa: E402
 
 import keras  # noqa: E402
@@ -203,6 +205,31 @@ def test_table_matches_registry():
     assert sorted(set(registry) - set(table)) == [], "ops without a record in the op table"
     assert sorted(set(table) - set(registry)) == [], "records of ops the registry does not have"
     assert {n: g for n, g in table.items() if registry[n] != g} == {}, "groups differ from the registry's"
+
+
+def _string_constant():
+    # ops.constant(np.array(["a"])) crashes OpenVINO's own binding; an ov.Tensor of str works.
+    return ops.constant(ov.Tensor(np.array(["ab", "c"]))).output(0)
+
+
+NON_NUMERIC = {"string_const": _string_constant,
+               **{name: (lambda t: lambda: ops.parameter([2], t).output(0))(t) for name, t in (
+                   ("string_param", ov.Type.string), ("dynamic_type", ov.Type.dynamic),
+                   ("f8e4m3", ov.Type.f8e4m3), ("u4", ov.Type.u4), ("i4", ov.Type.i4))}}
+
+
+@pytest.mark.parametrize("rec", [pytest.param(r, id=r.name) for r in optable.TABLE])
+def test_non_numeric_dtype_is_type_error(rec):
+    """Every operand of every op: a string, dynamic, 8-bit float or 4-bit integer tensor raises
+    TypeError naming the op (the other operands valid float32)."""
+    for kind, make in NON_NUMERIC.items():
+        for i in range(rec.arity):
+            args = [grid.constant(np.ones(2, np.float32)) for _ in range(rec.arity)]
+            if rec.name in ("where", "select") and i > 0:
+                args[0] = grid.constant(np.ones(2, np.bool_))
+            args[i] = make()
+            with pytest.raises(TypeError, match=rec.name):
+                rec.apply(getattr(ovnp, rec.name), *args)
 
 
 # =========================================================================== the grid

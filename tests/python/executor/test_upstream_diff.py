@@ -137,10 +137,12 @@ GAP_CASES = {
     "nanargmax": ("over an empty axis ovnp raises ValueError, as NumPy does; upstream returns -1", _empty),
     "nanargmin": ("over an empty axis ovnp raises ValueError, as NumPy does; upstream returns -1", _empty),
     "cumprod": ("upstream builds integer cumprod from float32 Log/Exp and converts back: wraps on the exact "
-                "path where the plugin saturates, both far from NumPy; replaced by ovnp's cumulative ops",
-                _has({"int64"})),
-    "nancumprod": ("upstream builds cumprod from Log/Exp: int64 wraps where the plugin saturates, and NaN "
-                   "comes out as +-0 on the exact path; replaced by ovnp's cumulative ops", _has({"int64", "float32"})),
+                "path where the plugin saturates, both far from NumPy; its float16 graph converts an int32 "
+                "to float16, which takes the exact path, where its Log/Exp overflow float16 (the plugin "
+                "computes float16 in float32); replaced by ovnp's cumulative ops", _has({"int64", "float16"})),
+    "nancumprod": ("upstream builds cumprod from Log/Exp: int64 wraps where the plugin saturates, NaN "
+                   "comes out as +-0 on the exact path, and float16 overflows there (as cumprod); replaced "
+                   "by ovnp's cumulative ops", _has({"int64", "float32", "float16"})),
     "digitize": ("uint32/uint64 values past the signed range land in other buckets on the exact path "
                  "(Bucketize); replaced by ovnp's searching ops", _has({"uint32", "uint64"})),
     "searchsorted": ("uint32/uint64 values past the signed range land at other positions on the exact path; "

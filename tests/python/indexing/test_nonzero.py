@@ -64,20 +64,6 @@ def test_dynamic_rank_is_value_error():
         ovnp.nonzero(_param(ov.PartialShape.dynamic()))
 
 
-def _string_constant():
-    # ops.constant(np.array(["a"])) crashes OpenVINO's own binding; an ov.Tensor of str works.
-    return ops.constant(ov.Tensor(np.array(["ab", "c"]))).output(0)
-
-
-@pytest.mark.parametrize("make", [_string_constant, lambda: _param([2], ov.Type.string),
-                                  lambda: _param([2], ov.Type.dynamic), lambda: _param([2], ov.Type.f8e4m3),
-                                  lambda: _param([2], ov.Type.u4), lambda: _param([2], ov.Type.i4)],
-                         ids=["string_const", "string_param", "dynamic_type", "f8e4m3", "u4", "i4"])
-def test_non_numeric_dtype_is_type_error(make):
-    with pytest.raises(TypeError, match="nonzero"):
-        ovnp.nonzero(make())
-
-
 @pytest.mark.parametrize("arg", [None, [1, 2]], ids=repr)
 def test_wrong_python_argument_is_type_error(arg):
     with pytest.raises(TypeError):

@@ -66,25 +66,8 @@ def _run_cases(draw, draw_case, n=CALLS):
     check(got) compares the list of them."""
     path = draw(st.sampled_from(grid.PATHS))
     cases = [c for c in (draw_case(draw, path) for _ in range(n)) if c is not None]
-    if not cases:
-        return
-    flat = [x for _, args, _ in cases for x in args]
-    counts = []
-
-    def build(*xs):
-        outs, i = [], 0
-        counts.clear()
-        for fn, args, _ in cases:
-            r = fn(*xs[i:i + len(args)])
-            outs += r
-            counts.append(len(r))
-            i += len(args)
-        return tuple(outs)
-
-    got, at = run(path, build, *flat), 0
-    for (_, _, check), k in zip(cases, counts):
-        check(got[at:at + k])
-        at += k
+    for got, (_, _, check) in zip(grid.run_calls(path, [(fn, args) for fn, args, _ in cases]), cases):
+        check(got)
 
 
 def _finite_for_f64(path, pt, *vs):

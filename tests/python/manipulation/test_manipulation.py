@@ -78,22 +78,6 @@ def test_ravel_unknown_order(order):
         ovnp.ravel(ops.parameter([2, 3], ov.Type.f32).output(0), order=order)
 
 
-def _string_constant():
-    # ops.constant(np.array(["a"])) crashes OpenVINO's own binding; an ov.Tensor of str works.
-    return ops.constant(ov.Tensor(np.array(["ab", "c"]))).output(0)
-
-
-@pytest.mark.parametrize("make", [_string_constant, lambda: ops.parameter([2], ov.Type.string).output(0),
-                                  lambda: ops.parameter([2], ov.Type.dynamic).output(0),
-                                  lambda: ops.parameter([2], ov.Type.f8e4m3).output(0),
-                                  lambda: ops.parameter([2], ov.Type.u4).output(0),
-                                  lambda: ops.parameter([2], ov.Type.i4).output(0)],
-                         ids=["string_const", "string_param", "dynamic_type", "f8e4m3", "u4", "i4"])
-def test_non_numeric_dtype_is_type_error(make):
-    with pytest.raises(TypeError, match="ravel"):
-        ovnp.ravel(make())
-
-
 @pytest.mark.parametrize("call", [lambda x: ovnp.ravel(x, order=1), lambda x: ovnp.ravel(x, order=None),
                                   lambda x: ovnp.ravel({})], ids=["order_int", "order_none", "dict"])
 def test_wrong_python_argument_is_type_error(call):

@@ -241,14 +241,6 @@ def test_binary_shapes_not_broadcastable(op):
 
 
 @pytest.mark.parametrize("op", UNARY + BINARY)
-@pytest.mark.parametrize("t", [ov.Type.string, ov.Type.dynamic, ov.Type.f8e4m3, ov.Type.u4], ids=str)
-def test_non_numeric_dtype_is_type_error(op, t):
-    x = _param([2], t)
-    with pytest.raises(TypeError, match=op):
-        call(op, x) if op in UNARY else call(op, x, x)
-
-
-@pytest.mark.parametrize("op", UNARY + BINARY)
 def test_wrong_python_argument_is_type_error(op):
     with pytest.raises(TypeError, match=op):
         call(op, object()) if op in UNARY else call(op, object(), 1.0)

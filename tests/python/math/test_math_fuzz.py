@@ -77,20 +77,10 @@ def _run_cases(draw, ops, n):
     """n random calls on one path, in one graph (one compile)."""
     path = draw(st.sampled_from(grid.PATHS))
     cases = [c for c in (_draw_case(draw, ops, path) for _ in range(n)) if c is not None]
-    if not cases:
-        return
-    flat = [x for _, args in cases for x in args]
-
-    def build(*xs):
-        outs, i = [], 0
-        for op, args in cases:
-            outs.append(call(op, *xs[i:i + len(args)]))
-            i += len(args)
-        return tuple(outs)
-
-    for got, (op, args) in zip(run(path, build, *flat), cases):
+    results = grid.run_calls(path, [(lambda *xs, op=op: call(op, *xs), args) for op, args in cases])
+    for got, (op, args) in zip(results, cases):
         shapes = ", ".join(f"{a.dtype}{a.shape}" for a in args)
-        check(op, got, args, path, msg=f"fuzz {op}({shapes}) {path}")
+        check(op, got[0], args, path, msg=f"fuzz {op}({shapes}) {path}")
 
 
 # 850 and 150 random calls, ten to a graph.

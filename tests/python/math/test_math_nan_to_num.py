@@ -73,22 +73,6 @@ def test_python_scalar_argument_is_weak(arg):
     assert_same(got, np.array(arg, np.dtype(ovnp.result_type([kind], weak=[True]))))
 
 
-def _string_constant():
-    # ops.constant(np.array(["a"])) crashes OpenVINO's own binding; an ov.Tensor of str works.
-    return ops.constant(ov.Tensor(np.array(["ab", "c"]))).output(0)
-
-
-@pytest.mark.parametrize("make", [_string_constant, lambda: ops.parameter([2], ov.Type.string).output(0),
-                                  lambda: ops.parameter([2], ov.Type.dynamic).output(0),
-                                  lambda: ops.parameter([2], ov.Type.f8e4m3).output(0),
-                                  lambda: ops.parameter([2], ov.Type.u4).output(0),
-                                  lambda: ops.parameter([2], ov.Type.i4).output(0)],
-                         ids=["string_const", "string_param", "dynamic_type", "f8e4m3", "u4", "i4"])
-def test_non_numeric_dtype_is_type_error(make):
-    with pytest.raises(TypeError, match="nan_to_num"):
-        ovnp.nan_to_num(make())
-
-
 @pytest.mark.parametrize("call", [lambda x: ovnp.nan_to_num(x, nan="a"), lambda x: ovnp.nan_to_num(x, posinf="a"),
                                   lambda x: ovnp.nan_to_num(object())], ids=["nan", "posinf", "object"])
 def test_wrong_python_argument_is_type_error(call):
