@@ -1,7 +1,7 @@
 """Benchmark: materializing upstream's graphs through ovnp's executor vs upstream's own.
 
 For every public function of ``keras.src.backend.openvino.numpy`` that ovnp does not replace
-(the same list as tests/python/test_upstream_diff.py: the module's public functions minus
+(the same list as tests/python/executor/test_upstream_diff.py: the module's public functions minus
 ``ovnp.keras.patched_names()``), with float32 input of 1e2, 1e4 and 1e5 elements and typical
 arguments, in one process (``ovnp.keras.install()`` active, as a user has it):
 

@@ -95,6 +95,7 @@ def test_eager_allclose(dtype):
     w = np.roll(v, 1)
     for x, y, kw in ((v, v, {}), (v, v, {"equal_nan": True}), (v, w, {}), (v, w, {"equal_nan": True})):
         optable.check_op("allclose", eager("allclose", x, y, **kw), (x, y), "eager", msg=f"allclose {kw}", **kw)
+    grid.covered("allclose", dtype, "keras-eager")
 
 
 def test_eager_clip_keras_dtypes():
@@ -154,6 +155,7 @@ def test_eager_ldexp(dtype):
     optable.check_op("ldexp", eager("ldexp", x, 3), (x, np.array(3, I32)), "eager", msg=f"ldexp {name(dtype)} with 3")
     with pytest.raises(TypeError, match="ldexp"):
         keras.ops.ldexp(x, np.ones(2, F32))
+    grid.covered("ldexp", dtype, "keras-eager")
 
 
 # --------------------------------------------------------------------------- predict
@@ -226,6 +228,7 @@ def test_predict_allclose():
         pt = logic.promote(x.dtype, y.dtype, exact=True)
         want = np.array([bool(isclose(x, y, pt, "compiled", halves_rounded=False).all())])
         same(got[2 * i + 1], want, msg=f"predict allclose(x, y) {x.dtype}")
+        grid.covered("allclose", x.dtype, "keras-predict")
 
 
 def test_predict_ldexp():
@@ -241,3 +244,4 @@ def test_predict_ldexp():
     for g, o, x, n in zip(got, outs, arrays[::2], arrays[1::2]):
         assert o.dtype == name(optable.OPS["ldexp"].out(x.dtype, n.dtype))
         optable.check_op("ldexp", g, (x, n), "compiled", msg=f"predict ldexp {x.dtype}")
+        grid.covered("ldexp", x.dtype, "keras-predict")
