@@ -1,6 +1,7 @@
 // ovnp: NumPy's ops as OpenVINO graphs.
 #pragma once
 
+#include "ovnp/axes.hpp"
 #include "ovnp/bitwise.hpp"
 #include "ovnp/dtype.hpp"
 #include "ovnp/errors.hpp"

@@ -28,6 +28,39 @@ std::string shape_str(const ov::PartialShape& s) {
     return out.str();
 }
 
+int64_t normalize_axis(const char* op, int64_t axis, int64_t rank) {
+    if (axis < -rank || axis >= rank)
+        throw ValueError(std::string(op) + ": axis " + std::to_string(axis) +
+                         " is out of bounds for array of dimension " + std::to_string(rank));
+    return axis < 0 ? axis + rank : axis;
+}
+
+std::vector<int64_t> normalize_axes(const char* op, const Axes& axes, int64_t rank) {
+    std::vector<int64_t> out;
+    if (!axes) {
+        for (int64_t i = 0; i < rank; ++i) out.push_back(i);
+        return out;
+    }
+    for (int64_t a : *axes) {
+        int64_t n = normalize_axis(op, a, rank);
+        if (std::find(out.begin(), out.end(), n) != out.end())
+            throw ValueError(std::string(op) + ": repeated axis " + std::to_string(a));
+        out.push_back(n);
+    }
+    return out;
+}
+
+int64_t static_rank(const char* op, const Output& x, const char* what) {
+    const auto& r = x.get_partial_shape().rank();
+    if (r.is_dynamic())
+        throw ValueError(std::string(op) + ": " + what + " needs a static rank (the input's rank is dynamic)");
+    return r.get_length();
+}
+
+Output i64s(const std::vector<int64_t>& v, bool scalar) {
+    return v0::Constant::create(ov::element::i64, scalar ? ov::Shape{} : ov::Shape{v.size()}, v)->output(0);
+}
+
 void require_broadcastable(const char* op, const Output& a, const Output& b) {
     const auto& sa = a.get_partial_shape();
     const auto& sb = b.get_partial_shape();

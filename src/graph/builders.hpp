@@ -33,6 +33,7 @@
 #include "openvino/op/round.hpp"
 #include "openvino/op/select.hpp"
 #include "openvino/op/subtract.hpp"
+#include "ovnp/axes.hpp"
 #include "ovnp/dtype.hpp"
 
 namespace ovnp::detail {
@@ -103,6 +104,23 @@ void require_broadcastable(const char* op, const Output& a, const Output& b);
 /// The same for every pair of xs: pairwise agreement of every aligned
 /// dimension is joint agreement.
 void require_broadcastable(const char* op, const std::vector<Output>& xs);
+
+// ---------------------------------------------------------------- axes
+
+/// axis in [-rank, rank), made non-negative; otherwise ValueError
+/// "op: axis 3 is out of bounds for array of dimension 2" (NumPy's AxisError).
+int64_t normalize_axis(const char* op, int64_t axis, int64_t rank);
+
+/// Every axis normalized, in the order given; a repeated axis raises
+/// ValueError "op: repeated axis 1". nullopt (None) gives 0 .. rank-1.
+std::vector<int64_t> normalize_axes(const char* op, const Axes& axes, int64_t rank);
+
+/// The static rank of x; a dynamic rank raises ValueError naming op and what
+/// needs the rank.
+int64_t static_rank(const char* op, const Output& x, const char* what);
+
+/// An i64 Constant: a 1-D tensor of v, or with scalar=true the 0-d v[0].
+Output i64s(const std::vector<int64_t>& v, bool scalar = false);
 
 // ---------------------------------------------------------------- dtypes
 

@@ -8,6 +8,7 @@
 #include "openvino/op/squeeze.hpp"
 #include "openvino/op/subtract.hpp"
 #include "openvino/op/transpose.hpp"
+#include "graph/builders.hpp"
 #include "ops/registry_parts.hpp"
 #include "ovnp/dtype.hpp"
 #include "ovnp/errors.hpp"
@@ -16,10 +17,7 @@ namespace ovnp {
 namespace {
 using namespace ov::op;
 using Output = ov::Output<ov::Node>;
-
-Output i64s(const std::vector<int64_t>& v, bool scalar = false) {
-    return v0::Constant::create(ov::element::i64, scalar ? ov::Shape{} : ov::Shape{v.size()}, v)->output(0);
-}
+using detail::i64s;
 
 // Axes in reverse order: NumPy's F order is C order of the transpose.
 Output reversed_axes(const Output& x) {
