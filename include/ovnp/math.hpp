@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "openvino/core/node_output.hpp"
+#include "ovnp/axes.hpp"
 
 namespace ovnp {
 
@@ -229,5 +230,14 @@ ov::Output<ov::Node> imag(const ov::Output<ov::Node>& x);
 ov::Output<ov::Node> conjugate(const ov::Output<ov::Node>& x);
 /// numpy.conj: alias of conjugate.
 ov::Output<ov::Node> conj(const ov::Output<ov::Node>& x);
+
+// ---- sums and products (math_sums.cpp) ----
+
+
+// ---- extrema finding (math_extrema.cpp) ----
+
+
+// ---- cumulative sums and products, differences (math_cumulative.cpp) ----
+
 
 }  // namespace ovnp

@@ -11,3 +11,6 @@
 #include "ovnp/manipulation.hpp"
 #include "ovnp/math.hpp"
 #include "ovnp/registry.hpp"
+#include "ovnp/sets.hpp"
+#include "ovnp/sorting.hpp"
+#include "ovnp/statistics.hpp"

@@ -11,7 +11,16 @@ const std::vector<OpInfo>& registry() {
                            detail::math_exp_log_registry, detail::math_trigonometric_registry,
                            detail::math_special_registry, detail::math_floating_point_registry,
                            detail::math_misc_registry, detail::logic_registry, detail::bitwise_registry,
-                           detail::indexing_registry, detail::manipulation_registry}) {
+                           detail::indexing_registry, detail::manipulation_registry,
+                           detail::math_sums_registry,
+                           detail::math_extrema_registry,
+                           detail::math_cumulative_registry,
+                           detail::statistics_registry,
+                           detail::statistics_order_registry,
+                           detail::statistics_histograms_registry,
+                           detail::sorting_registry,
+                           detail::sorting_counting_registry,
+                           detail::sets_registry}) {
             auto rows = group();
             all.insert(all.end(), rows.begin(), rows.end());
         }

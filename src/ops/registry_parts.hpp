@@ -20,6 +20,15 @@ std::vector<OpInfo> logic_registry();
 std::vector<OpInfo> bitwise_registry();
 std::vector<OpInfo> indexing_registry();
 std::vector<OpInfo> manipulation_registry();
+std::vector<OpInfo> math_sums_registry();
+std::vector<OpInfo> math_extrema_registry();
+std::vector<OpInfo> math_cumulative_registry();
+std::vector<OpInfo> statistics_registry();
+std::vector<OpInfo> statistics_order_registry();
+std::vector<OpInfo> statistics_histograms_registry();
+std::vector<OpInfo> sorting_registry();
+std::vector<OpInfo> sorting_counting_registry();
+std::vector<OpInfo> sets_registry();
 
 // Notes the rows of several math groups share.
 namespace note {

@@ -18,6 +18,15 @@ void bind_logic(py::module_& m);
 void bind_bitwise(py::module_& m);
 void bind_indexing(py::module_& m);
 void bind_manipulation(py::module_& m);
+void bind_math_sums(py::module_& m);
+void bind_math_extrema(py::module_& m);
+void bind_math_cumulative(py::module_& m);
+void bind_statistics(py::module_& m);
+void bind_statistics_order(py::module_& m);
+void bind_statistics_histograms(py::module_& m);
+void bind_sorting(py::module_& m);
+void bind_sorting_counting(py::module_& m);
+void bind_sets(py::module_& m);
 }  // namespace ovnp::python
 
 using ovnp::python::as_output;
@@ -135,6 +144,15 @@ PYBIND11_MODULE(_ovnp, m) {
     ovnp::python::bind_bitwise(m);
     ovnp::python::bind_indexing(m);
     ovnp::python::bind_manipulation(m);
+    ovnp::python::bind_math_sums(m);
+    ovnp::python::bind_math_extrema(m);
+    ovnp::python::bind_math_cumulative(m);
+    ovnp::python::bind_statistics(m);
+    ovnp::python::bind_statistics_order(m);
+    ovnp::python::bind_statistics_histograms(m);
+    ovnp::python::bind_sorting(m);
+    ovnp::python::bind_sorting_counting(m);
+    ovnp::python::bind_sets(m);
 
     bind_executor(m);
 

@@ -63,6 +63,8 @@ class Op:
     ulp: dict = dataclasses.field(default_factory=dict)  # {(dtype name | None, path | None): ulp}; 0 if absent
     domain: Callable | None = None  # domain(dtype, path) -> list of argument tuples: a dense sample
     kwargs: tuple = ({},)           # static-argument sets, each run over the whole grid
+    predict: tuple | None = None    # static-argument sets for keras-predict, whose results must keep
+                                    # the batch axis (axis 0); None: kwargs
     heavy: bool = False             # thousands of nodes: HEAVY_SHAPES / HEAVY_PAIRS
     partners: tuple | None = None   # mixed-dtype partners of a binary op (None: none)
     scalars: tuple = ()             # Python scalars met as either operand (weak types)

@@ -13,11 +13,13 @@ from oprecord import HEAVY_PAIRS, HEAVY_SHAPES, PATHS, RELAXED, Op  # noqa: F401
 from refs import arithmetic
 from refs import isclose, manipulation, nan_to_num, nonzero, transcendental
 from refs import bitwise, indexing, logic
+from refs import cumulative, reductions, sorting
 
 # =========================================================================== the table
 
 TABLE: list[Op] = [*arithmetic.ROWS, *transcendental.ROWS, *nan_to_num.ROWS, *isclose.ROWS, *nonzero.ROWS,
-                   *manipulation.ROWS, *logic.ROWS, *bitwise.ROWS, *indexing.ROWS]
+                   *manipulation.ROWS, *logic.ROWS, *bitwise.ROWS, *indexing.ROWS,
+                   *reductions.ROWS, *sorting.ROWS, *cumulative.ROWS]
 OPS: dict[str, Op] = {rec.name: rec for rec in TABLE}
 assert len(OPS) == len(TABLE), "an op is in the table twice"
 

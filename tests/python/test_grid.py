@@ -358,7 +358,7 @@ def _predict_values(dtype):
 def test_predict(rec):
     """One functional model (batch dimension None) holding every accepted dtype, run by
     model.predict; each output against NumPy."""
-    for kw in [kw for kw in rec.kwargs if _keras_takes(rec, kw)]:
+    for kw in [kw for kw in (rec.kwargs if rec.predict is None else rec.predict) if _keras_takes(rec, kw)]:
         inputs, data, outs, dts = [], [], [], []
         for d in rec.dtypes:
             if not rec.runs(d, "keras-predict"):

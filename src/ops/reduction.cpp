@@ -1,0 +1,5 @@
+#include "ops/reduction.hpp"
+
+namespace ovnp::detail {
+
+}  // namespace ovnp::detail

@@ -1,0 +1,5 @@
+#include "ops/sort.hpp"
+
+namespace ovnp::detail {
+
+}  // namespace ovnp::detail

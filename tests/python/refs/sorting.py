@@ -1,0 +1,10 @@
+"""sort, argsort, argpartition, searchsorted, argmax, argmin, nanargmax, nanargmin, median, percentile,
+quantile, nanmedian, nanpercentile, nanquantile, unique, isin: NumPy's values and Keras's dtypes."""
+
+from __future__ import annotations
+
+import numpy as np  # noqa: F401
+
+from oprecord import Op  # noqa: F401
+
+ROWS: list = []
