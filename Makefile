@@ -39,7 +39,9 @@ test-cpp: setup
 
 # Both cores (pytest-xdist); loadgroup keeps each xdist_group (a module's one-off references) on
 # one worker. The run ends with the coverage line: (op, dtype, path) triples checked against NumPy.
-PYTEST := PATH=$(CURDIR)/$(VENV)/bin:$$PATH $(VPY) -m pytest -q -n 2 --dist loadgroup -p no:cacheprovider
+# The C++ package test installs from test-cpp's build (OVNP_CPP_BUILD_DIR) instead of building again.
+PYTEST := PATH=$(CURDIR)/$(VENV)/bin:$$PATH OVNP_CPP_BUILD_DIR=$(CURDIR)/$(BUILD) $(VPY) -m pytest -q -n 2 \
+  --dist loadgroup -p no:cacheprovider
 
 test-python: setup
 	$(PYTEST) tests/python

@@ -30,7 +30,6 @@ def floatx():
 
 # `make test-fast` (OVNP_TEST_FAST=1): the op grid on a few dtypes (one of each kind, 64-bit and
 # half types included) and without the executor's long batteries; CI runs everything.
-FAST_DTYPES = {"bool", "int8", "int64", "uint32", "float16", "bfloat16", "float32", "float64"}
 FAST_SKIPS = ("executor/test_executor_chains.py::test_chain_cached_equals_fresh_and_numpy",
               "executor/test_upstream_diff.py", "package/test_wheel.py", "package/test_cpp_package.py",
               "fuzz.py")
@@ -39,21 +38,16 @@ FAST_SKIPS = ("executor/test_executor_chains.py::test_chain_cached_equals_fresh_
 def pytest_collection_modifyitems(config, items):
     if not os.environ.get("OVNP_TEST_FAST"):
         return
+    import grid
+
     keep, drop = [], []
     for item in items:
         dtype = getattr(item, "callspec", None) and item.callspec.params.get("dtype")
-        slow_grid = item.originalname == "test_op" and dtype is not None and _name(dtype) not in FAST_DTYPES
+        slow_grid = item.originalname == "test_op" and dtype is not None and not grid.row_runs(dtype)
         (drop if slow_grid or any(s in item.nodeid for s in FAST_SKIPS) else keep).append(item)
     if drop:
         config.hook.pytest_deselected(items=drop)
         items[:] = keep
-
-
-def _name(dtype):
-    import numpy as np
-
-    d = np.dtype(dtype)
-    return "bool" if d == np.bool_ else d.name
 
 
 def _local_covered():

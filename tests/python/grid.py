@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import contextlib
 import math
+import os
 import warnings
 
 import ml_dtypes
@@ -54,6 +55,16 @@ BF16 = np.dtype(ml_dtypes.bfloat16)
 DTYPES = [np.dtype(t) for t in (
     np.bool_, np.int8, np.int16, np.int32, np.int64, np.uint8, np.uint16, np.uint32, np.uint64,
     np.float16, ml_dtypes.bfloat16, np.float32, np.float64)]
+# `make test-fast` (OVNP_TEST_FAST=1) runs the grid's rows of these dtypes only (one of each kind,
+# 64-bit and half types included).
+FAST_DTYPES = {"bool", "int8", "int64", "uint32", "float16", "bfloat16", "float32", "float64"}
+
+
+def row_runs(dtype):
+    """Whether the grid runs dtype's rows in this session (all of them but under OVNP_TEST_FAST)."""
+    return not os.environ.get("OVNP_TEST_FAST") or name(dtype) in FAST_DTYPES
+
+
 FLOAT_DTYPES = [d for d in DTYPES if d.kind == "f" or d == BF16]
 INT_DTYPES = [d for d in DTYPES if d not in FLOAT_DTYPES]  # bool included
 
@@ -333,6 +344,44 @@ def run(path, fn, *args, shapes="static", key=None):
     request = compiled.create_infer_request()
     request.infer({i: _tensor(a) for i, a in enumerate(arrays)})
     return [_to_numpy(request.get_output_tensor(i)) for i in range(len(compiled.outputs))]
+
+
+def graph_signature(outputs, params):
+    """The structure of the graph from params to outputs, node by node in topological order: op
+    type and version, attributes, output types and shapes, input edges, Constant bytes. Equal
+    signatures mean the same computation on every path."""
+    model = ov.Model(outputs, params)
+    index, sig = {}, []
+    for node in model.get_ordered_ops():
+        index[node.get_friendly_name()] = len(index)
+        ti = node.get_type_info()
+        sig.append((ti.name, ti.version_id, repr(sorted(node.get_attributes().items())),
+                    tuple((str(o.get_element_type()), str(o.get_partial_shape())) for o in node.outputs()),
+                    tuple((index[i.get_source_output().get_node().get_friendly_name()],
+                           i.get_source_output().get_index()) for i in node.inputs()),
+                    node.get_data().tobytes() if ti.name == "Constant" else b""))
+    return sig
+
+
+def graph_signature_of(fn, args, shapes=None):
+    """graph_signature of fn(*args): arrays as Constants (shapes None) or as Parameters of their
+    static shapes ("static") or of dynamic dimensions ("dynamic"); other arguments as they are."""
+    params, ins = [], []
+    for a in args:
+        if not isinstance(a, np.ndarray):
+            ins.append(a)
+        elif shapes is None:
+            ins.append(constant(a))
+        else:
+            params.append(ops.parameter(_partial_shape(a, shapes), ov_type(a.dtype)))
+            ins.append(params[-1].output(0))
+    return graph_signature(_as_list(fn(*ins)), params)
+
+
+def signature_of_values(case):
+    """A case's arguments as comparable values: dtype, shape and bytes of arrays, scalars as they are."""
+    return tuple((a.dtype.str, a.dtype.name, a.shape, a.tobytes()) if isinstance(a, np.ndarray) else repr(a)
+                 for a in case)
 
 
 def run_calls(path, calls):

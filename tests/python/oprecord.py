@@ -78,6 +78,9 @@ class Op:
     # DOCUMENTED LIMITATION: with a zero Python scalar the plugin simplifies x + 0 to x and
     # 0 - x to -x, so the sign of a zero result can differ there.
     zero_scalar_sign: bool = False
+    alias: str | None = None        # the op this one is another name of: on the eager, compiled and
+                                    # dynamic paths its graph must be that op's, node for node, for
+                                    # every case (whose values that op's grid checks); Keras paths run
     fused: Callable | None = None   # fused(dtype, array) -> mask of the values the dynamic-shape
                                     # kernels get right (documented); "dynamic" and "keras-predict"
                                     # replace the others by 7

@@ -90,6 +90,8 @@ def cases(rec, dtype, path):
         for other in rec.partners or ():
             if other == dtype or other not in rec.dtypes or not _accepts(rec, dtype, other):
                 continue
+            if _pair_in_row_of(rec, other, dtype):
+                continue
             if not rec.runs(rec.out(dtype, other), vpath):
                 continue  # a documented plugin limitation of the promoted dtype
             a, b = _pair("specials", dtype, other, vpath)
@@ -106,6 +108,13 @@ def cases(rec, dtype, path):
     if rec.domain is not None:
         out += rec.domain(dtype, vpath)
     return out
+
+
+def _pair_in_row_of(rec, other, dtype):
+    """Whether other's row runs the mixed pair (dtype, other) in both orders: it has dtype as a
+    partner and comes first in grid.DTYPES. Each unordered pair is run once."""
+    return other in rec.dtypes and dtype in (rec.partners or ()) and grid.row_runs(other) and \
+        grid.DTYPES.index(other) < grid.DTYPES.index(dtype)
 
 
 _ACCEPTS: dict = {}
@@ -273,11 +282,33 @@ def _eager_compiles_it(case):
     return all(isinstance(a, np.ndarray) and a.size > 0 for a in case)
 
 
+def _same_graph_as_alias(rec, dtype, kw):
+    """An alias (rec.alias): for every case of every path, its graph is the aliased op's, node for
+    node (the aliased op's own grid checks those graphs against NumPy)."""
+    target = optable.OPS[rec.alias]
+    for path, vpath, shapes in (("eager", "eager", None), ("compiled", "compiled", "static"),
+                                ("dynamic", "compiled", "dynamic")):
+        if not rec.runs(dtype, path):
+            continue
+        cs = cases(rec, dtype, vpath) if path != "dynamic" else shape_cases(rec, dtype, vpath)
+        assert [grid.signature_of_values(c) for c in cs] == [grid.signature_of_values(c) for c in (
+            cases(target, dtype, vpath) if path != "dynamic" else shape_cases(target, dtype, vpath))], \
+            f"{rec.name} and {rec.alias} have different cases"
+        flat, lens = _flat(cs)
+        sigs = [grid.graph_signature_of(_caller(r, lens, kw), flat, shapes) for r in (rec, target)]
+        assert sigs[0] == sigs[1], f"{rec.name} {grid.name(dtype)} {path}: the graph differs from {rec.alias}'s"
+        grid.covered(rec.name, dtype, path)
+
+
 def _run_paths(rec, dtype, kw):
     """Eager: every case, in two graphs (cases with lowered dtypes apart). An eager graph of
     plugin-native dtypes that the executor compiles IS the compiled path's static-shape model
     (same graph, same values, same plugin) for the cases _eager_compiles_it; the compiled path
-    runs the rest."""
+    runs the rest. An alias's graphs are compared with its op's instead (_same_graph_as_alias)."""
+    if rec.alias is not None:
+        _same_graph_as_alias(rec, dtype, kw)
+        _run_keras_eager(rec, dtype, kw)
+        return
     cs = cases(rec, dtype, "eager")
     compiled_cs = [c for c in cases(rec, dtype, "compiled") if _lowered(c) or not _eager_compiles_it(c)]
     for group in ([c for c in cs if not _lowered(c)], [c for c in cs if _lowered(c)]):
@@ -307,7 +338,11 @@ def _run_paths(rec, dtype, kw):
             flat, lens = _flat(run_cs)
             got = grid.run("compiled", _caller(rec, lens, kw), *flat, shapes="dynamic", key=key)
             _check_all(rec, dtype, "dynamic", run_cs, got, kw)
-    # Keras eager: the special values and a 0-d case through keras.ops
+    _run_keras_eager(rec, dtype, kw)
+
+
+def _run_keras_eager(rec, dtype, kw):
+    """Keras eager: the special values and a 0-d case through keras.ops."""
     if rec.keras and _keras_takes(rec, kw):
         cs = shape_cases(rec, dtype, "eager")
         keep = [c for c in cs if _is_values_case(c, rec)][:1] + [c for c in cs if _is_0d_case(c)][:1]

@@ -5,8 +5,9 @@
 (b) the pip-installed layout, ``-Dovnp_DIR=ovnp.get_cmake_dir()``.
 
 Both build the example with Ninja, run it without LD_LIBRARY_PATH (the RPATHs
-must be enough) and check what it prints. These tests compile C++: about a
-minute with -j2. Deselect with ``-m "not slow"``.
+must be enough) and check what it prints. (a) installs from ``make test``'s C++
+build when OVNP_CPP_BUILD_DIR names it; alone, these tests compile the library:
+about a minute with -j2. Deselect with ``-m "not slow"``.
 """
 
 import math
@@ -83,15 +84,21 @@ def _check_output(out):
 
 @pytest.fixture(scope="module")
 def install_prefix(tmp_path_factory):
-    """The root project configured, built and installed into a temporary prefix."""
+    """The root project built and installed into a temporary prefix. ``make test`` passes its C++
+    build (OVNP_CPP_BUILD_DIR, built by test-cpp just before) to install from; without it the
+    project is configured and built here."""
     cmake = _tool("cmake")
     base = tmp_path_factory.mktemp("ovnp_install")
     build, prefix = base / "build", base / "prefix"
-    _run([cmake, "-S", ROOT, "-B", build, "-G", "Ninja",
-          f"-DCMAKE_MAKE_PROGRAM={_tool('ninja')}",
-          f"-DPython3_EXECUTABLE={sys.executable}",
-          "-DOVNP_BUILD_TESTS=OFF", "-DOVNP_BUILD_PYTHON=OFF", "-DCMAKE_BUILD_TYPE=Release"])
-    _run([cmake, "--build", build, "-j2"])
+    given = os.environ.get("OVNP_CPP_BUILD_DIR")
+    if given and (pathlib.Path(given) / "CMakeCache.txt").is_file():
+        build = pathlib.Path(given)
+    else:
+        _run([cmake, "-S", ROOT, "-B", build, "-G", "Ninja",
+              f"-DCMAKE_MAKE_PROGRAM={_tool('ninja')}",
+              f"-DPython3_EXECUTABLE={sys.executable}",
+              "-DOVNP_BUILD_TESTS=OFF", "-DOVNP_BUILD_PYTHON=OFF", "-DCMAKE_BUILD_TYPE=Release"])
+    _run([cmake, "--build", build, "-j2"])  # up to date when given: nothing to do
     _run([cmake, "--install", build, "--prefix", prefix])
     return prefix
 

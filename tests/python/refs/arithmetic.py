@@ -194,10 +194,10 @@ def _below_2_24(dtype, v):
 
 
 def _arith(name, arity, numpy, out, *, dtypes=tuple(DTYPES), ulp=None, heavy=False, limits=frozenset(),
-           fused=None, zero_scalar_sign=False):
+           fused=None, zero_scalar_sign=False, alias=None):
     binary = arity == 2
     return Op(name, "math", arity, check, numpy=numpy, out=out, dtypes=dtypes, ulp=ulp or {},
-              heavy=heavy, limits=limits, fused=fused, zero_scalar_sign=zero_scalar_sign,
+              heavy=heavy, limits=limits, fused=fused, zero_scalar_sign=zero_scalar_sign, alias=alias,
               partners=(_HEAVY_MIX if heavy else _MIX) if binary else None,
               scalars=(_HEAVY_WEAK if heavy else _WEAK) if binary else ())
 
@@ -207,7 +207,7 @@ ROWS = [
     _arith("subtract", 2, np.subtract, out_same, dtypes=no_bool(), zero_scalar_sign=True),
     _arith("multiply", 2, np.multiply, out_same),
     _arith("divide", 2, np.divide, out_inexact, ulp=_F64_DIV),
-    _arith("true_divide", 2, np.true_divide, out_inexact, ulp=_F64_DIV),
+    _arith("true_divide", 2, np.true_divide, out_inexact, ulp=_F64_DIV, alias="divide"),
     _arith("divide_no_nan", 2, divide_no_nan, out_inexact, ulp=_F64_DIV),
     _arith("floor_divide", 2, np.floor_divide, out_bool_int32, heavy=True, limits=_REMAINDER_LIMITS,
            fused=_below_2_24),
@@ -220,7 +220,7 @@ ROWS = [
     _arith("square", 1, np.square, out_bool_int32),
     _arith("sqrt", 1, np.sqrt, out_inexact),
     _arith("absolute", 1, np.absolute, out_same),
-    _arith("abs", 1, np.abs, out_same),
+    _arith("abs", 1, np.abs, out_same, alias="absolute"),
     _arith("fabs", 1, np.fabs, out_inexact),
     _arith("sign", 1, np.sign, out_same, dtypes=no_bool()),
     _arith("copy", 1, np.copy, out_same),

@@ -434,6 +434,6 @@ ROWS = [
     Op("angle", "math", 1, check_unary, numpy=angle, out=_angle_out),
     Op("real", "math", 1, check_unary, numpy=np.real, out=_same),
     Op("imag", "math", 1, check_unary, numpy=_imag, out=_same),
-    Op("conj", "math", 1, check_unary, numpy=_conj, out=_same),
+    Op("conj", "math", 1, check_unary, numpy=_conj, out=_same, alias="conjugate"),
     Op("conjugate", "math", 1, check_unary, numpy=_conj, out=_same),
 ]
