@@ -65,7 +65,8 @@ class Op:
     kwargs: tuple = ({},)           # static-argument sets, each run over the whole grid
     predict: tuple | None = None    # static-argument sets for keras-predict, whose results must keep
                                     # the batch axis (axis 0); None: kwargs
-    heavy: bool = False             # thousands of nodes: HEAVY_SHAPES / HEAVY_PAIRS
+    heavy: bool = False             # thousands of nodes: HEAVY_SHAPES / HEAVY_PAIRS, and on the
+                                    # eager path a graph per case (cases of one structure share a model)
     partners: tuple | None = None   # mixed-dtype partners of a binary op (None: none)
     scalars: tuple = ()             # Python scalars met as either operand (weak types)
     limits: frozenset = frozenset() # (dtype name, path): the CPU plugin computes it wrongly (documented)
