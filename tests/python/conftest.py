@@ -28,11 +28,11 @@ def floatx():
         ovnp.set_floatx(saved)
 
 
-# `make test-fast` (OVNP_TEST_FAST=1): the op grid on a few dtypes (one of each kind, 64-bit and
-# half types included) and without the executor's long batteries; CI runs everything.
+# `make test-fast` (OVNP_TEST_FAST=1): three dtypes of each op's grid (grid.fast_dtypes), without
+# the slow-marked tests (C++ package, wheel, 10,000 signatures), the fuzzers and the executor's long
+# batteries; CI runs everything.
 FAST_SKIPS = ("executor/test_executor_chains.py::test_chain_cached_equals_fresh_and_numpy",
-              "executor/test_upstream_diff.py", "package/test_wheel.py", "package/test_cpp_package.py",
-              "fuzz.py")
+              "executor/test_upstream_diff.py", "fuzz.py")
 
 
 def pytest_collection_modifyitems(config, items):
@@ -42,9 +42,12 @@ def pytest_collection_modifyitems(config, items):
 
     keep, drop = [], []
     for item in items:
-        dtype = getattr(item, "callspec", None) and item.callspec.params.get("dtype")
-        slow_grid = item.originalname == "test_op" and dtype is not None and not grid.row_runs(dtype)
-        (drop if slow_grid or any(s in item.nodeid for s in FAST_SKIPS) else keep).append(item)
+        params = item.callspec.params if hasattr(item, "callspec") else {}
+        slow_grid = item.originalname == "test_op" and "dtype" in params and \
+            not grid.row_runs(params["rec"].name, params["dtype"])
+        slow = slow_grid or item.get_closest_marker("slow") is not None or \
+            any(s in item.nodeid for s in FAST_SKIPS)
+        (drop if slow else keep).append(item)
     if drop:
         config.hook.pytest_deselected(items=drop)
         items[:] = keep
