@@ -197,19 +197,28 @@ Output accurate_sum(const Output& x, const Axes_& axes, bool keepdims) {
     // One pad to c * 8^L elements (8^L <= n, c <= 8), one reshape to (kept..., c, 8, ..., 8), then
     // ReduceSum over the blocks of 8, innermost first: a tree of fan-out 8 in L + 1 nodes. A dynamic n
     // takes kLevels axes, those past L of size 1 (no-op reductions), so the graph stays small.
+    if (n_static) {
+        // Level by level: pad to a multiple of 8, reshape to (kept..., m, 8), sum the blocks. (One
+        // reshape to (c, 8, ..., 8) with consecutive ReduceSums is not the same: the CPU plugin merges
+        // consecutive reductions into one sequential sum.)
+        int64_t n = *n_static;
+        while (n > kBlock) {
+            const int64_t m = (n + kBlock - 1) / kBlock;
+            if (m * kBlock != n) {
+                Output pads_end = std::make_shared<v0::Concat>(ov::OutputVector{zeros(krank), i64s({m * kBlock - n})}, 0);
+                t = std::make_shared<v1::Pad>(t, zeros(krank + 1), pads_end, zero, ov::op::PadMode::CONSTANT);
+            }
+            Output shape = std::make_shared<v0::Concat>(ov::OutputVector{kept_shape, i64s({m, kBlock})}, 0);
+            t = std::make_shared<v1::ReduceSum>(std::make_shared<v1::Reshape>(t, shape, false), i64s({-1}), false);
+            n = m;
+        }
+        Output r = std::make_shared<v1::ReduceSum>(t, i64s({-1}), false);
+        if (n == 0) r = std::make_shared<v3::Broadcast>(zero, kept_shape);
+        return keepdims ? keep_dims(r, x, axes) : r;
+    }
     Output pad, c, dims;
     int64_t n_axes = 0;
-    if (n_static) {
-        int64_t p = 1, levels = 0;
-        while (levels < kLevels && p * kBlock <= *n_static) p *= kBlock, ++levels;
-        const int64_t cs = (*n_static + p - 1) / p;
-        pad = i64s({cs * p - *n_static});
-        // No axis of size 1: the CPU plugin gets float64 Transpose -> Reshape(.., 1, 8) -> ReduceSum
-        // chains wrong.
-        c = cs == 1 && levels > 0 ? i64s({}) : i64s({cs});
-        dims = i64s(std::vector<int64_t>(levels, kBlock));
-        n_axes = levels;
-    } else {
+    {
         Output nf = dtype::cast(g::vmax(n_dyn, i64s({1})), et::f32);
         Output log8 = g::mul(g::make<v0::Log>(nf), dtype::scalar(et::f32, 1.0 / std::log(double(kBlock))));
         Output levels = dtype::cast(g::floor(log8), et::i64);
@@ -229,7 +238,10 @@ Output accurate_sum(const Output& x, const Axes_& axes, bool keepdims) {
     t = std::make_shared<v1::Reshape>(t, std::make_shared<v0::Concat>(ov::OutputVector{kept_shape, c, dims}, 0),
                                       false);
     Output minus_one = i64s({-1});
-    for (int64_t i = 0; i < n_axes; ++i) t = std::make_shared<v1::ReduceSum>(t, minus_one, false);
+    // A run-time 1 between the reductions keeps the plugin from merging them into one sequential sum.
+    Output n1 = g::vmax(n_dyn, i64s({1}));
+    Output one = dtype::cast(g::div(n1, n1), x.get_element_type());
+    for (int64_t i = 0; i < n_axes; ++i) t = g::mul(std::make_shared<v1::ReduceSum>(t, minus_one, false), one);
     if (n_static && n_axes > 0 && c.get_shape() == ov::Shape{0}) {
         Output r = t;  // the c axis was left out
         if (n_static && *n_static == 0) r = std::make_shared<v3::Broadcast>(zero, kept_shape);
