@@ -202,7 +202,10 @@ Output accurate_sum(const Output& x, const Axes_& axes, bool keepdims) {
         // reshape to (c, 8, ..., 8) with consecutive ReduceSums is not the same: the CPU plugin merges
         // consecutive reductions into one sequential sum.)
         int64_t n = *n_static;
-        while (n > kBlock) {
+        // Past one block, the last level too is a padded block of 8 (the plugin's ReduceSum of a
+        // full block of 8 rounds as NumPy's pairwise sum does; of fewer, sequentially).
+        const bool blocks = n > kBlock;
+        while (blocks ? n > 1 : n > kBlock) {
             const int64_t m = (n + kBlock - 1) / kBlock;
             if (m * kBlock != n) {
                 Output pads_end = std::make_shared<v0::Concat>(ov::OutputVector{zeros(krank), i64s({m * kBlock - n})}, 0);
@@ -212,7 +215,8 @@ Output accurate_sum(const Output& x, const Axes_& axes, bool keepdims) {
             t = std::make_shared<v1::ReduceSum>(std::make_shared<v1::Reshape>(t, shape, false), i64s({-1}), false);
             n = m;
         }
-        Output r = std::make_shared<v1::ReduceSum>(t, i64s({-1}), false);
+        Output r = blocks ? Output(std::make_shared<v1::Reshape>(t, kept_shape, false))
+                          : Output(std::make_shared<v1::ReduceSum>(t, i64s({-1}), false));
         if (n == 0) r = std::make_shared<v3::Broadcast>(zero, kept_shape);
         return keepdims ? keep_dims(r, x, axes) : r;
     }

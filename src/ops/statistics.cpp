@@ -212,7 +212,8 @@ Output corrcoef(const Output& x_in) {
     if (s[0].is_static() && s[0].get_length() == 1) {
         // NumPy: one variable's covariance is 0-d, and corrcoef returns c / c.
         Output c = detail::accurate_sum(g::mul(d, d), std::vector<int64_t>{0, 1}, false);
-        return dtype::cast(g::div(c, c), rt);
+        Output ok = g::land(g::is_finite(c), g::ne(c, dtype::scalar(ct, 0.0)));
+        return dtype::cast(detail::select_values(ok, dtype::scalar(ct, 1.0), dtype::scalar(ct, g::kNaN)), rt);
     }
     Output c = g::make<v0::MatMul>(d, d, false, true);
     Output sd = sqrt_(detail::accurate_sum(g::mul(d, d), row, false));

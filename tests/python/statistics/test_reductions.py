@@ -45,18 +45,13 @@ def accuracy_sets():
     return _accuracy_sets()
 
 
-# KNOWN GAP: with static shapes the level-by-level tree is still ~1.4 ulp off on 1e7 uniform values
-# (NumPy 0.4 ulp): the plugin appears to fuse the Reshape/ReduceSum levels; the dynamic form, whose
-# levels are separated by a run-time 1, meets the bound.
-STATIC_GAP = pytest.mark.xfail(strict=True, reason="static-shape sum tree fused by the plugin (1.4 vs 0.4 ulp)")
-
-
-@pytest.mark.parametrize("path,shapes", [pytest.param("eager", "static", marks=STATIC_GAP),
-                                         pytest.param("compiled", "static", marks=STATIC_GAP),
+@pytest.mark.parametrize("path,shapes", [("eager", "static"), ("compiled", "static"),
                                          ("compiled", "dynamic")])
 def test_float32_sum_accuracy(accuracy_sets, path, shapes):
     """1e7 float32 values: the error against the exactly rounded sum is at most twice NumPy's
-    pairwise-summation error (or half an ulp of the result: nothing in float32 does better)."""
+    pairwise-summation error (or half an ulp of the result: nothing in float32 does better). The
+    signed set cancels, so both errors are noise below an ulp there: it is held to the forward bound
+    of a pairwise sum instead."""
     sets = list(accuracy_sets.values())
     if path == "eager":
         got = ev(*[ovnp.sum(grid.constant(v)) for v in sets])
@@ -67,10 +62,13 @@ def test_float32_sum_accuracy(accuracy_sets, path, shapes):
         np_err = abs(float(np.sum(v)) - exact)
         half_ulp = float(np.spacing(np.float32(abs(exact)))) / 2
         err = abs(float(g) - exact)
+        if name == "signed":
+            bound = 30 * float(np.finfo(np.float32).eps) * math.fsum(np.abs(v).astype(np.float64))
+            assert err <= bound, f"{name}: error {err} vs bound {bound} ({path} {shapes})"
+            continue
         assert err <= max(2 * np_err, half_ulp), f"{name}: error {err} vs NumPy's {np_err} ({path} {shapes})"
 
 
-@STATIC_GAP
 def test_mean_uses_accurate_sum(accuracy_sets):
     v = accuracy_sets["drift"]
     exact = math.fsum(v.astype(np.float64)) / v.size
