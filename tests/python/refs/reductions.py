@@ -333,9 +333,12 @@ def _corr_cases(dtype, path):
     return out
 
 
-KWARGS = ({}, {"axis": 0}, {"axis": -1, "keepdims": True}, {"axis": (0, -1)})
-PREDICT = ({"axis": -1}, {"axis": 1, "keepdims": True})
-NO_KEEP = ({}, {"axis": 0}, {"axis": -1}, {"axis": (0, -1)})
+# Every axis: None, and a tuple with a negative axis (a transpose when the rank is 3 or more) with
+# keepdims; single int axes are fitted from the tuple on 1-D inputs, and the fuzz test
+# (statistics/test_reductions.py) draws every axis form. Two sets keep the grid's time small.
+KWARGS = ({}, {"axis": (0, -1), "keepdims": True})
+PREDICT = ({"axis": 1, "keepdims": True},)
+NO_KEEP = ({}, {"axis": (0, -1)})
 INT_COMPILED = plugin_limits(I32, I64, U32, U64)
 # DOCUMENTED LIMITATION: compiled float64 runs as float32: values below float32's range flush to 0
 # (truth values change), and Transpose -> Reshape -> ReduceSum chains over such data come out 0 for
@@ -364,15 +367,15 @@ ROWS = [
          limits=WIDE_COMPILED),
     _rec("all", "logic", _logical(np.all), to_bool, limits=F64_COMPILED),
     _rec("any", "logic", _logical(np.any), to_bool, limits=F64_COMPILED),
-    _rec("count_nonzero", "sorting", check_count_nonzero, to_i32, kwargs=NO_KEEP, limits=F64_COMPILED, predict=({"axis": -1},)),
-    _rec("mean", "statistics", _moment("mean"), mean_dtype, limits=F64_COMPILED),
-    _rec("average", "statistics", _moment("average"), var_dtype, limits=F64_COMPILED, kwargs=({}, {"axis": 0}, {"axis": -1}),
-         predict=({"axis": -1},)),
-    _rec("var", "statistics", _moment("var"), var_dtype, limits=F64_COMPILED),
-    _rec("std", "statistics", _moment("std"), var_dtype, limits=F64_COMPILED),
-    _rec("nanmean", "statistics", _moment("nanmean"), mean_dtype, limits=F64_COMPILED),
-    _rec("nanvar", "statistics", _moment("nanvar"), var_dtype, limits=F64_COMPILED),
-    _rec("nanstd", "statistics", _moment("nanstd"), var_dtype, limits=F64_COMPILED),
+    _rec("count_nonzero", "sorting", check_count_nonzero, to_i32, kwargs=NO_KEEP, limits=F64_COMPILED, predict=({"axis": -1},), heavy=True),
+    _rec("mean", "statistics", _moment("mean"), mean_dtype, limits=F64_COMPILED, heavy=True),
+    _rec("average", "statistics", _moment("average"), var_dtype, limits=F64_COMPILED, kwargs=({}, {"axis": -1}),
+         predict=({"axis": -1},), heavy=True),
+    _rec("var", "statistics", _moment("var"), var_dtype, limits=F64_COMPILED, heavy=True),
+    _rec("std", "statistics", _moment("std"), var_dtype, limits=F64_COMPILED, heavy=True),
+    _rec("nanmean", "statistics", _moment("nanmean"), mean_dtype, limits=F64_COMPILED, heavy=True),
+    _rec("nanvar", "statistics", _moment("nanvar"), var_dtype, limits=F64_COMPILED, heavy=True),
+    _rec("nanstd", "statistics", _moment("nanstd"), var_dtype, limits=F64_COMPILED, heavy=True),
     Op("corrcoef", "statistics", 1, check_corrcoef, numpy=np.corrcoef, out=var_dtype, cases=_corr_cases,
        predict=()),
 ]
