@@ -307,6 +307,15 @@ Output reduction(const char* op, const Output& x_in, const Axes& axis, bool keep
             r = select_values(none, identity(kind, ct), r);
         }
     }
+    if ((kind == Reduce::Max || kind == Reduce::Min) && ct.is_real() && !static_empty(x, axes)) {
+        // The CPU plugin's ReduceMin of only +inf is the type's max (ReduceMax of -inf its lowest):
+        // that value stands for +inf unless some element is it.
+        const double edge = dtype::finfo(ct).max * (kind == Reduce::Max ? -1.0 : 1.0);
+        Output e = dtype::scalar(ct, edge);
+        Output seen = plain(Reduce::Any, g::eq(xc, e), axes, keepdims);
+        Output inf = dtype::scalar(ct, kind == Reduce::Max ? -g::kInf : g::kInf);
+        r = select_values(g::land(g::eq(r, e), g::lnot(seen)), inf, r);
+    }
     if ((kind == Reduce::Max || kind == Reduce::Min) && ct.is_real()) {
         // The CPU plugin's ReduceMax/ReduceMin skip NaN; NumPy's propagate it.
         Output has_nan = plain(Reduce::Any, g::isnan(xc), axes, keepdims);

@@ -183,6 +183,18 @@ def test_nan_propagation():
             np.testing.assert_allclose(g, w, rtol=1e-6, err_msg=path)
 
 
+def test_only_inf_slices():
+    """The CPU plugin's ReduceMin of only +inf is float32's max; ovnp's min is +inf (and a slice
+    holding float32's max keeps it)."""
+    x = np.array([[np.inf, np.inf], [np.inf, 3.4028235e38], [-np.inf, -np.inf]], np.float32)
+    for path, shapes in (("eager", "static"), ("compiled", "static"), ("compiled", "dynamic")):
+        got = grid.run(path, lambda p: (ovnp.min(p, axis=1), ovnp.max(p, axis=1), ovnp.nanmin(p, axis=1)), x,
+                       **({} if path == "eager" else {"shapes": shapes}))
+        grid.assert_same(got[0], np.min(x, 1), msg=path)
+        grid.assert_same(got[1], np.max(x, 1), msg=path)
+        grid.assert_same(got[2], np.nanmin(x, 1), msg=path)
+
+
 def test_initial():
     x = np.array([[1, 5], [3, 2]], np.int32)
     got = ev(ovnp.max(x, axis=0, initial=4), ovnp.min(x, axis=1, initial=2), ovnp.max(x, initial=9))
