@@ -12,7 +12,6 @@
 #include "openvino/op/broadcast.hpp"
 #include "openvino/op/concat.hpp"
 #include "openvino/op/constant.hpp"
-#include "openvino/op/floor_mod.hpp"
 #include "openvino/op/gather.hpp"
 #include "openvino/op/log.hpp"
 #include "openvino/op/pad.hpp"
@@ -194,9 +193,6 @@ Output accurate_sum(const Output& x, const Axes_& axes, bool keepdims) {
     const int64_t krank = static_cast<int64_t>(kept.size());
     auto zeros = [&](int64_t k) { return i64s(std::vector<int64_t>(k, 0)); };
     Output zero = dtype::scalar(x.get_element_type(), 0.0);
-    // One pad to c * 8^L elements (8^L <= n, c <= 8), one reshape to (kept..., c, 8, ..., 8), then
-    // ReduceSum over the blocks of 8, innermost first: a tree of fan-out 8 in L + 1 nodes. A dynamic n
-    // takes kLevels axes, those past L of size 1 (no-op reductions), so the graph stays small.
     if (n_static) {
         // Level by level: pad to a multiple of 8, reshape to (kept..., m, 8), sum the blocks. (One
         // reshape to (c, 8, ..., 8) with consecutive ReduceSums is not the same: the CPU plugin merges
@@ -220,45 +216,30 @@ Output accurate_sum(const Output& x, const Axes_& axes, bool keepdims) {
         if (n == 0) r = std::make_shared<v3::Broadcast>(zero, kept_shape);
         return keepdims ? keep_dims(r, x, axes) : r;
     }
-    Output pad, c, dims;
-    int64_t n_axes = 0;
-    {
-        Output nf = dtype::cast(g::vmax(n_dyn, i64s({1})), et::f32);
-        Output log8 = g::mul(g::make<v0::Log>(nf), dtype::scalar(et::f32, 1.0 / std::log(double(kBlock))));
-        Output levels = dtype::cast(g::floor(log8), et::i64);
-        std::vector<int64_t> idx(kLevels);
-        std::iota(idx.begin(), idx.end(), 0);
-        dims = g::sel(g::lt(i64s(idx), levels), i64s({kBlock}, true), i64s({1}, true));
-        Output p = std::make_shared<v1::ReduceProd>(dims, i64s({0}), true);
-        c = g::div(g::sub(g::add(n_dyn, p), i64s({1})), p);
-        pad = g::sub(g::mul(c, p), n_dyn);
-        n_axes = kLevels;
-    }
-    const bool no_pad = n_static && ov::as_type_ptr<v0::Constant>(pad.get_node_shared_ptr())->cast_vector<int64_t>()[0] == 0;
-    if (!no_pad) {
-        Output pads_end = std::make_shared<v0::Concat>(ov::OutputVector{zeros(krank), pad}, 0);
-        t = std::make_shared<v1::Pad>(t, zeros(krank + 1), pads_end, zero, ov::op::PadMode::CONSTANT);
-    }
+    // A dynamic n: one pad to c * 8^L elements (8^L <= n, c <= 8), one reshape to
+    // (kept..., c, 8, ..., 8, 1, ..., 1) of kLevels block axes (those past L of size 1), then ReduceSum
+    // over the blocks, innermost first: a tree of fan-out 8 in a graph of fixed, small size.
+    Output nf = dtype::cast(g::vmax(n_dyn, i64s({1})), et::f32);
+    Output log8 = g::mul(g::make<v0::Log>(nf), dtype::scalar(et::f32, 1.0 / std::log(double(kBlock))));
+    Output levels = dtype::cast(g::floor(log8), et::i64);
+    std::vector<int64_t> idx(kLevels);
+    std::iota(idx.begin(), idx.end(), 0);
+    Output dims = g::sel(g::lt(i64s(idx), levels), i64s({kBlock}, true), i64s({1}, true));
+    Output p = std::make_shared<v1::ReduceProd>(dims, i64s({0}), true);
+    Output c = g::div(g::sub(g::add(n_dyn, p), i64s({1})), p);
+    Output pad = g::sub(g::mul(c, p), n_dyn);
+    Output pads_end = std::make_shared<v0::Concat>(ov::OutputVector{zeros(krank), pad}, 0);
+    t = std::make_shared<v1::Pad>(t, zeros(krank + 1), pads_end, zero, ov::op::PadMode::CONSTANT);
     t = std::make_shared<v1::Reshape>(t, std::make_shared<v0::Concat>(ov::OutputVector{kept_shape, c, dims}, 0),
                                       false);
-    Output minus_one = i64s({-1});
     // A run-time 1 between the reductions keeps the plugin from merging them into one sequential sum.
     Output n1 = g::vmax(n_dyn, i64s({1}));
     Output one = dtype::cast(g::div(n1, n1), x.get_element_type());
-    for (int64_t i = 0; i < n_axes; ++i) t = g::mul(std::make_shared<v1::ReduceSum>(t, minus_one, false), one);
-    if (n_static && n_axes > 0 && c.get_shape() == ov::Shape{0}) {
-        Output r = t;  // the c axis was left out
-        if (n_static && *n_static == 0) r = std::make_shared<v3::Broadcast>(zero, kept_shape);
-        return keepdims ? keep_dims(r, x, axes) : r;
-    }
+    for (int i = 0; i < kLevels; ++i) t = g::mul(std::make_shared<v1::ReduceSum>(t, i64s({-1}), false), one);
     Output r = std::make_shared<v1::ReduceSum>(t, i64s({-1}), false);
     // The CPU plugin's ReduceSum over an empty axis returns garbage.
-    if (n_static && *n_static == 0) {
-        r = std::make_shared<v3::Broadcast>(zero, kept_shape);
-    } else if (!n_static) {
-        Output n0 = g::eq(std::make_shared<v1::Reshape>(n_dyn, i64s({}), false), i64s({0}, true));
-        r = select_values(n0, std::make_shared<v3::Broadcast>(zero, shape_of(r)), r);
-    }
+    Output n0 = g::eq(std::make_shared<v1::Reshape>(n_dyn, i64s({}), false), i64s({0}, true));
+    r = select_values(n0, std::make_shared<v3::Broadcast>(zero, shape_of(r)), r);
     return keepdims ? keep_dims(r, x, axes) : r;
 }
 

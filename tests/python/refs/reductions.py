@@ -150,11 +150,6 @@ def _exact(got, want, msg, signed_zeros=False, path="eager"):
     grid.assert_same(got, want, signed_zeros=signed_zeros, msg=msg, value_dtype=vd)
 
 
-def _plugin_int(x, path):
-    """Compiled 64-bit integers are int32 in the plugin (grid.PLUGIN_LOWERS)."""
-    return x
-
-
 def _sum_like(name):
     nan = name.startswith("nan")
 
