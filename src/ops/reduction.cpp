@@ -155,10 +155,12 @@ Output accurate_sum(const Output& x, const Axes_& axes, bool keepdims) {
     Output t = x;
     std::vector<int64_t> kept;
     std::optional<int64_t> n_static;
+    std::optional<std::vector<int64_t>> kept_dims;  // when every kept dimension is static
     Output kept_shape = i64s({});
     Output n_dyn;
     if (!axes) {
         t = flatten(x);
+        kept_dims = std::vector<int64_t>{};
         if (s.is_static()) n_static = static_cast<int64_t>(ov::shape_size(s.to_shape()));
         else n_dyn = shape_of(t);
     } else {
@@ -182,6 +184,7 @@ Output accurate_sum(const Output& x, const Axes_& axes, bool keepdims) {
             if (s[a].is_static()) n *= s[a].get_length();
         }
         kept_shape = kept.empty() ? i64s({}) : kept_static ? i64s(kdims) : gather_dims(x, kept);
+        if (kept_static) kept_dims = kdims;
         if (red_static) n_static = n;
         else n_dyn = std::make_shared<v1::ReduceProd>(gather_dims(x, *axes), i64s({0}), true);
         if (axes->size() != 1 || (*axes)[0] != rank - 1) {
@@ -203,7 +206,13 @@ Output accurate_sum(const Output& x, const Axes_& axes, bool keepdims) {
         const bool blocks = n > kBlock;
         while (blocks ? n > 1 : n > kBlock) {
             const int64_t m = (n + kBlock - 1) / kBlock;
-            if (m * kBlock != n) {
+            if (m * kBlock != n && kept_dims) {
+                // Zeros appended by Concat: the CPU plugin's Pad is a slow reference kernel.
+                ov::Shape zs(kept_dims->begin(), kept_dims->end());
+                zs.push_back(static_cast<size_t>(m * kBlock - n));
+                Output zeros_block = std::make_shared<v3::Broadcast>(zero, i64s(std::vector<int64_t>(zs.begin(), zs.end())));
+                t = std::make_shared<v0::Concat>(ov::OutputVector{t, zeros_block}, krank);
+            } else if (m * kBlock != n) {
                 Output pads_end = std::make_shared<v0::Concat>(ov::OutputVector{zeros(krank), i64s({m * kBlock - n})}, 0);
                 t = std::make_shared<v1::Pad>(t, zeros(krank + 1), pads_end, zero, ov::op::PadMode::CONSTANT);
             }
