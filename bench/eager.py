@@ -21,7 +21,8 @@ import subprocess
 import sys
 import time
 
-OPS = ["log1p", "isclose", "nan_to_num", "add", "multiply", "exp", "sum", "matmul", "reshape", "where"]
+OPS = ["log1p", "isclose", "nan_to_num", "add", "multiply", "exp", "sum", "mean", "max", "matmul", "reshape",
+       "where"]
 SIZES = [100, 10_000, 1_000_000]
 BACKENDS = ["ovnp", "openvino", "numpy", "jax"]
 
@@ -51,6 +52,8 @@ def _calls(keras, d):
         "multiply": lambda: k.multiply(d["x"], d["y"]),
         "exp": lambda: k.exp(d["x"]),
         "sum": lambda: k.sum(d["x"]),
+        "mean": lambda: k.mean(d["x"]),
+        "max": lambda: k.max(d["x"]),
         "matmul": lambda: k.matmul(d["a"], d["b"]),
         "reshape": lambda: k.reshape(d["m"], (-1,)),
         "where": lambda: k.where(d["cond"], d["x"], d["y"]),

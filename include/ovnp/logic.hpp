@@ -2,6 +2,7 @@
 #pragma once
 
 #include "openvino/core/node_output.hpp"
+#include "ovnp/axes.hpp"
 
 namespace ovnp {
 
@@ -49,6 +50,11 @@ ov::Output<ov::Node> isposinf(const ov::Output<ov::Node>& x);
 /// numpy.isreal: imag(x) == 0. ovnp has no complex dtypes, so all True (NaN
 /// included), in x's shape.
 ov::Output<ov::Node> isreal(const ov::Output<ov::Node>& x);
+
+/// numpy.all: every element's truth value (NaN is True) over axis, bool; empty gives True.
+ov::Output<ov::Node> all(const ov::Output<ov::Node>& x, const Axes& axis = std::nullopt, bool keepdims = false);
+/// numpy.any: some element's truth value over axis, bool; empty gives False.
+ov::Output<ov::Node> any(const ov::Output<ov::Node>& x, const Axes& axis = std::nullopt, bool keepdims = false);
 
 // ---- comparison within a tolerance ----
 

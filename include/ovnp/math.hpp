@@ -233,9 +233,35 @@ ov::Output<ov::Node> conj(const ov::Output<ov::Node>& x);
 
 // ---- sums and products (math_sums.cpp) ----
 
+/// numpy.sum over axis (None: every axis; an int or a tuple; negative from the end). bool, int8,
+/// int16 give int32 and uint8, uint16 uint32 (Keras/JAX), integers wrap; float sums accumulate in
+/// blocks (NumPy's pairwise accuracy), float16/bfloat16 in float32, rounded once. Empty sums are 0.
+ov::Output<ov::Node> sum(const ov::Output<ov::Node>& x, const Axes& axis = std::nullopt, bool keepdims = false);
+/// numpy.prod: dtypes as sum unless `dtype` is given (the input is cast to it first). Empty: 1.
+ov::Output<ov::Node> prod(const ov::Output<ov::Node>& x, const Axes& axis = std::nullopt, bool keepdims = false,
+                          std::optional<ov::element::Type> dtype = std::nullopt);
+/// numpy.nansum: sum with NaN read as 0 (all-NaN gives 0).
+ov::Output<ov::Node> nansum(const ov::Output<ov::Node>& x, const Axes& axis = std::nullopt, bool keepdims = false);
+/// numpy.nanprod: prod with NaN read as 1 (all-NaN gives 1).
+ov::Output<ov::Node> nanprod(const ov::Output<ov::Node>& x, const Axes& axis = std::nullopt, bool keepdims = false);
 
 // ---- extrema finding (math_extrema.cpp) ----
 
+/// numpy.max: the largest value over axis, NaN if the slice holds one; x's dtype. A static empty
+/// slice raises ValueError unless `initial` is given (then it is combined with every slice).
+ov::Output<ov::Node> max(const ov::Output<ov::Node>& x, const Axes& axis = std::nullopt, bool keepdims = false,
+                         const std::optional<ov::Output<ov::Node>>& initial = std::nullopt);
+/// numpy.min: as max.
+ov::Output<ov::Node> min(const ov::Output<ov::Node>& x, const Axes& axis = std::nullopt, bool keepdims = false,
+                         const std::optional<ov::Output<ov::Node>>& initial = std::nullopt);
+/// numpy.amax: max without `initial`.
+ov::Output<ov::Node> amax(const ov::Output<ov::Node>& x, const Axes& axis = std::nullopt, bool keepdims = false);
+/// numpy.amin: min without `initial`.
+ov::Output<ov::Node> amin(const ov::Output<ov::Node>& x, const Axes& axis = std::nullopt, bool keepdims = false);
+/// numpy.nanmax: max ignoring NaN; an all-NaN slice gives NaN.
+ov::Output<ov::Node> nanmax(const ov::Output<ov::Node>& x, const Axes& axis = std::nullopt, bool keepdims = false);
+/// numpy.nanmin: min ignoring NaN; an all-NaN slice gives NaN.
+ov::Output<ov::Node> nanmin(const ov::Output<ov::Node>& x, const Axes& axis = std::nullopt, bool keepdims = false);
 
 // ---- cumulative sums and products, differences (math_cumulative.cpp) ----
 

@@ -14,4 +14,6 @@ namespace ovnp {
 
 // ---- counting (sorting_counting.cpp) ----
 
+/// numpy.count_nonzero over axis: how many elements are nonzero (NaN counts), int32 (Keras).
+ov::Output<ov::Node> count_nonzero(const ov::Output<ov::Node>& x, const Axes& axis = std::nullopt);
 }  // namespace ovnp

@@ -11,6 +11,29 @@ namespace ovnp {
 
 // ---- averages and variances (statistics.cpp) ----
 
+/// numpy.mean: the accurate sum divided by the count; integers and bool give float32 (Keras),
+/// float16/bfloat16 compute in float32. An empty slice gives NaN.
+ov::Output<ov::Node> mean(const ov::Output<ov::Node>& x, const Axes& axis = std::nullopt, bool keepdims = false);
+/// numpy.average: mean, or sum(x * w) / sum(w) with weights of x's shape or 1-D along an int axis.
+/// Weights known at build time that sum to zero raise ValueError. dtype: result_type(x, w, float).
+ov::Output<ov::Node> average(const ov::Output<ov::Node>& x, const Axes& axis = std::nullopt,
+                             const std::optional<ov::Output<ov::Node>>& weights = std::nullopt);
+/// numpy.var (ddof 0): two passes, mean first, then the mean of squared deviations.
+ov::Output<ov::Node> var(const ov::Output<ov::Node>& x, const Axes& axis = std::nullopt, bool keepdims = false);
+/// numpy.std: sqrt(var).
+ov::Output<ov::Node> std(const ov::Output<ov::Node>& x, const Axes& axis = std::nullopt, bool keepdims = false);
+/// numpy.nanmean: mean of the non-NaN values; an all-NaN slice gives NaN.
+ov::Output<ov::Node> nanmean(const ov::Output<ov::Node>& x, const Axes& axis = std::nullopt, bool keepdims = false);
+/// numpy.nanvar: var of the non-NaN values; an all-NaN slice gives NaN.
+ov::Output<ov::Node> nanvar(const ov::Output<ov::Node>& x, const Axes& axis = std::nullopt, bool keepdims = false);
+/// numpy.nanstd: sqrt(nanvar).
+ov::Output<ov::Node> nanstd(const ov::Output<ov::Node>& x, const Axes& axis = std::nullopt, bool keepdims = false);
+/// numpy.ptp: max - min over axis, x's dtype (integers wrap); NaN propagates; a static empty
+/// slice raises ValueError; bool raises TypeError.
+ov::Output<ov::Node> ptp(const ov::Output<ov::Node>& x, const Axes& axis = std::nullopt, bool keepdims = false);
+/// numpy.corrcoef of a 1-D (one variable) or 2-D (rows are variables) x: Pearson correlation
+/// coefficients, clipped to [-1, 1]. dtype as mean.
+ov::Output<ov::Node> corrcoef(const ov::Output<ov::Node>& x);
 
 // ---- order statistics (statistics_order.cpp) ----
 

@@ -130,6 +130,8 @@ def _to_output(x, core):
 
 # Parameters that are lists of tensors (select's), not one nested tensor.
 _TENSOR_LIST_ARGS = {"condlist", "choicelist"}
+# Static parameters (axes, flags, dtypes), passed through as they came.
+_STATIC_ARGS = {"axis", "keepdims", "dtype"}
 
 
 def _make_op(name, upstream, core):
@@ -144,6 +146,8 @@ def _make_op(name, upstream, core):
         return wrap(result)
 
     def convert(param, value):
+        if param in _STATIC_ARGS:
+            return value
         if param in _TENSOR_LIST_ARGS and isinstance(value, (list, tuple)):
             return [_to_output(v, core) for v in value]
         return _to_output(value, core)

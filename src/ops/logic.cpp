@@ -7,6 +7,7 @@
 #include "openvino/op/constant.hpp"
 #include "openvino/op/reduce_logical_and.hpp"
 #include "openvino/op/reshape.hpp"
+#include "ops/reduction.hpp"
 #include "ops/registry_parts.hpp"
 #include "ovnp/logic.hpp"
 
@@ -198,6 +199,20 @@ Output allclose(const Output& a, const Output& b, double rtol, double atol, bool
                                                   false);
 }
 
+// ================================================================ all, any
+
+Output all(const Output& x, const Axes& axis, bool keepdims) {
+    detail::ReductionSpec s;
+    s.kind = detail::Reduce::All;
+    return detail::reduction("all", x, axis, keepdims, s);
+}
+
+Output any(const Output& x, const Axes& axis, bool keepdims) {
+    detail::ReductionSpec s;
+    s.kind = detail::Reduce::Any;
+    return detail::reduction("any", x, axis, keepdims, s);
+}
+
 std::vector<OpInfo> detail::logic_registry() {
     const std::string cmp_note =
         "Operands promote by Keras's rules (Python scalars weak; int with float compares in floatx, NumPy in "
@@ -219,6 +234,10 @@ std::vector<OpInfo> detail::logic_registry() {
     ops.push_back({"allclose", "logic", "numpy.allclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=False)",
                    "ovnp::allclose(a, b, rtol, atol, equal_nan)",
                    "A 0-d bool tensor (NumPy returns a Python bool); integers compare exactly, as isclose."});
+    ops.push_back({"all", "logic", "numpy.all(a, axis=None, keepdims=False)", "ovnp::all(x, axis, keepdims)",
+                   "Elements are read by truth value (NaN is True)."});
+    ops.push_back({"any", "logic", "numpy.any(a, axis=None, keepdims=False)", "ovnp::any(x, axis, keepdims)",
+                   "Elements are read by truth value (NaN is True)."});
     return ops;
 }
 

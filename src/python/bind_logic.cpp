@@ -43,6 +43,8 @@ void bind_logic(py::module_& m) {
     def_unary(m, "isposinf", ovnp::isposinf, "numpy.isposinf as a graph.");
     def_unary(m, "isreal", ovnp::isreal, "numpy.isreal as a graph (all True: no complex dtypes).");
     def_close(m, "isclose", ovnp::isclose, "numpy.isclose as a graph: bool, |a - b| <= atol + rtol * |b|.");
+    def_reduce(m, "all", ovnp::all, "numpy.all as a graph (bool).");
+    def_reduce(m, "any", ovnp::any, "numpy.any as a graph (bool).");
     def_close(m, "allclose", ovnp::allclose, "numpy.allclose as a graph: a 0-d bool.");
 }
 

@@ -7,7 +7,15 @@
 namespace ovnp::python {
 
 void bind_sorting_counting(py::module_& m) {
-    (void)m;
+    m.def(
+        "count_nonzero",
+        [](py::object x, py::object axis) {
+            Output X = as_output("count_nonzero", "x", x);
+            auto axes = as_axes("count_nonzero", axis);
+            py::gil_scoped_release nogil;
+            return ovnp::count_nonzero(X, axes);
+        },
+        py::arg("x"), py::arg("axis") = py::none(), "numpy.count_nonzero as a graph (int32).");
 }
 
 }  // namespace ovnp::python

@@ -36,3 +36,22 @@ inline void def_binary(py::module_& m, const char* name, BinaryOp fn, const char
 }
 
 }  // namespace ovnp::python
+
+namespace ovnp::python {
+
+using ReduceOp = Output (*)(const Output&, const ovnp::Axes&, bool);
+
+// A reduction with Keras's (x, axis=None, keepdims=False).
+inline void def_reduce(py::module_& m, const char* name, ReduceOp fn, const char* doc) {
+    m.def(
+        name,
+        [name, fn](py::object x, py::object axis, bool keepdims) {
+            Output X = as_output(name, "x", x);
+            auto axes = as_axes(name, axis);
+            py::gil_scoped_release nogil;
+            return fn(X, axes, keepdims);
+        },
+        py::arg("x"), py::arg("axis") = py::none(), py::arg("keepdims") = false, doc);
+}
+
+}  // namespace ovnp::python

@@ -272,3 +272,16 @@ TEST(EvaluateIsclose, Uint64Large) {
 }
 
 }  // namespace
+
+// ---------------------------------------------------------------- all, any
+
+TEST(LogicGraph, AllAnyTruthValuesAndEmpty) {
+    auto x = constant<float>(ov::element::f32, {2, 2}, {kNaNF, -0.0f, 1.0f, 0.0f});
+    EXPECT_EQ(bools(eval1(ovnp::all(x, std::vector<int64_t>{0}))), (std::vector<int>{1, 0}));
+    EXPECT_EQ(bools(eval1(ovnp::any(x, std::vector<int64_t>{1}, true))), (std::vector<int>{1, 1}));
+    auto e = constant<int8_t>(ov::element::i8, {0}, {});
+    EXPECT_EQ(bools(eval1(ovnp::all(e))), (std::vector<int>{1}));
+    EXPECT_EQ(bools(eval1(ovnp::any(e))), (std::vector<int>{0}));
+    EXPECT_EQ(ovnp::all(param(ov::element::f32, PartialShape{2, 3}), std::nullopt, true).get_partial_shape(),
+              (PartialShape{1, 1}));
+}

@@ -146,16 +146,16 @@ OPS = {
 # Arguments that are indices: integers whatever the data (the overflow check leaves them alone).
 INDEX_ARGS = {"take": (1,), "take_along_axis": (1,), "one_hot": (0,), "bincount": (0,)}
 OVNP_OPS = {"abs", "negative", "square", "exp", "log1p", "sqrt", "floor", "round", "sign", "tanh", "add",
-            "subtract", "multiply", "maximum", "minimum", "divide", "floor_divide", "mod", "clip", "where_gt"}
+            "subtract", "multiply", "maximum", "minimum", "divide", "floor_divide", "mod", "clip", "where_gt",
+            "sum", "mean", "max", "min", "prod"}
 UNARY = ["abs", "negative", "square", "exp", "log1p", "sqrt", "floor", "round", "sign", "tanh"]
 BINARY = ["add", "subtract", "multiply", "maximum", "minimum", "divide", "floor_divide", "mod"]
 REDUCTIONS = ["sum", "mean", "max", "min", "prod"]
-# With NaN: the CPU plugin's float32 ReduceMax/ReduceMin skip it, its float32 TopK (argmax, sort)
-# misplaces it, argmin does not pick it, and the `>` operator (upstream's Greater) is True for it
-# (test_known_difference).
-NAN_UNSAFE = {"max", "min", "argmax", "argmin", "sort", "take_first_gt"}
-# The CPU plugin's ReduceMin of +inf only (ReduceMax of -inf) is float32's max (test_known_difference).
-INF_UNSAFE = {"max", "min"}
+# With NaN: the CPU plugin's float32 TopK (argmax, sort) misplaces it, argmin does not pick it, and
+# the `>` operator (upstream's Greater) is True for it (test_known_difference). (ovnp's max/min
+# propagate NaN and give inf over only-inf slices, which the plugin's ReduceMax/ReduceMin do not.)
+NAN_UNSAFE = {"argmax", "argmin", "sort", "take_first_gt"}
+INF_UNSAFE: set = set()
 # The exact path (graphs holding float64 or int64) has no kernel for these (float64 reductions,
 # GatherElements) and then runs the WHOLE graph on the CPU plugin, which computes float64 in
 # float32: every float64 value rounded to float32, ±inf saturated to float32's max
@@ -864,26 +864,25 @@ FIXED = {
     "sort-nan-float32": (lambda: ops.sort(_T(np.array([1, np.nan, 3, 3], F32))), np.array([1, 3, 3, np.nan], F32)),
     "float64-beside-take_along_axis": (lambda: ops.add(ops.add(_T([1e-300]), 1e-12), ops.cast(
         ops.take_along_axis(_T(np.array([0], I32)), _T(np.array([0], I32)), axis=0), "float64")), np.array([1e-12])),
+    # Upstream's reductions (the plugin's ReduceMax skipping NaN and giving float32's max for only
+    # +inf, reshapes pulled through reductions, axis=None keepdims shapes), now ovnp's reduction core.
+    "max-nan-float32": (lambda: ops.max(_T(np.array([1, np.nan, 3], F32))), np.float32(np.nan)),
+    "min-all-inf-float32": (lambda: ops.min(_T(np.full(2, np.inf, F32))), np.float32(np.inf)),
+    "sum-negative-axis-after-expand_dims": (lambda: ops.sum(ops.expand_dims(_T(np.ones(3, F32)), 1), axis=-2),
+                                            np.array([3.0], F32)),
+    "sum-keepdims-after-expand_dims": (lambda: ops.sum(ops.expand_dims(_T(np.ones((2, 3), F32)), -1), axis=0,
+                                                       keepdims=True), np.full((1, 3, 1), 2, F32)),
+    "sum-axis-none-keepdims-shape": (lambda: ops.sum(_T(np.ones((2, 2), F32)), keepdims=True), np.full((1, 1), 4, F32)),
 }
 
 # Differences from NumPy that remain; the random chains stay clear of them.
 KNOWN = {
-    # float32 only: the CPU plugin's ReduceMax skips NaN; argmin does not pick NaN (both dtypes).
-    "max-nan-float32": (lambda: ops.max(_T(np.array([1, np.nan, 3], F32))), np.float32(np.nan)),
+    # argmin does not pick NaN.
     "argmin-nan": (lambda: ops.argmin(_T(np.array([np.nan, 1.0]))), np.int32(0)),
-    "min-all-inf-float32": (lambda: ops.min(_T(np.full(2, np.inf, F32))), np.float32(np.inf)),
     # Keras's `>` operator is upstream's raw Greater, which the CPU plugin makes True for NaN.
     "greater-operator-nan-float32": (lambda: _T(np.array([np.nan, 2.0], F32)) > 1, np.array([False, True])),
-    # The CPU plugin's PullReshapeThroughReduce fails on the executor's lifted model (upstream's
-    # Constant-only model is folded first), so the executor falls back to upstream.
-    "sum-negative-axis-after-expand_dims": (lambda: ops.sum(ops.expand_dims(_T(np.ones(3, F32)), 1), axis=-2),
-                                            np.array([3.0], F32)),
-    # Same family: the plugin's result has shape (1, 1, 3), the executor refuses it.
-    "sum-keepdims-after-expand_dims": (lambda: ops.sum(ops.expand_dims(_T(np.ones((2, 3), F32)), -1), axis=0,
-                                                       keepdims=True), np.full((1, 3, 1), 2, F32)),
-    # Upstream's shapes: (1,) for argmax of more than 1-D and for axis=None with keepdims.
+    # Upstream's shape: (1,) for argmax of more than 1-D.
     "argmax-axis-none-2d-shape": (lambda: ops.argmax(_T(np.ones((2, 2), F32))), np.int32(0)),
-    "sum-axis-none-keepdims-shape": (lambda: ops.sum(_T(np.ones((2, 2), F32)), keepdims=True), np.full((1, 1), 4, F32)),
 }
 
 
