@@ -561,7 +561,6 @@ bool topk(const ov::op::util::TopKBase& node, const Tensor& x, size_t k, ov::Ten
     const T* px = x.data<const T>();
     T* pv = outs[0].data<T>();
     const bool i64 = outs[1].get_element_type() == et::i64;
-    std::vector<size_t> order(len);
     auto key_less = [](C a, C b) {  // NaN above everything
         if constexpr (is_float_v<T>) {
             if (std::isnan(a)) return false;
@@ -569,20 +568,38 @@ bool topk(const ov::op::util::TopKBase& node, const Tensor& x, size_t k, ov::Ten
         }
         return a < b;
     };
+    // Stable as a total order: equal keys by index.
+    auto before = [&](const std::pair<C, size_t>& a, const std::pair<C, size_t>& b) {
+        const bool l = largest ? key_less(b.first, a.first) : key_less(a.first, b.first);
+        if (l) return true;
+        const bool g = largest ? key_less(a.first, b.first) : key_less(b.first, a.first);
+        return !g && a.second < b.second;
+    };
+    auto put = [&](size_t to, size_t from_at, size_t index) {
+        pv[to] = px[from_at];
+        if (i64) outs[1].data<int64_t>()[to] = int64_t(index);
+        else outs[1].data<int32_t>()[to] = int32_t(index);
+    };
+    std::vector<std::pair<C, size_t>> buf(len);
     for (size_t o = 0; o < outer; ++o)
         for (size_t i = 0; i < inner; ++i) {
             auto at = [&](size_t j) { return (o * len + j) * inner + i; };
-            std::iota(order.begin(), order.end(), size_t(0));
-            std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-                return largest ? key_less(C(px[at(b)]), C(px[at(a)])) : key_less(C(px[at(a)]), C(px[at(b)]));
-            });
-            if (by_index) std::sort(order.begin(), order.begin() + long(k));
-            for (size_t j = 0; j < k; ++j) {
-                const size_t to = (o * k + j) * inner + i;
-                pv[to] = px[at(order[j])];
-                if (i64) outs[1].data<int64_t>()[to] = int64_t(order[j]);
-                else outs[1].data<int32_t>()[to] = int32_t(order[j]);
+            if (k == 0) continue;
+            if (k == 1) {  // argmax/argmin: one scan, the first best
+                std::pair<C, size_t> best{C(px[at(0)]), 0};
+                for (size_t j = 1; j < len; ++j) {
+                    std::pair<C, size_t> c{C(px[at(j)]), j};
+                    if (before(c, best)) best = c;
+                }
+                put(o * inner + i, at(best.second), best.second);
+                continue;
             }
+            for (size_t j = 0; j < len; ++j) buf[j] = {C(px[at(j)]), j};
+            if (k < len) std::partial_sort(buf.begin(), buf.begin() + long(k), buf.end(), before);
+            else std::sort(buf.begin(), buf.end(), before);
+            if (by_index)
+                std::sort(buf.begin(), buf.begin() + long(k), [](const auto& a, const auto& b) { return a.second < b.second; });
+            for (size_t j = 0; j < k; ++j) put((o * k + j) * inner + i, at(buf[j].second), buf[j].second);
         }
     return true;
 }
