@@ -5,7 +5,13 @@
 #include <string>
 
 #include "graph/builders.hpp"
+#include "openvino/op/broadcast.hpp"
+#include "openvino/op/concat.hpp"
 #include "openvino/op/constant.hpp"
+#include "openvino/op/cum_sum.hpp"
+#include "openvino/op/scatter_elements_update.hpp"
+#include "openvino/op/shape_of.hpp"
+#include "openvino/op/slice.hpp"
 #include "openvino/op/reshape.hpp"
 #include "openvino/op/squeeze.hpp"
 #include "ops/registry_parts.hpp"
@@ -46,28 +52,6 @@ void require_nonempty(const char* op, const Output& x, std::optional<int64_t> ax
     if (empty) throw ValueError(std::string(op) + ": attempt to get " + op + " of an empty sequence");
 }
 
-// NumPy raises on an all-NaN slice of nanargmax/nanargmin; a Constant shows it.
-void require_some_number(const char* op, const Output& x, std::optional<int64_t> axis) {
-    auto c = ov::as_type_ptr<v0::Constant>(x.get_node_shared_ptr());
-    if (!c || !x.get_element_type().is_real()) return;
-    const ov::Shape shape = c->get_shape();
-    const auto v = c->cast_vector<double>();
-    size_t outer = 1, len = v.size(), inner = 1;
-    if (axis) {
-        len = shape[size_t(*axis)];
-        for (size_t d = 0; d < shape.size(); ++d) {
-            if (int64_t(d) < *axis) outer *= shape[d];
-            if (int64_t(d) > *axis) inner *= shape[d];
-        }
-    }
-    for (size_t o = 0; o < outer; ++o)
-        for (size_t i = 0; i < inner; ++i) {
-            bool all_nan = true;
-            for (size_t j = 0; j < len && all_nan; ++j) all_nan = std::isnan(v[(o * len + j) * inner + i]);
-            if (all_nan) throw ValueError(std::string(op) + ": All-NaN slice encountered");
-        }
-}
-
 Output arg_reduction(const char* op, const Output& x_in, std::optional<int64_t> axis, bool keepdims, bool is_max,
                      bool skip_nan) {
     dtype::require_numeric(op, x_in);
@@ -81,7 +65,6 @@ Output arg_reduction(const char* op, const Output& x_in, std::optional<int64_t> 
         return keepdims ? std::make_shared<v1::Reshape>(zero, detail::i64s({}), false)->output(0) : zero;
     }
     require_nonempty(op, x, ax);
-    if (skip_nan) require_some_number(op, x, ax);
     Output data = ax ? x : flatten(x);
     const int64_t along = ax ? *ax : 0;
     Output idx = dtype::cast(detail::arg_extreme(data, along, is_max, skip_nan), et::i32);
@@ -118,22 +101,76 @@ Output nanargmin(const Output& x, std::optional<int64_t> axis, bool keepdims) {
     return arg_reduction("nanargmin", x, axis, keepdims, false, true);
 }
 
+Output argpartition(const Output& x_in, const std::vector<int64_t>& kth, std::optional<int64_t> axis) {
+    auto [x, ax] = sort_operand("argpartition", x_in, axis);
+    const auto& d = x.get_partial_shape()[ax];
+    for (int64_t k : kth)
+        if (d.is_static() && (k < -d.get_length() || k >= d.get_length()))
+            throw ValueError("argpartition: kth(=" + std::to_string(k) + ") out of bounds (" +
+                             std::to_string(d.get_length()) + ")");
+    // A full stable sort partitions at every kth.
+    return dtype::cast(detail::sort_along(x, ax).indices, et::i32);
+}
+
+Output searchsorted(const Output& sorted_sequence, const Output& values, const std::string& side) {
+    const char* op = "searchsorted";
+    if (side != "left" && side != "right")
+        throw ValueError(std::string(op) + ": side must be 'left' or 'right', got '" + side + "'");
+    dtype::require_numeric(op, sorted_sequence);
+    dtype::require_numeric(op, values);
+    if (detail::static_rank(op, sorted_sequence, "sorted_sequence's rank") != 1)
+        throw ValueError(std::string(op) + ": sorted_sequence must be 1-D, got shape " +
+                         detail::shape_str(sorted_sequence.get_partial_shape()));
+    auto p = dtype::promote_exact(op, {sorted_sequence, values});
+    const Output a = p[0], v = p[1];
+    const Output v_shape = std::make_shared<v3::ShapeOf>(v, et::i64);
+    const auto& vs = v.get_partial_shape();
+    const auto& as = a.get_partial_shape();
+    const bool no_values = vs.is_static() && ov::shape_size(vs.to_shape()) == 0;
+    if (no_values || (as[0].is_static() && as[0].get_length() == 0))
+        return std::make_shared<v3::Broadcast>(dtype::scalar_int(et::i32, 0), v_shape)->output(0);
+    // Merge by one stable sort: values before the sequence for side='left'
+    // (an equal element of the sequence counts after them), after it for
+    // 'right'. A value's answer is the number of sequence elements before it.
+    const Output flat_v = flatten(v);
+    const bool left = side == "left";
+    const Output merged = std::make_shared<v0::Concat>(left ? ov::OutputVector{flat_v, a} : ov::OutputVector{a, flat_v}, 0);
+    const Output order = detail::sort_along(merged, 0).indices;
+    const Output m = detail::axis_length(flat_v, 0), n = detail::axis_length(a, 0);
+    // Positions of the sequence's elements in the merged input.
+    const Output from_seq = left ? detail::exact_less_equal(m, order) : detail::exact_less(order, n);
+    const Output seq_before = std::make_shared<v0::CumSum>(dtype::cast(from_seq, et::i32), detail::i64s({0}, true),
+                                                           true, false);
+    const Output zeros = std::make_shared<v3::Broadcast>(dtype::scalar_int(et::i32, 0),
+                                                         std::make_shared<v3::ShapeOf>(merged, et::i64));
+    const Output by_input = std::make_shared<v3::ScatterElementsUpdate>(zeros, order, seq_before, detail::i64s({0}, true));
+    const Output start = left ? detail::i64s({0}) : std::make_shared<v1::Reshape>(n, detail::i64s({1}), false)->output(0);
+    const Output stop = left ? std::make_shared<v1::Reshape>(m, detail::i64s({1}), false)->output(0)
+                             : detail::i64s({std::numeric_limits<int64_t>::max()});
+    const Output ours = std::make_shared<v8::Slice>(by_input, start, stop, detail::i64s({1}))->output(0);
+    return std::make_shared<v1::Reshape>(ours, v_shape, false)->output(0);
+}
+
 std::vector<OpInfo> detail::sorting_registry() {
     return {
         {"sort", "sorting", "numpy.sort(x, axis=-1)", "ovnp::sort(x, axis)",
          "Stable (NumPy's default quicksort is not, but values are the same). axis=None flattens."},
         {"argsort", "sorting", "numpy.argsort(x, axis=-1, kind='stable')", "ovnp::argsort(x, axis)",
          "Stable, NaN last, -0.0 and 0.0 equal; int32 indices (Keras's; NumPy gives int64)."},
+        {"argpartition", "sorting", "numpy.argpartition(x, kth, axis=-1)", "ovnp::argpartition(x, kth, axis)",
+         "A full stable sort (NaN last), which partitions at every kth; int32 indices."},
+        {"searchsorted", "sorting", "numpy.searchsorted(sorted_sequence, values, side='left')",
+         "ovnp::searchsorted(sorted_sequence, values, side)",
+         "int32 indices (Keras's). One stable merge sort of both inputs: O((n + m) log(n + m)); NaN as "
+         "NumPy orders it (last)."},
         {"argmax", "sorting", "numpy.argmax(x, axis=None, keepdims=False)", "ovnp::argmax(x, axis, keepdims)",
          "int32 indices (Keras's; NumPy gives int64). The first NaN wins, as in NumPy."},
         {"argmin", "sorting", "numpy.argmin(x, axis=None, keepdims=False)", "ovnp::argmin(x, axis, keepdims)",
          "int32 indices (Keras's; NumPy gives int64). The first NaN wins, as in NumPy."},
         {"nanargmax", "sorting", "numpy.nanargmax(x, axis=None, keepdims=False)", "ovnp::nanargmax(x, axis, keepdims)",
-         "int32 indices. An all-NaN slice raises ValueError for Constant input (NumPy); in a graph over "
-         "runtime input it gives -1 (JAX)."},
+         "int32 indices. An all-NaN slice gives -1 (Keras's and JAX's contract; NumPy raises ValueError)."},
         {"nanargmin", "sorting", "numpy.nanargmin(x, axis=None, keepdims=False)", "ovnp::nanargmin(x, axis, keepdims)",
-         "int32 indices. An all-NaN slice raises ValueError for Constant input (NumPy); in a graph over "
-         "runtime input it gives -1 (JAX)."},
+         "int32 indices. An all-NaN slice gives -1 (Keras's and JAX's contract; NumPy raises ValueError)."},
     };
 }
 

@@ -23,8 +23,7 @@ upstream's and, over the rest, ovnp's maximum at most upstream's. Failures list 
 elements (and upstream's worst) with both errors. Where NumPy has no answer
 of that size the two must be identical (a NumPy answer of another shape but the same size is
 compared in C order; where the shapes of ovnp and upstream differ, ovnp's must be NumPy's).
-``argpartition`` is judged by validity (the values taken, sorted on each side of kth, are the
-sorted input). Details:
+Details:
 
 * ovnp's value is computed first; when it is NumPy's answer exactly, upstream's materialization is
   skipped (upstream cannot be closer; "numpy_exact"); ``UPSTREAM_DIFF_ALWAYS_UPSTREAM=1`` runs it
@@ -44,8 +43,7 @@ at a time: two at once on this 2-core machine are 4x slower each.) One pytest te
 (its failing cases, with ovnp's, upstream's and NumPy's values, the executor's path and the
 graph's node types, in the message), ``test_every_function_is_covered`` and ``test_workers_ran``.
 Selecting tests (``-k``) runs only their functions' cases. Known gaps (``gap()``: float reductions
-on the compiled path within GAP_ULP_REDUCE ulps; argpartition of inputs whose negation wraps;
-quantiles on the exact path within GAP_ULP_QUANTILE ulps) are judged per failing output of a case;
+on the compiled path within GAP_ULP_REDUCE ulps; quantiles on the exact path within GAP_ULP_QUANTILE ulps) are judged per failing output of a case;
 a function's test is xfailed (strict=False, the reasons in the mark) only when every failing case
 of it is a known gap. The executor path of a cache hit is found by rerunning on a private executor.
 
@@ -102,7 +100,6 @@ GAP_ULP_QUANTILE = 2  # quantile interpolation: within this many ulps
 
 GAP_REDUCE = ("float32 ReduceSum/ReduceMean on the CPU plugin round differently from upstream's "
               "constant folding; replaced by ovnp's reduction core")
-GAP_ARGPARTITION = "upstream's argpartition negates its input; replaced by ovnp's sort core"
 GAP_QUANTILE = ("percentile/quantile interpolation arithmetic on ovnp's exact path rounds differently "
                 "(<= 2 ulp) from upstream's f32 on the plugin; replaced by ovnp's sort core")
 
@@ -110,14 +107,6 @@ GAP_QUANTILE = ("percentile/quantile interpolation arithmetic on ovnp's exact pa
 GAP_REDUCE_FNS = {"sum", "nansum", "mean", "average", "std", "var", "nanstd", "nanvar", "nanmean",
                   "corrcoef", "histogram"}
 GAP_QUANTILE_FNS = {"percentile", "quantile", "nanpercentile", "nanquantile", "median"}
-
-
-def _negation_wraps(x):
-    """Negating x wraps somewhere: an unsigned type, or the minimum of a signed one present."""
-    x = np.asarray(x)
-    if x.dtype.kind == "u":
-        return True
-    return x.dtype.kind == "i" and bool(np.any(x == np.iinfo(x.dtype).min))
 
 
 def _has(dtypes):
@@ -128,8 +117,6 @@ def _has(dtypes):
 # Known gaps found by this test and not fixed yet, per function: (reason, which failing outputs).
 # Each reason says what differs; the ops are among those ovnp replaces next with its own.
 GAP_CASES = {
-    "argpartition": ("upstream's argpartition (TopK of the negated input) misplaces NaN on the exact "
-                     "path; replaced by ovnp's sort core", _has({"float16", "bfloat16", "float32", "float64"})),
     "cumprod": ("upstream builds integer cumprod from float32 Log/Exp and converts back: wraps on the exact "
                 "path where the plugin saturates, both far from NumPy; its float16 graph converts an int32 "
                 "to float16, which takes the exact path, where its Log/Exp overflow float16 (the plugin "
@@ -139,8 +126,6 @@ GAP_CASES = {
                    "by ovnp's cumulative ops", _has({"int64", "float32", "float16"})),
     "digitize": ("uint32/uint64 values past the signed range land in other buckets on the exact path "
                  "(Bucketize); replaced by ovnp's searching ops", _has({"uint32", "uint64"})),
-    "searchsorted": ("uint32/uint64 values past the signed range land at other positions on the exact path; "
-                     "replaced by ovnp's searching ops", _has({"uint32", "uint64"})),
     "unique": ("uint64 values past the signed range sort as signed in core's Unique; replaced by ovnp's "
                "sort core", _has({"uint64"})),
     "isin": ("uint64 values past the signed range compare as signed in upstream's Unique-based isin; "
@@ -186,9 +171,6 @@ def gap(case, out):
             and path in ("compiled", "hit (compiled)") and m is not None and m <= GAP_ULP_REDUCE
             and (case.fn != "histogram" or out["index"] == 1)):
         return GAP_REDUCE
-    if (case.fn == "argpartition" and st in ("worse", "upstream_raise_wrong")
-            and _negation_wraps(case.args[0])):
-        return GAP_ARGPARTITION
     if (case.fn in GAP_QUANTILE_FNS and st == "worse" and rdt in FLOATS
             and path in ("exact", "hit (exact)") and m is not None and m <= GAP_ULP_QUANTILE):
         return GAP_QUANTILE
@@ -397,58 +379,6 @@ def _cumulative(fn):
            Case(fn, [empty("float32", (2, 0))], {"axis": 1}),
            Case(fn, [ordinary("int8", (3, 4))], {"axis": 0, "dtype": "int32"}),
            Case(fn, [ordinary("float32", (3, 4))], {"axis": 0, "dtype": "float64"})]
-    return cs
-
-
-def _canon_partition(kth, axis=-1):
-    """Canonical form of an argpartition result: the values taken, sorted on each side of kth."""
-    def canon(idx, x):
-        idx = np.asarray(idx)
-        x = np.asarray(x)
-        if axis is None:
-            x = x.reshape(-1)
-        if grid.is_float(x.dtype):
-            x = x.astype(np.float64)
-        ax = -1 if axis is None else axis
-        if idx.shape != x.shape or (idx.size and (idx.min() < -x.shape[ax] or idx.max() >= x.shape[ax])):
-            return idx, False
-        v = np.moveaxis(np.take_along_axis(x, idx.astype(np.int64), axis=ax), ax, -1)
-        k = kth % v.shape[-1] if v.shape[-1] else 0
-        left, mid, right = v[..., :k], v[..., k:k + 1], v[..., k + 1:]
-        out = np.concatenate([np.sort(left, -1), mid, np.sort(right, -1)], -1)
-        # A valid partition (NumPy's order: NaN last) is the sorted array once each side is sorted.
-        ok = np.array_equal(out, np.sort(np.moveaxis(x, ax, -1), -1), equal_nan=out.dtype.kind == "f")
-        return out, bool(ok)
-    return canon
-
-
-@battery("argpartition")
-def _argpartition(fn):
-    cs = []
-    for d in sweep():
-        x = specials(d)
-        cs.append(Case(fn, [x, 3], canon=_canon_partition(3), label="specials"))
-        cs.append(Case(fn, [ordinary(d, (3, 8))], {"kth": 2, "axis": 1}, canon=_canon_partition(2, 1)))
-    for d in ["float32", "int32"]:
-        cs += [Case(fn, [ordinary(d, (5, 4))], {"kth": 4, "axis": 0}, canon=_canon_partition(4, 0)),
-               Case(fn, [ordinary(d, (2, 6))], {"kth": 0, "axis": None},
-                    canon=_canon_partition(0, None))]
-    return cs
-
-
-@battery("searchsorted")
-def _searchsorted(fn):
-    cs = []
-    for d in sweep(NUMERIC):
-        s = np.sort(nonan(d).astype(np.float64) if npd(d) == BF16 else nonan(d), kind="stable")
-        s = s.astype(npd(d))
-        for side in ("left", "right"):
-            cs.append(Case(fn, [s, specials(d)], {"side": side}, label="specials"))
-    for d in ["float32", "int32"]:
-        s = np.sort(ordinary(d, (9,)))
-        cs += [Case(fn, [s, ordinary(d, (3, 4), 1)]), Case(fn, [s, scalar(d, 0)]),
-               Case(fn, [s, empty(d)]), Case(fn, [empty(d), ordinary(d, (4,))])]
-    cs.append(Case(fn, [np.sort(ordinary("float32", (9,))), ordinary("int32", (5,))], label="mixed"))
     return cs
 
 

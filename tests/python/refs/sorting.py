@@ -76,6 +76,57 @@ def _checker(fn):
     return check
 
 
+def _part_cases(dtype, path):
+    out = [(grid.sample(s, dtype, seed=i, path=path),) for i, s in enumerate([(7,), (4, 5), (2, 5, 4)])]
+    v = grid.values_for(dtype, path)
+    return out + [(v,), (np.stack([v, v[::-1]]),)]
+
+
+def _canon(a):
+    """Values as sorted order compares them: -0.0 as 0.0, NaN kept (assert_same matches NaN)."""
+    a = np.asarray(a)
+    return np.where(a == 0, np.zeros_like(a), a) if grid.is_float(a.dtype) else a
+
+
+def check_argpartition(rec, got, args, path, msg="", relaxed=False, kth=0, axis=-1, **kw):
+    """Validity, not NumPy's (unstable) order: a permutation whose every kth element is in sorted
+    position, with the sorted values before it and after it."""
+    x = _keyed(args[0], path)
+    if axis is None:
+        x, axis = x.reshape(-1), 0
+    assert got.dtype == np.int32 and got.shape == x.shape, f"{got.dtype}{got.shape} {msg}"
+    axis = axis % x.ndim
+    assert_same(np.sort(got, axis=axis), np.broadcast_to(
+        np.arange(x.shape[axis], dtype=np.int32).reshape([-1] + [1] * (x.ndim - 1 - axis)), x.shape), msg=msg)
+    taken, want = np.take_along_axis(x, got.astype(np.int64), axis), np.sort(x, axis=axis)
+    n = x.shape[axis]
+    for k in np.atleast_1d(kth):
+        k = int(k) % n
+        parts = [(0, k), (k, k + 1), (k + 1, n)]
+        for lo, hi in parts:
+            sl = np.take(taken, np.arange(lo, hi), axis=axis)
+            assert_same(_canon(np.sort(sl, axis=axis)), _canon(np.take(want, np.arange(lo, hi), axis=axis)),
+                        msg=f"{msg} kth={k} part {lo}:{hi}")
+
+
+def _search_cases(dtype, path):
+    v = grid.values_for(dtype, path)
+    a = np.sort(v, kind="stable") if dtype != grid.BF16 else v[np.argsort(v.astype(np.float32), kind="stable")]
+    rng = np.random.default_rng(5)
+    return [(a, rng.permutation(v)), (a, grid.sample((3, 4), dtype, seed=2, path=path)),
+            (a, grid.sample((), dtype, seed=3, path=path)), (a[:0], grid.sample((2,), dtype, seed=4, path=path)),
+            (a, v[:0]), (grid.sample((7,), dtype, seed=6, path=path), grid.sample((2, 5), dtype, seed=7, path=path))]
+
+
+def check_searchsorted(rec, got, args, path, msg="", relaxed=False, side="left", **kw):
+    """NumPy's searchsorted into the sequence sorted (NaN last): the count of elements before
+    each value, which is what ovnp computes for any sequence (the dynamic path draws unsorted
+    ones)."""
+    a, v = (_keyed(x, path) for x in args)
+    want = np.searchsorted(np.sort(a, kind="stable"), v, side=side).astype(np.int32)
+    assert_same(got, np.asarray(want), msg=msg)
+
+
 def _int32(*dts):
     return I32
 
@@ -93,6 +144,10 @@ ROWS: list = [
        predict=({},)),
     Op("argsort", "sorting", 1, check_argsort, numpy=np.argsort, out=_int32, cases=_sort_cases, kwargs=_SORT_KW,
        predict=({},)),
+    Op("argpartition", "sorting", 1, check_argpartition, numpy=np.argpartition, out=_int32, cases=_part_cases,
+       kwargs=({"kth": 1}, {"kth": [0, -1], "axis": 0}, {"kth": 2, "axis": None}), predict=({"kth": 1},)),
+    Op("searchsorted", "sorting", 2, check_searchsorted, numpy=np.searchsorted, out=_int32, cases=_search_cases,
+       kwargs=({}, {"side": "right"}), predict=()),
     Op("argmax", "sorting", 1, _checker(np.argmax), numpy=np.argmax, out=_int32, cases=_arg_cases,
        kwargs=_ARG_KW, predict=_ARG_PREDICT),
     Op("argmin", "sorting", 1, _checker(np.argmin), numpy=np.argmin, out=_int32, cases=_arg_cases,

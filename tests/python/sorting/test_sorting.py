@@ -69,20 +69,20 @@ def test_sort_of_empty_is_empty(path, dtype):
     assert_same(got[2], np.zeros((0,), dtype))
 
 
+@pytest.mark.parametrize("path", grid.PATHS)
 @pytest.mark.parametrize("op", ("nanargmax", "nanargmin"))
-def test_all_nan_slice(op):
+def test_all_nan_slice_gives_minus_one(op, path):
+    """Keras's contract (and JAX's): -1 for an all-NaN slice, where NumPy raises ValueError."""
     x = np.array([[np.nan, np.nan], [1.0, np.nan]], np.float32)
-    with pytest.raises(ValueError, match=f"{op}: All-NaN slice encountered"):
-        getattr(ovnp, op)(grid.constant(x), axis=1)
-    with pytest.raises(ValueError, match="All-NaN"):
-        getattr(ovnp, op)(grid.constant(np.full(3, np.nan, np.float32)))
-    y = np.array([[np.nan, 2.0], [1.0, np.nan]], np.float32)
-    assert_same(ev(getattr(ovnp, op)(grid.constant(y), axis=0)), np.array([1, 0], np.int32))
-    # Over runtime input the graph cannot raise: it gives -1 (JAX's answer), documented.
-    got = run("compiled", lambda a: getattr(ovnp, op)(a, axis=1), x)[0]
-    assert_same(got, np.array([-1, 0], np.int32))
-    got = run("compiled", lambda a: getattr(ovnp, op)(a, axis=1), np.array([[-np.inf, np.nan, -np.inf]], np.float32))[0]
-    assert_same(got, np.array([0], np.int32))
+    f = getattr(ovnp, op)
+    got = run(path, lambda a: (f(a, axis=1), f(a, axis=0, keepdims=True), f(a)), x)
+    assert_same(got[0], np.array([-1, 0], np.int32))
+    assert_same(got[1], np.array([[1, -1]], np.int32))
+    assert_same(got[2], np.array(2, np.int32))
+    got = run(path, lambda a: f(a, axis=1), np.array([[-np.inf, np.nan, -np.inf], [np.inf, np.nan, np.inf]] if op ==
+                                                     "nanargmax" else [[np.inf, np.nan, np.inf]] * 2, np.float32))[0]
+    assert_same(got, np.array([0, 0], np.int32))
+    assert_same(run(path, f, np.full((2, 2), np.nan, np.float64))[0], np.array(-1, np.int32))
 
 
 @pytest.mark.parametrize("dtype, big", [(np.int64, 2**40), (np.int64, 2**62), (np.int32, 2**24), (np.uint64, 2**63),
@@ -103,6 +103,33 @@ def test_argsort_is_stable_over_equal_keys_and_signed_zeros():
     for path in grid.PATHS:
         assert_same(run(path, ovnp.argsort, x)[0], want, msg=path)
         assert_same(run(path, ovnp.sort, x)[0], np.sort(x, kind="stable"), msg=path)
+
+
+def test_argpartition_and_searchsorted_errors():
+    x = grid.constant(np.arange(4, dtype=np.float32))
+    with pytest.raises(ValueError, match=r"argpartition: kth\(=4\) out of bounds \(4\)"):
+        ovnp.argpartition(x, 4)
+    with pytest.raises(ValueError, match=r"argpartition: kth\(=-5\)"):
+        ovnp.argpartition(x, [0, -5])
+    with pytest.raises(ValueError, match="argpartition: axis 1 is out of bounds for array of dimension 1"):
+        ovnp.argpartition(x, 0, axis=1)
+    with pytest.raises(TypeError, match="argpartition: kth"):
+        ovnp.argpartition(x, 1.5)
+    with pytest.raises(ValueError, match=r"searchsorted: sorted_sequence must be 1-D, got shape \(2, 2\)"):
+        ovnp.searchsorted(grid.constant(np.zeros((2, 2), np.float32)), x)
+    with pytest.raises(ValueError, match="searchsorted: side must be 'left' or 'right'"):
+        ovnp.searchsorted(x, x, side="middle")
+
+
+@pytest.mark.parametrize("path", grid.PATHS)
+def test_searchsorted_mixed_dtypes_and_scalars(path):
+    a = np.array([-3, 0, 2**24 + 1, 2**31 - 1], np.int32)
+    v = np.array([[2**24, 2**24 + 1], [2**31 - 1, 5]], np.uint32 if path == "eager" else np.int64)
+    got = run(path, lambda s, x: (ovnp.searchsorted(s, x), ovnp.searchsorted(s, x, side="right"),
+                                  ovnp.searchsorted(s, 0)), a, v)
+    assert_same(got[0], np.searchsorted(a, v).astype(np.int32))
+    assert_same(got[1], np.searchsorted(a, v, side="right").astype(np.int32))
+    assert_same(got[2], np.array(1, np.int32))
 
 
 # --------------------------------------------------------------------------- Keras
@@ -131,6 +158,9 @@ def test_keras_sorting(keras_ops):
     assert_same(np_of(keras_ops.argmin(x, keepdims=True)), np.array([[1]], np.int32))
     assert_same(np_of(keras_ops.nanargmax(x, axis=-1)), np.array([0, 3], np.int32))
     assert_same(np_of(keras_ops.nanargmin(x)), np.array(6, np.int32))
+    got = np_of(keras_ops.argpartition(x, [0, 2], axis=1))
+    assert_same(np.take_along_axis(x, got.astype(np.int64), 1)[:, :1], np.sort(x, 1, kind="stable")[:, :1])
+    assert_same(np_of(keras_ops.searchsorted(np.sort(x[1]), x[0], side="right")), np.array([4, 4, 1, 1], np.int32))
 
 
 # --------------------------------------------------------------------------- fuzz
