@@ -8,6 +8,21 @@
 namespace ovnp::python {
 namespace {
 
+// axis as as_axes reads it, or a Constant of integers (ovnp.keras hands a
+// Python tuple or list over as a tensor).
+Axes axes_arg(const char* op, const py::handle& h) {
+    if (h.is_none() || PyIndex_Check(h.ptr()) || py::isinstance<py::tuple>(h) || py::isinstance<py::list>(h))
+        return as_axes(op, h);
+    try {
+        Output o = h.cast<Output>();
+        auto c = ov::as_type_ptr<ov::op::v0::Constant>(o.get_node_shared_ptr());
+        const bool ints = o.get_element_type().is_integral_number() || ov::shape_size(c ? c->get_shape() : ov::Shape{1}) == 0;
+        if (c && ints && o.get_partial_shape().rank().get_length() <= 1) return c->cast_vector<int64_t>();
+    } catch (const py::cast_error&) {
+    }
+    return as_axes(op, h);  // raises TypeError naming the op
+}
+
 using MedianOp = Output (*)(const Output&, const Axes&, bool);
 using QuantileOp = Output (*)(const Output&, const Output&, const Axes&, const std::string&, bool);
 
@@ -16,7 +31,7 @@ void def_median(py::module_& m, const char* name, MedianOp fn, const char* doc) 
         name,
         [name, fn](py::object x, py::object axis, bool keepdims) {
             Output X = as_output(name, "x", x);
-            Axes ax = as_axes(name, axis);
+            Axes ax = axes_arg(name, axis);
             py::gil_scoped_release nogil;
             return fn(X, ax, keepdims);
         },
@@ -28,7 +43,7 @@ void def_quantile(py::module_& m, const char* name, QuantileOp fn, const char* d
         name,
         [name, fn](py::object x, py::object q, py::object axis, std::string method, bool keepdims) {
             Output X = as_output(name, "x", x), Q = as_output(name, "q", q);
-            Axes ax = as_axes(name, axis);
+            Axes ax = axes_arg(name, axis);
             py::gil_scoped_release nogil;
             return fn(X, Q, ax, method, keepdims);
         },

@@ -43,8 +43,8 @@ at a time: two at once on this 2-core machine are 4x slower each.) One pytest te
 (its failing cases, with ovnp's, upstream's and NumPy's values, the executor's path and the
 graph's node types, in the message), ``test_every_function_is_covered`` and ``test_workers_ran``.
 Selecting tests (``-k``) runs only their functions' cases. Known gaps (``gap()``: float reductions
-on the compiled path within GAP_ULP_REDUCE ulps; quantiles on the exact path within GAP_ULP_QUANTILE ulps) are judged per failing output of a case;
-a function's test is xfailed (strict=False, the reasons in the mark) only when every failing case
+on the compiled path within GAP_ULP_REDUCE ulps) are judged per failing output of a case; a
+function's test is xfailed (strict=False, the reasons in the mark) only when every failing case
 of it is a known gap. The executor path of a cache hit is found by rerunning on a private executor.
 
 By hand: ``python tests/python/executor/test_upstream_diff.py --report [name,name]`` prints every failing
@@ -96,17 +96,13 @@ SKIPPED = {
 # function's test is xfailed (strict=False, the reasons in the mark) only when every failing case
 # of it is a known gap; otherwise it fails, listing the other cases first.
 GAP_ULP_REDUCE = 8    # float reductions on the compiled path: within this many ulps
-GAP_ULP_QUANTILE = 2  # quantile interpolation: within this many ulps
 
 GAP_REDUCE = ("float32 ReduceSum/ReduceMean on the CPU plugin round differently from upstream's "
               "constant folding; replaced by ovnp's reduction core")
-GAP_QUANTILE = ("percentile/quantile interpolation arithmetic on ovnp's exact path rounds differently "
-                "(<= 2 ulp) from upstream's f32 on the plugin; replaced by ovnp's sort core")
 
 # sum/mean and what builds on them; histogram only for its bin edges (output 1).
 GAP_REDUCE_FNS = {"sum", "nansum", "mean", "average", "std", "var", "nanstd", "nanvar", "nanmean",
                   "corrcoef", "histogram"}
-GAP_QUANTILE_FNS = {"percentile", "quantile", "nanpercentile", "nanquantile", "median"}
 
 
 def _has(dtypes):
@@ -153,9 +149,6 @@ GAP_CASES = {
     "nanvar": ("float64 input with a float32 result: the exact path rounds once, upstream twice (1 ulp); "
                "replaced by ovnp's statistics", _has({"float64"})),
 }
-for _fn in ("percentile", "quantile", "nanpercentile", "nanquantile"):
-    GAP_CASES[_fn] = ("int32 interpolation on the exact path rounds 3 ulp off (upstream 1); replaced by ovnp's "
-                      "quantiles", _has({"int32"}))
 
 
 def gap(case, out):
@@ -171,9 +164,6 @@ def gap(case, out):
             and path in ("compiled", "hit (compiled)") and m is not None and m <= GAP_ULP_REDUCE
             and (case.fn != "histogram" or out["index"] == 1)):
         return GAP_REDUCE
-    if (case.fn in GAP_QUANTILE_FNS and st == "worse" and rdt in FLOATS
-            and path in ("exact", "hit (exact)") and m is not None and m <= GAP_ULP_QUANTILE):
-        return GAP_QUANTILE
     return None
 
 
@@ -324,8 +314,8 @@ def sweep(dtypes=DTYPE_NAMES):
 
 
 # reductions: f(x, axis=None, keepdims=False)
-REDUCTIONS = ["mean", "max", "min", "all", "any", "amax", "amin", "nanmax", "nanmean", "nanmedian", "nanmin", "nanprod", "nanstd",
-              "nansum", "nanvar", "median", "prod", "ptp", "std", "var", "sum"]
+REDUCTIONS = ["mean", "max", "min", "all", "any", "amax", "amin", "nanmax", "nanmean", "nanmin", "nanprod",
+              "nanstd", "nansum", "nanvar", "prod", "ptp", "std", "var", "sum"]
 
 
 # A second, shorter dtype sweep for the cases with arguments.
@@ -457,26 +447,6 @@ def _unique(fn):
            Case(fn, [ordinary("float32", (6,))], {"size": 8, "fill_value": -1},
                 ref=lambda x, size, fill_value: np.concatenate(
                     [np.unique(x), np.full(max(0, size - len(np.unique(x))), fill_value)])[:size])]
-    return cs
-
-
-QUANT = ["percentile", "quantile", "nanpercentile", "nanquantile"]
-
-
-@battery(*QUANT)
-def _quantile(fn):
-    pct = fn.endswith("percentile")
-    q1 = 30.0 if pct else 0.3
-    qv = np.array([0, 25, 50, 99, 100] if pct else [0, 0.25, 0.5, 0.99, 1], np.float32)
-    cs = []
-    for d in sweep():
-        cs.append(Case(fn, [specials(d), q1], label="specials"))
-    for d in SHORT:
-        cs.append(Case(fn, [ordinary(d, (3, 5)), qv], {"axis": 1}))
-    for m in ["lower", "higher", "midpoint", "nearest"]:
-        cs.append(Case(fn, [ordinary("float32", (4, 5)), q1], {"axis": 0, "method": m}))
-    cs += [Case(fn, [cycled(nonan("float64"), (4, 9)), qv], {"axis": 1, "keepdims": True}, label="no NaN"),
-           Case(fn, [scalar("float32", 2), q1]), Case(fn, [empty("float32", (2, 0)), q1], {"axis": 0})]
     return cs
 
 

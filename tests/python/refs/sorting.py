@@ -203,10 +203,11 @@ def _order_checker(fn):
     return check
 
 
-_MEDIAN_KW = ({}, {"axis": 0}, {"axis": -1, "keepdims": True}, {"axis": None, "keepdims": True})
-_QUANTILE_KW = ({"q": 0.3}, {"q": np.array([0.0, 0.25, 1.0]), "axis": 0, "method": "lower"},
-                {"q": 0.75, "axis": -1, "method": "nearest", "keepdims": True}, {"q": 0.5, "method": "midpoint"},
-                {"q": np.array([0.1, 0.9]), "method": "higher", "keepdims": True})
+# Few argument sets (each costs a compile per dtype and path); the rest is in statistics/.
+_MEDIAN_KW = ({}, {"axis": -1, "keepdims": True})
+_QUANTILE_KW = ({"q": np.array([0.0, 0.3, 1.0]), "axis": 0, "method": "linear"},
+                {"q": 0.75, "axis": -1, "method": "nearest", "keepdims": True})
+_NAN_QUANTILE_KW = ({"q": 0.3}, {"q": np.array([0.1, 0.5]), "axis": -1, "method": "midpoint", "keepdims": True})
 
 
 def _percent(kws):
@@ -233,11 +234,13 @@ ROWS: list = [
     Op("quantile", "statistics", 1, _order_checker(np.quantile), numpy=np.quantile, out=_inexact,
        cases=_order_cases, kwargs=_QUANTILE_KW, predict=({"q": 0.3, "axis": -1},)),
     Op("nanquantile", "statistics", 1, _order_checker(np.nanquantile), numpy=np.nanquantile, out=_inexact,
-       cases=_order_cases, kwargs=_QUANTILE_KW, predict=({"q": 0.3, "axis": -1},)),
+       cases=_order_cases, kwargs=_NAN_QUANTILE_KW, predict=({"q": 0.3, "axis": -1},)),
     Op("percentile", "statistics", 1, _order_checker(np.percentile), numpy=np.percentile, out=_inexact,
-       cases=_order_cases, kwargs=_percent(_QUANTILE_KW), predict=({"q": 30.0, "axis": -1},)),
+       cases=_order_cases, kwargs=_percent(({"q": 0.3, "method": "lower"}, {"q": 0.9, "axis": 0, "method": "higher"})),
+       predict=({"q": 30.0, "axis": -1},)),
     Op("nanpercentile", "statistics", 1, _order_checker(np.nanpercentile), numpy=np.nanpercentile, out=_inexact,
-       cases=_order_cases, kwargs=_percent(_QUANTILE_KW), predict=({"q": 30.0, "axis": -1},)),
+       cases=_order_cases, kwargs=_percent(({"q": np.array([0.0, 0.5, 1.0]), "axis": 0, "keepdims": True},)),
+       predict=({"q": 30.0, "axis": -1},)),
     Op("sort", "sorting", 1, check_sort, numpy=np.sort, out=_same, cases=_sort_cases, kwargs=_SORT_KW,
        predict=({},)),
     Op("argsort", "sorting", 1, check_argsort, numpy=np.argsort, out=_int32, cases=_sort_cases, kwargs=_SORT_KW,
