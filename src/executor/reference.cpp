@@ -534,6 +534,43 @@ bool cumsum(const ov::op::v0::CumSum& node, const Tensor& x, int64_t axis, Tenso
     }
 }
 
+// A stable ascending order of 32-bit keys by LSD radix sort (bytes that
+// every key shares are skipped): order[j] is the j-th key's index.
+void radix_order(std::vector<uint32_t>& keys, std::vector<uint32_t>& order) {
+    const size_t n = keys.size();
+    std::vector<uint32_t> k2(n), o2(n);
+    std::iota(order.begin(), order.end(), 0u);
+    for (int shift = 0; shift < 32; shift += 8) {
+        size_t count[257] = {0};
+        for (uint32_t k : keys) ++count[((k >> shift) & 0xFF) + 1];
+        if (std::find(count + 1, count + 257, n) != count + 257) continue;  // one bucket: order kept
+        for (int b = 0; b < 256; ++b) count[b + 1] += count[b];
+        for (size_t j = 0; j < n; ++j) {
+            const size_t to = count[(keys[j] >> shift) & 0xFF]++;
+            k2[to] = keys[j];
+            o2[to] = order[j];
+        }
+        keys.swap(k2);
+        order.swap(o2);
+    }
+}
+
+// A 32-bit key whose unsigned order is TopK's (NaN largest, -0.0 == 0.0).
+template <class T>
+uint32_t radix_key(T v) {
+    uint32_t b;
+    std::memcpy(&b, &v, 4);
+    if constexpr (std::is_same_v<T, float>) {
+        if (std::isnan(v)) return 0xFFFFFFFFu;
+        if (b == 0x80000000u) b = 0;
+        return (b & 0x80000000u) ? ~b : b ^ 0x80000000u;
+    } else if constexpr (std::is_same_v<T, int32_t>) {
+        return b ^ 0x80000000u;
+    } else {
+        return b;
+    }
+}
+
 // TopK for every type (core has no boolean kernel; argmax of a mask needs
 // one). Stable: equal keys keep their order, and NaN is the largest key.
 template <class T>
@@ -575,10 +612,12 @@ bool topk(const ov::op::util::TopKBase& node, const Tensor& x, size_t k, ov::Ten
         const bool g = largest ? key_less(a.first, b.first) : key_less(b.first, a.first);
         return !g && a.second < b.second;
     };
+    int64_t* pi64 = i64 ? outs[1].data<int64_t>() : nullptr;
+    int32_t* pi32 = i64 ? nullptr : outs[1].data<int32_t>();
     auto put = [&](size_t to, size_t from_at, size_t index) {
         pv[to] = px[from_at];
-        if (i64) outs[1].data<int64_t>()[to] = int64_t(index);
-        else outs[1].data<int32_t>()[to] = int32_t(index);
+        if (pi64) pi64[to] = int64_t(index);
+        else pi32[to] = int32_t(index);
     };
     std::vector<std::pair<C, size_t>> buf(len);
     for (size_t o = 0; o < outer; ++o)
@@ -593,6 +632,18 @@ bool topk(const ov::op::util::TopKBase& node, const Tensor& x, size_t k, ov::Ten
                 }
                 put(o * inner + i, at(best.second), best.second);
                 continue;
+            }
+            // A full sort of 32-bit keys: radix (std::sort of 1e6 pairs takes 100 ms).
+            constexpr bool radixable = std::is_same_v<T, float> || std::is_same_v<T, int32_t> || std::is_same_v<T, uint32_t>;
+            if constexpr (radixable) {
+                if (k == len && len >= 256 && len < (size_t(1) << 32)) {
+                    std::vector<uint32_t> keys(len), order(len);
+                    for (size_t j = 0; j < len; ++j) keys[j] = largest ? ~radix_key(px[at(j)]) : radix_key(px[at(j)]);
+                    radix_order(keys, order);
+                    if (by_index) std::sort(order.begin(), order.end());
+                    for (size_t j = 0; j < k; ++j) put((o * k + j) * inner + i, at(order[j]), order[j]);
+                    continue;
+                }
             }
             for (size_t j = 0; j < len; ++j) buf[j] = {C(px[at(j)]), j};
             if (k < len) std::partial_sort(buf.begin(), buf.begin() + long(k), buf.end(), before);

@@ -2,11 +2,17 @@
 
 #include <cmath>
 
+#include "openvino/op/concat.hpp"
 #include "openvino/op/constant.hpp"
+#include "openvino/op/convert.hpp"
 #include "openvino/op/gather.hpp"
 #include "openvino/op/gather_elements.hpp"
+#include "openvino/op/reshape.hpp"
 #include "openvino/op/shape_of.hpp"
 #include "openvino/op/topk.hpp"
+#include "openvino/op/transpose.hpp"
+#include "openvino/op/unsqueeze.hpp"
+#include "openvino/op/squeeze.hpp"
 
 namespace ovnp::detail {
 
@@ -33,7 +39,17 @@ Output sort_key(const Output& x) {
 
 bool constant_has_nan(const Output& x) {
     if (!x.get_element_type().is_real()) return false;
-    auto c = ov::as_type_ptr<v0::Constant>(x.get_node_shared_ptr());
+    const auto node = x.get_node_shared_ptr();
+    // Through the moves ovnp puts before a sort (flattening, merging, axes last).
+    if (ov::is_type<v1::Reshape>(node) || ov::is_type<v1::Transpose>(node) || ov::is_type<v0::Squeeze>(node) ||
+        ov::is_type<v0::Unsqueeze>(node) || ov::is_type<v0::Convert>(node))
+        return constant_has_nan(node->input_value(0));
+    if (ov::is_type<v0::Concat>(node)) {
+        for (const auto& in : node->input_values())
+            if (constant_has_nan(in)) return true;
+        return false;
+    }
+    auto c = ov::as_type_ptr<v0::Constant>(node);
     if (!c) return true;
     for (double v : c->cast_vector<double>())
         if (std::isnan(v)) return true;

@@ -210,3 +210,22 @@ def test_fuzz(data):
         want = _ref(op, x, path, kw)
         vd = np.float32 if path == "compiled" and x.dtype == np.float64 and op == "sort" else None
         assert_same(g[0], want, value_dtype=vd, msg=f"{op}{kw} {x.dtype}{x.shape} {path}")
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.int32, np.uint32])
+def test_large_sorts_exactly(dtype):
+    """Arrays long enough for the exact path's radix sort, with ties, NaN, signed zeros and the
+    type's extremes; TopK's descending mode too."""
+    rng = np.random.default_rng(3)
+    specials = grid.values_for(dtype)
+    x = np.concatenate([specials[rng.integers(0, len(specials), 700)], rng.permutation(specials)])
+    x = np.stack([x, x[::-1]]).astype(dtype)
+    got = ovnp.executor.run([ovnp.sort(grid.constant(x)), ovnp.argsort(grid.constant(x), axis=-1),
+                             ovnp.argsort(grid.constant(x.T.copy()), axis=0)])
+    assert_same(got[0], np.sort(x, kind="stable"))
+    assert_same(got[1], np.argsort(x, kind="stable").astype(np.int32))
+    assert_same(got[2], np.argsort(x.T, axis=0, kind="stable").astype(np.int32))
+    if dtype != np.float32:
+        top = ov.opset11.topk(grid.constant(x), ov.opset13.constant(np.int64(x.shape[1])), 1, "max", "value", "i64",
+                              True)
+        assert_same(ovnp.executor.run([top.output(1)])[0], np.argsort(-x.astype(np.int64), axis=1, kind="stable"))
