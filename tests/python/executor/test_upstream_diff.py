@@ -124,8 +124,6 @@ GAP_CASES = {
                  "(Bucketize); replaced by ovnp's searching ops", _has({"uint32", "uint64"})),
     "unique": ("uint64 values past the signed range sort as signed in core's Unique; replaced by ovnp's "
                "sort core", _has({"uint64"})),
-    "isin": ("uint64 values past the signed range compare as signed in upstream's Unique-based isin; "
-             "replaced by ovnp's isin", _has({"uint64"})),
     "tril": ("upstream's tril of a 1-D input declares the static shape [0, N], which the executor keeps; "
              "replaced by ovnp's tril", lambda case, out: np.ndim(case.args[0]) == 1),
     "triu": ("upstream's triu of a 1-D input declares the static shape [0, N], which the executor keeps; "
@@ -383,22 +381,6 @@ def _digitize(fn):
     cs += [Case(fn, [scalar("float32", 0.5), np.array([0, 1], np.float32)]),
            Case(fn, [empty("float32"), np.array([0, 1], np.float32)]),
            Case(fn, [ordinary("int32", (5,)), np.array([0.5, 10.5], np.float32)], label="mixed")]
-    return cs
-
-
-@battery("isin")
-def _isin(fn):
-    cs = []
-    for d in sweep():
-        x2 = cycled(specials(d), (7,), 5)
-        cs.append(Case(fn, [specials(d), x2], label="specials"))
-    for d in SHORT:
-        cs.append(Case(fn, [ordinary(d, (3, 4)), ordinary(d, (5,), 1)], {"invert": True}))
-    d = "float32"
-    cs += [Case(fn, [ordinary(d, (6,)), np.unique(ordinary(d, (6,), 1))], {"assume_unique": True}),
-           Case(fn, [scalar(d, 1), ordinary(d, (4,))]), Case(fn, [empty(d), ordinary(d, (4,))]),
-           Case(fn, [ordinary(d, (4,)), empty(d)]),
-           Case(fn, [ordinary("int32", (6,)), ordinary("float32", (6,))], label="mixed")]
     return cs
 
 

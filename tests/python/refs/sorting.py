@@ -214,6 +214,23 @@ def _percent(kws):
     return tuple({**kw, "q": kw["q"] * 100} for kw in kws)
 
 
+def _isin_cases(dtype, path):
+    v = grid.values_for(dtype, path)
+    rng = np.random.default_rng(8)
+    return [(v, rng.permutation(v)[: max(1, len(v) // 2)]), (grid.sample((4, 5), dtype, seed=1, path=path), v[::3]),
+            (grid.sample((), dtype, seed=2, path=path), v), (v, v[:0]), (v[:0], v),
+            (np.stack([v, v[::-1]]), grid.sample((2, 2), dtype, seed=4, path=path))]
+
+
+def check_isin(rec, got, args, path, msg="", relaxed=False, invert=False, **kw):
+    a, b = (_keyed(x, path) for x in args)
+    assert_same(got, np.isin(a, b, invert=invert), msg=msg)
+
+
+def _bool(*dts):
+    return np.dtype(np.bool_)
+
+
 def _int32(*dts):
     return I32
 
@@ -227,6 +244,8 @@ _ARG_KW = ({}, {"axis": 0}, {"axis": -1, "keepdims": True}, {"axis": None, "keep
 _ARG_PREDICT = ({"axis": -1}, {"axis": 1, "keepdims": True})
 
 ROWS: list = [
+    Op("isin", "sets", 2, check_isin, numpy=np.isin, out=_bool, cases=_isin_cases,
+       kwargs=({}, {"invert": True, "assume_unique": True}), predict=({},)),
     Op("median", "statistics", 1, _order_checker(np.median), numpy=np.median, out=_inexact, cases=_order_cases,
        kwargs=_MEDIAN_KW, predict=({"axis": -1},)),
     Op("nanmedian", "statistics", 1, _order_checker(np.nanmedian), numpy=np.nanmedian, out=_inexact,
