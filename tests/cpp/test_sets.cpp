@@ -31,4 +31,20 @@ TEST(Sets, IsinRejectsNonNumeric) {
     EXPECT_NE(message_of<ovnp::TypeError>([&] { ovnp::isin(s, s); }).find("isin"), std::string::npos);
 }
 
+TEST(Sets, UniqueOutputsAndValues) {
+    auto x = vec<int64_t>(et::i64, {3, 1, 3, 2});
+    auto r = ovnp::unique(x, true, true, true, true);
+    ASSERT_EQ(r.size(), 4u);
+    EXPECT_EQ(r[1].get_element_type(), et::i32);
+    EXPECT_EQ(values<int64_t>(eval1(r[0])), (std::vector<int64_t>{1, 2, 3}));
+    EXPECT_EQ(values<int32_t>(eval1(r[1])), (std::vector<int32_t>{1, 3, 0}));
+    EXPECT_EQ(values<int32_t>(eval1(r[2])), (std::vector<int32_t>{2, 0, 2, 1}));
+    EXPECT_EQ(values<int32_t>(eval1(r[3])), (std::vector<int32_t>{1, 1, 2}));
+    auto padded = ovnp::unique(x, true, false, false, false, std::nullopt, 5, -1.0);
+    EXPECT_EQ(values<int64_t>(eval1(padded[0])), (std::vector<int64_t>{1, 2, 3, -1, -1}));
+    EXPECT_NE(message_of<ovnp::ValueError>([&] { ovnp::unique(x, true, false, false, false, 1); })
+                  .find("unique: axis 1 is out of bounds for array of dimension 1"),
+              std::string::npos);
+}
+
 }  // namespace

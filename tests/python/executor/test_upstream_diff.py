@@ -122,8 +122,6 @@ GAP_CASES = {
                    "by ovnp's cumulative ops", _has({"int64", "float32", "float16"})),
     "digitize": ("uint32/uint64 values past the signed range land in other buckets on the exact path "
                  "(Bucketize); replaced by ovnp's searching ops", _has({"uint32", "uint64"})),
-    "unique": ("uint64 values past the signed range sort as signed in core's Unique; replaced by ovnp's "
-               "sort core", _has({"uint64"})),
     "tril": ("upstream's tril of a 1-D input declares the static shape [0, N], which the executor keeps; "
              "replaced by ovnp's tril", lambda case, out: np.ndim(case.args[0]) == 1),
     "triu": ("upstream's triu of a 1-D input declares the static shape [0, N], which the executor keeps; "
@@ -413,22 +411,6 @@ def _bincount(fn):
         cs.append(Case(fn, [x], {"weights": ordinary(wd, (6,))}))
     cs.append(Case(fn, [np.array([0, 1, 2**16 - 1], np.int32)], label="large"))
     cs.append(Case(fn, [empty("int32")], {"minlength": 3}))
-    return cs
-
-
-@battery("unique")
-def _unique(fn):
-    cs = []
-    for d in sweep():
-        cs.append(Case(fn, [specials(d)], label="specials"))
-    for d in ["bool", "int32", "float32", "float64"]:
-        cs.append(Case(fn, [ordinary(d, (3, 4))], {"return_index": True, "return_inverse": True,
-                                                   "return_counts": True}))
-    cs += [Case(fn, [ordinary("int32", (4, 3))], {"axis": 0}),
-           Case(fn, [scalar("float32", 1)]), Case(fn, [empty("float32")]),
-           Case(fn, [ordinary("float32", (6,))], {"size": 8, "fill_value": -1},
-                ref=lambda x, size, fill_value: np.concatenate(
-                    [np.unique(x), np.full(max(0, size - len(np.unique(x))), fill_value)])[:size])]
     return cs
 
 

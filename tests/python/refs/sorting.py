@@ -227,6 +227,43 @@ def check_isin(rec, got, args, path, msg="", relaxed=False, invert=False, **kw):
     assert_same(got, np.isin(a, b, invert=invert), msg=msg)
 
 
+_UNIQUE_SHAPES = [(1,), (7,), (4, 5), (2, 5, 4)]  # empty input raises, 0-d: sets/
+
+
+def _unique_cases(dtype, path):
+    out = [(grid.sample(s, dtype, seed=i, path=path),) for i, s in enumerate(_UNIQUE_SHAPES)]
+    v = grid.values_for(dtype, path)
+    return out + [(v,), (np.concatenate([v, v[::2]]),)]
+
+
+def _unique_all(fn, x, **kw):
+    """Every output of unique, so that one record checks them all."""
+    return fn(x, return_index=True, return_inverse=True, return_counts=True, **kw)
+
+
+def _np_unique(x, size=None, fill_value=None):
+    """jax.numpy.unique's answer from NumPy's (equal_nan=False; size pads or cuts)."""
+    v, i, inv, c = np.unique(x, return_index=True, return_inverse=True, return_counts=True, equal_nan=False)
+    if size is not None:
+        n = len(v)
+        fill = v[0] if fill_value is None else np.array(fill_value).astype(v.dtype)
+        pad = max(0, size - n)
+        v = np.concatenate([v, np.full(pad, fill, v.dtype)])[:size]
+        i = np.concatenate([i, np.full(pad, i[0], i.dtype)])[:size]
+        c = np.concatenate([c, np.zeros(pad, c.dtype)])[:size]
+    return v, i, inv.reshape(x.shape), c
+
+
+def check_unique(rec, got, args, path, msg="", relaxed=False, size=None, fill_value=None, **kw):
+    x = args[0]
+    k = _keyed(x, path)
+    v, i, inv, c = _np_unique(k, size, fill_value)
+    assert_same(got[0], v.astype(x.dtype) if x.dtype != grid.BF16 else v.astype(grid.BF16),
+                value_dtype=np.float32 if path == "compiled" and x.dtype == np.float64 else None, msg=msg)
+    for g, w in zip(got[1:], (i, inv, c)):
+        assert_same(g, w.astype(np.int32), msg=msg)
+
+
 def _bool(*dts):
     return np.dtype(np.bool_)
 
@@ -244,6 +281,8 @@ _ARG_KW = ({}, {"axis": 0}, {"axis": -1, "keepdims": True}, {"axis": None, "keep
 _ARG_PREDICT = ({"axis": -1}, {"axis": 1, "keepdims": True})
 
 ROWS: list = [
+    Op("unique", "sets", 1, check_unique, numpy=np.unique, out=_same, cases=_unique_cases, call=_unique_all,
+       outputs=4, kwargs=({}, {"size": 9, "fill_value": 0}, {"size": 2}), predict=()),
     Op("isin", "sets", 2, check_isin, numpy=np.isin, out=_bool, cases=_isin_cases,
        kwargs=({}, {"invert": True, "assume_unique": True}), predict=({},)),
     Op("median", "statistics", 1, _order_checker(np.median), numpy=np.median, out=_inexact, cases=_order_cases,
