@@ -22,7 +22,7 @@ import sys
 import time
 
 OPS = ["log1p", "isclose", "nan_to_num", "add", "multiply", "exp", "sum", "mean", "max", "matmul", "reshape",
-       "where"]
+       "where", "argmax", "sort", "median"]
 SIZES = [100, 10_000, 1_000_000]
 BACKENDS = ["ovnp", "openvino", "numpy", "jax"]
 
@@ -57,6 +57,9 @@ def _calls(keras, d):
         "matmul": lambda: k.matmul(d["a"], d["b"]),
         "reshape": lambda: k.reshape(d["m"], (-1,)),
         "where": lambda: k.where(d["cond"], d["x"], d["y"]),
+        "argmax": lambda: k.argmax(d["x"]),
+        "sort": lambda: k.sort(d["x"]),
+        "median": lambda: k.median(d["x"]),
     }
 
 

@@ -534,6 +534,43 @@ bool cumsum(const ov::op::v0::CumSum& node, const Tensor& x, int64_t axis, Tenso
     }
 }
 
+// A stable ascending order of 32-bit keys by LSD radix sort (bytes that
+// every key shares are skipped): order[j] is the j-th key's index.
+void radix_order(std::vector<uint32_t>& keys, std::vector<uint32_t>& order) {
+    const size_t n = keys.size();
+    std::vector<uint32_t> k2(n), o2(n);
+    std::iota(order.begin(), order.end(), 0u);
+    for (int shift = 0; shift < 32; shift += 8) {
+        size_t count[257] = {0};
+        for (uint32_t k : keys) ++count[((k >> shift) & 0xFF) + 1];
+        if (std::find(count + 1, count + 257, n) != count + 257) continue;  // one bucket: order kept
+        for (int b = 0; b < 256; ++b) count[b + 1] += count[b];
+        for (size_t j = 0; j < n; ++j) {
+            const size_t to = count[(keys[j] >> shift) & 0xFF]++;
+            k2[to] = keys[j];
+            o2[to] = order[j];
+        }
+        keys.swap(k2);
+        order.swap(o2);
+    }
+}
+
+// A 32-bit key whose unsigned order is TopK's (NaN largest, -0.0 == 0.0).
+template <class T>
+uint32_t radix_key(T v) {
+    uint32_t b;
+    std::memcpy(&b, &v, 4);
+    if constexpr (std::is_same_v<T, float>) {
+        if (std::isnan(v)) return 0xFFFFFFFFu;
+        if (b == 0x80000000u) b = 0;
+        return (b & 0x80000000u) ? ~b : b ^ 0x80000000u;
+    } else if constexpr (std::is_same_v<T, int32_t>) {
+        return b ^ 0x80000000u;
+    } else {
+        return b;
+    }
+}
+
 // TopK for every type (core has no boolean kernel; argmax of a mask needs
 // one). Stable: equal keys keep their order, and NaN is the largest key.
 template <class T>
@@ -561,7 +598,6 @@ bool topk(const ov::op::util::TopKBase& node, const Tensor& x, size_t k, ov::Ten
     const T* px = x.data<const T>();
     T* pv = outs[0].data<T>();
     const bool i64 = outs[1].get_element_type() == et::i64;
-    std::vector<size_t> order(len);
     auto key_less = [](C a, C b) {  // NaN above everything
         if constexpr (is_float_v<T>) {
             if (std::isnan(a)) return false;
@@ -569,20 +605,52 @@ bool topk(const ov::op::util::TopKBase& node, const Tensor& x, size_t k, ov::Ten
         }
         return a < b;
     };
+    // Stable as a total order: equal keys by index.
+    auto before = [&](const std::pair<C, size_t>& a, const std::pair<C, size_t>& b) {
+        const bool l = largest ? key_less(b.first, a.first) : key_less(a.first, b.first);
+        if (l) return true;
+        const bool g = largest ? key_less(a.first, b.first) : key_less(b.first, a.first);
+        return !g && a.second < b.second;
+    };
+    int64_t* pi64 = i64 ? outs[1].data<int64_t>() : nullptr;
+    int32_t* pi32 = i64 ? nullptr : outs[1].data<int32_t>();
+    auto put = [&](size_t to, size_t from_at, size_t index) {
+        pv[to] = px[from_at];
+        if (pi64) pi64[to] = int64_t(index);
+        else pi32[to] = int32_t(index);
+    };
+    std::vector<std::pair<C, size_t>> buf(len);
     for (size_t o = 0; o < outer; ++o)
         for (size_t i = 0; i < inner; ++i) {
             auto at = [&](size_t j) { return (o * len + j) * inner + i; };
-            std::iota(order.begin(), order.end(), size_t(0));
-            std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-                return largest ? key_less(C(px[at(b)]), C(px[at(a)])) : key_less(C(px[at(a)]), C(px[at(b)]));
-            });
-            if (by_index) std::sort(order.begin(), order.begin() + long(k));
-            for (size_t j = 0; j < k; ++j) {
-                const size_t to = (o * k + j) * inner + i;
-                pv[to] = px[at(order[j])];
-                if (i64) outs[1].data<int64_t>()[to] = int64_t(order[j]);
-                else outs[1].data<int32_t>()[to] = int32_t(order[j]);
+            if (k == 0) continue;
+            if (k == 1) {  // argmax/argmin: one scan, the first best
+                std::pair<C, size_t> best{C(px[at(0)]), 0};
+                for (size_t j = 1; j < len; ++j) {
+                    std::pair<C, size_t> c{C(px[at(j)]), j};
+                    if (before(c, best)) best = c;
+                }
+                put(o * inner + i, at(best.second), best.second);
+                continue;
             }
+            // A full sort of 32-bit keys: radix (std::sort of 1e6 pairs takes 100 ms).
+            constexpr bool radixable = std::is_same_v<T, float> || std::is_same_v<T, int32_t> || std::is_same_v<T, uint32_t>;
+            if constexpr (radixable) {
+                if (k == len && len >= 256 && len < (size_t(1) << 32)) {
+                    std::vector<uint32_t> keys(len), order(len);
+                    for (size_t j = 0; j < len; ++j) keys[j] = largest ? ~radix_key(px[at(j)]) : radix_key(px[at(j)]);
+                    radix_order(keys, order);
+                    if (by_index) std::sort(order.begin(), order.end());
+                    for (size_t j = 0; j < k; ++j) put((o * k + j) * inner + i, at(order[j]), order[j]);
+                    continue;
+                }
+            }
+            for (size_t j = 0; j < len; ++j) buf[j] = {C(px[at(j)]), j};
+            if (k < len) std::partial_sort(buf.begin(), buf.begin() + long(k), buf.end(), before);
+            else std::sort(buf.begin(), buf.end(), before);
+            if (by_index)
+                std::sort(buf.begin(), buf.begin() + long(k), [](const auto& a, const auto& b) { return a.second < b.second; });
+            for (size_t j = 0; j < k; ++j) put((o * k + j) * inner + i, at(buf[j].second), buf[j].second);
         }
     return true;
 }

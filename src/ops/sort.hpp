@@ -6,4 +6,29 @@
 
 namespace ovnp::detail {
 
+/// A stable ascending sort of x along axis (already normalized; x of static
+/// rank >= 1): the sorted values (x's type) and their indices (i64). NaN sorts
+/// last, in its original order; -0.0 and 0.0 are equal keys. TopK (v11,
+/// stable) with k the axis length at run time. For floats TopK's NaN order is
+/// not relied on (the CPU plugin scatters NaN): NaN is sorted as +inf, then a
+/// second stable pass moves it behind the real infinities; a Constant without
+/// NaN skips that pass.
+struct Sorted {
+    Output values;
+    Output indices;
+};
+Sorted sort_along(const Output& x, int64_t axis);
+
+/// The length of axis of x as an i64 scalar (a Constant when it is static).
+Output axis_length(const Output& x, int64_t axis);
+
+/// The index (i64, axis kept with length 1) of the first maximum (is_max) or
+/// minimum of x along axis: NumPy's argmax/argmin, the first NaN winning.
+/// With skip_nan, NaN never wins (nanargmax/nanargmin) and an all-NaN slice
+/// gives -1.
+Output arg_extreme(const Output& x, int64_t axis, bool is_max, bool skip_nan);
+
+/// Whether x is a Constant holding a NaN (false for other nodes and types).
+bool constant_has_nan(const Output& x);
+
 }  // namespace ovnp::detail

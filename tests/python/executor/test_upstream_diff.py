@@ -23,8 +23,7 @@ upstream's and, over the rest, ovnp's maximum at most upstream's. Failures list 
 elements (and upstream's worst) with both errors. Where NumPy has no answer
 of that size the two must be identical (a NumPy answer of another shape but the same size is
 compared in C order; where the shapes of ovnp and upstream differ, ovnp's must be NumPy's).
-``argpartition`` is judged by validity (the values taken, sorted on each side of kth, are the
-sorted input). Details:
+Details:
 
 * ovnp's value is computed first; when it is NumPy's answer exactly, upstream's materialization is
   skipped (upstream cannot be closer; "numpy_exact"); ``UPSTREAM_DIFF_ALWAYS_UPSTREAM=1`` runs it
@@ -44,9 +43,8 @@ at a time: two at once on this 2-core machine are 4x slower each.) One pytest te
 (its failing cases, with ovnp's, upstream's and NumPy's values, the executor's path and the
 graph's node types, in the message), ``test_every_function_is_covered`` and ``test_workers_ran``.
 Selecting tests (``-k``) runs only their functions' cases. Known gaps (``gap()``: float reductions
-on the compiled path within GAP_ULP_REDUCE ulps; argpartition of inputs whose negation wraps;
-quantiles on the exact path within GAP_ULP_QUANTILE ulps) are judged per failing output of a case;
-a function's test is xfailed (strict=False, the reasons in the mark) only when every failing case
+on the compiled path within GAP_ULP_REDUCE ulps) are judged per failing output of a case; a
+function's test is xfailed (strict=False, the reasons in the mark) only when every failing case
 of it is a known gap. The executor path of a cache hit is found by rerunning on a private executor.
 
 By hand: ``python tests/python/executor/test_upstream_diff.py --report [name,name]`` prints every failing
@@ -98,25 +96,12 @@ SKIPPED = {
 # function's test is xfailed (strict=False, the reasons in the mark) only when every failing case
 # of it is a known gap; otherwise it fails, listing the other cases first.
 GAP_ULP_REDUCE = 8    # float reductions on the compiled path: within this many ulps
-GAP_ULP_QUANTILE = 2  # quantile interpolation: within this many ulps
 
 GAP_REDUCE = ("float32 ReduceSum/ReduceMean on the CPU plugin round differently from upstream's "
               "constant folding; replaced by ovnp's reduction core")
-GAP_ARGPARTITION = "upstream's argpartition negates its input; replaced by ovnp's sort core"
-GAP_QUANTILE = ("percentile/quantile interpolation arithmetic on ovnp's exact path rounds differently "
-                "(<= 2 ulp) from upstream's f32 on the plugin; replaced by ovnp's sort core")
 
 # histogram only for its bin edges (output 1).
 GAP_REDUCE_FNS = {"histogram"}
-GAP_QUANTILE_FNS = {"percentile", "quantile", "nanpercentile", "nanquantile", "median"}
-
-
-def _negation_wraps(x):
-    """Negating x wraps somewhere: an unsigned type, or the minimum of a signed one present."""
-    x = np.asarray(x)
-    if x.dtype.kind == "u":
-        return True
-    return x.dtype.kind == "i" and bool(np.any(x == np.iinfo(x.dtype).min))
 
 
 def _has(dtypes):
@@ -124,17 +109,9 @@ def _has(dtypes):
                                  if isinstance(a, np.ndarray) or np.isscalar(a))
 
 
-def _empty(case, out):
-    return any(isinstance(a, np.ndarray) and a.size == 0 for a in case.args)
-
-
 # Known gaps found by this test and not fixed yet, per function: (reason, which failing outputs).
 # Each reason says what differs; the ops are among those ovnp replaces next with its own.
 GAP_CASES = {
-    "argpartition": ("upstream's argpartition (TopK of the negated input) misplaces NaN on the exact "
-                     "path; replaced by ovnp's sort core", _has({"float16", "bfloat16", "float32", "float64"})),
-    "nanargmax": ("over an empty axis ovnp raises ValueError, as NumPy does; upstream returns -1", _empty),
-    "nanargmin": ("over an empty axis ovnp raises ValueError, as NumPy does; upstream returns -1", _empty),
     "cumprod": ("upstream builds integer cumprod from float32 Log/Exp and converts back: wraps on the exact "
                 "path where the plugin saturates, both far from NumPy; its float16 graph converts an int32 "
                 "to float16, which takes the exact path, where its Log/Exp overflow float16 (the plugin "
@@ -144,12 +121,6 @@ GAP_CASES = {
                    "by ovnp's cumulative ops", _has({"int64", "float32", "float16"})),
     "digitize": ("uint32/uint64 values past the signed range land in other buckets on the exact path "
                  "(Bucketize); replaced by ovnp's searching ops", _has({"uint32", "uint64"})),
-    "searchsorted": ("uint32/uint64 values past the signed range land at other positions on the exact path; "
-                     "replaced by ovnp's searching ops", _has({"uint32", "uint64"})),
-    "unique": ("uint64 values past the signed range sort as signed in core's Unique; replaced by ovnp's "
-               "sort core", _has({"uint64"})),
-    "isin": ("uint64 values past the signed range compare as signed in upstream's Unique-based isin; "
-             "replaced by ovnp's isin", _has({"uint64"})),
     "tril": ("upstream's tril of a 1-D input declares the static shape [0, N], which the executor keeps; "
              "replaced by ovnp's tril", lambda case, out: np.ndim(case.args[0]) == 1),
     "triu": ("upstream's triu of a 1-D input declares the static shape [0, N], which the executor keeps; "
@@ -165,9 +136,6 @@ GAP_CASES = {
     "cross": ("bfloat16 products rounded per op on the exact path (5 vs 1 ulp); replaced by ovnp's cross",
               _has({"bfloat16"})),
 }
-for _fn in ("percentile", "quantile", "nanpercentile", "nanquantile"):
-    GAP_CASES[_fn] = ("int32 interpolation on the exact path rounds 3 ulp off (upstream 1); replaced by ovnp's "
-                      "quantiles", _has({"int32"}))
 
 
 def gap(case, out):
@@ -183,12 +151,6 @@ def gap(case, out):
             and path in ("compiled", "hit (compiled)") and m is not None and m <= GAP_ULP_REDUCE
             and (case.fn != "histogram" or out["index"] == 1)):
         return GAP_REDUCE
-    if (case.fn == "argpartition" and st in ("worse", "upstream_raise_wrong")
-            and _negation_wraps(case.args[0])):
-        return GAP_ARGPARTITION
-    if (case.fn in GAP_QUANTILE_FNS and st == "worse" and rdt in FLOATS
-            and path in ("exact", "hit (exact)") and m is not None and m <= GAP_ULP_QUANTILE):
-        return GAP_QUANTILE
     return None
 
 
@@ -338,30 +300,8 @@ def sweep(dtypes=DTYPE_NAMES):
     return list(dtypes)
 
 
-# reductions: f(x, axis=None, keepdims=False)
-REDUCTIONS = ["argmax", "argmin", "nanargmax", "nanargmin", "nanmedian", "median"]
-
-
 # A second, shorter dtype sweep for the cases with arguments.
 SHORT = ["bool", "int8", "int32", "float16", "bfloat16", "float32", "float64"]
-
-
-@battery(*REDUCTIONS)
-def _reduce(fn):
-    cs = []
-    for d in sweep():
-        cs.append(Case(fn, [specials(d)], label="specials"))
-    for d in SHORT:
-        cs.append(Case(fn, [ordinary(d, (3, 4))], {"axis": 1, "keepdims": True}))
-    for d in ["float32", "float64"]:
-        cs.append(Case(fn, [nonan(d)], label="no NaN"))
-        cs.append(Case(fn, [cycled(specials(d), (4, 13))], {"axis": 0}, label="specials"))
-    for d in ["int32", "int64", "uint64"]:
-        cs.append(Case(fn, [cycled(finite(d), (4, 9), 2)], {"axis": 1}, label="finite"))
-    x = ordinary("float32", (2, 3, 4), 1)
-    cs += [Case(fn, [x], {"axis": (0, 2), "keepdims": True}), Case(fn, [scalar("float32", 3)]),
-           Case(fn, [empty("float32", (2, 0))], {"axis": 1})]
-    return cs
 
 
 @battery("cumsum", "cumprod", "nancumsum", "nancumprod")
@@ -380,78 +320,6 @@ def _cumulative(fn):
     return cs
 
 
-def _stable(fn):
-    return lambda *a, **k: getattr(np, fn)(*a, kind="stable", **k)
-
-
-@battery("sort", "argsort")
-def _sort(fn):
-    ref = _stable(fn)
-    cs = []
-    for d in sweep():
-        cs.append(Case(fn, [specials(d)], ref=ref, label="specials"))
-    for d in SHORT:
-        cs.append(Case(fn, [ordinary(d, (3, 8))], {"axis": 1}, ref=ref))
-    for d in ["float32", "int32"]:
-        cs += [Case(fn, [ordinary(d, (4, 5), 3)], {"axis": 0}, ref=ref),
-               Case(fn, [ordinary(d, (2, 3, 4))], {"axis": None}, ref=ref)]
-    cs += [Case(fn, [scalar("float32", 1)], ref=ref), Case(fn, [empty("float32")], ref=ref),
-           Case(fn, [empty("int64", (2, 0))], {"axis": -1}, ref=ref)]
-    return cs
-
-
-def _canon_partition(kth, axis=-1):
-    """Canonical form of an argpartition result: the values taken, sorted on each side of kth."""
-    def canon(idx, x):
-        idx = np.asarray(idx)
-        x = np.asarray(x)
-        if axis is None:
-            x = x.reshape(-1)
-        if grid.is_float(x.dtype):
-            x = x.astype(np.float64)
-        ax = -1 if axis is None else axis
-        if idx.shape != x.shape or (idx.size and (idx.min() < -x.shape[ax] or idx.max() >= x.shape[ax])):
-            return idx, False
-        v = np.moveaxis(np.take_along_axis(x, idx.astype(np.int64), axis=ax), ax, -1)
-        k = kth % v.shape[-1] if v.shape[-1] else 0
-        left, mid, right = v[..., :k], v[..., k:k + 1], v[..., k + 1:]
-        out = np.concatenate([np.sort(left, -1), mid, np.sort(right, -1)], -1)
-        # A valid partition (NumPy's order: NaN last) is the sorted array once each side is sorted.
-        ok = np.array_equal(out, np.sort(np.moveaxis(x, ax, -1), -1), equal_nan=out.dtype.kind == "f")
-        return out, bool(ok)
-    return canon
-
-
-@battery("argpartition")
-def _argpartition(fn):
-    cs = []
-    for d in sweep():
-        x = specials(d)
-        cs.append(Case(fn, [x, 3], canon=_canon_partition(3), label="specials"))
-        cs.append(Case(fn, [ordinary(d, (3, 8))], {"kth": 2, "axis": 1}, canon=_canon_partition(2, 1)))
-    for d in ["float32", "int32"]:
-        cs += [Case(fn, [ordinary(d, (5, 4))], {"kth": 4, "axis": 0}, canon=_canon_partition(4, 0)),
-               Case(fn, [ordinary(d, (2, 6))], {"kth": 0, "axis": None},
-                    canon=_canon_partition(0, None))]
-    return cs
-
-
-@battery("searchsorted")
-def _searchsorted(fn):
-    cs = []
-    for d in sweep(NUMERIC):
-        s = np.sort(nonan(d).astype(np.float64) if npd(d) == BF16 else nonan(d), kind="stable")
-        s = s.astype(npd(d))
-        for side in ("left", "right"):
-            cs.append(Case(fn, [s, specials(d)], {"side": side}, label="specials"))
-    for d in ["float32", "int32"]:
-        s = np.sort(ordinary(d, (9,)))
-        cs += [Case(fn, [s, ordinary(d, (3, 4), 1)]), Case(fn, [s, scalar(d, 0)]),
-               Case(fn, [s, empty(d)]), Case(fn, [empty(d), ordinary(d, (4,))])]
-    cs.append(Case(fn, [np.sort(ordinary("float32", (9,))), ordinary("int32", (5,))], label="mixed"))
-    return cs
-
-
 @battery("digitize")
 def _digitize(fn):
     cs = []
@@ -463,22 +331,6 @@ def _digitize(fn):
     cs += [Case(fn, [scalar("float32", 0.5), np.array([0, 1], np.float32)]),
            Case(fn, [empty("float32"), np.array([0, 1], np.float32)]),
            Case(fn, [ordinary("int32", (5,)), np.array([0.5, 10.5], np.float32)], label="mixed")]
-    return cs
-
-
-@battery("isin")
-def _isin(fn):
-    cs = []
-    for d in sweep():
-        x2 = cycled(specials(d), (7,), 5)
-        cs.append(Case(fn, [specials(d), x2], label="specials"))
-    for d in SHORT:
-        cs.append(Case(fn, [ordinary(d, (3, 4)), ordinary(d, (5,), 1)], {"invert": True}))
-    d = "float32"
-    cs += [Case(fn, [ordinary(d, (6,)), np.unique(ordinary(d, (6,), 1))], {"assume_unique": True}),
-           Case(fn, [scalar(d, 1), ordinary(d, (4,))]), Case(fn, [empty(d), ordinary(d, (4,))]),
-           Case(fn, [ordinary(d, (4,)), empty(d)]),
-           Case(fn, [ordinary("int32", (6,)), ordinary("float32", (6,))], label="mixed")]
     return cs
 
 
@@ -511,42 +363,6 @@ def _bincount(fn):
         cs.append(Case(fn, [x], {"weights": ordinary(wd, (6,))}))
     cs.append(Case(fn, [np.array([0, 1, 2**16 - 1], np.int32)], label="large"))
     cs.append(Case(fn, [empty("int32")], {"minlength": 3}))
-    return cs
-
-
-@battery("unique")
-def _unique(fn):
-    cs = []
-    for d in sweep():
-        cs.append(Case(fn, [specials(d)], label="specials"))
-    for d in ["bool", "int32", "float32", "float64"]:
-        cs.append(Case(fn, [ordinary(d, (3, 4))], {"return_index": True, "return_inverse": True,
-                                                   "return_counts": True}))
-    cs += [Case(fn, [ordinary("int32", (4, 3))], {"axis": 0}),
-           Case(fn, [scalar("float32", 1)]), Case(fn, [empty("float32")]),
-           Case(fn, [ordinary("float32", (6,))], {"size": 8, "fill_value": -1},
-                ref=lambda x, size, fill_value: np.concatenate(
-                    [np.unique(x), np.full(max(0, size - len(np.unique(x))), fill_value)])[:size])]
-    return cs
-
-
-QUANT = ["percentile", "quantile", "nanpercentile", "nanquantile"]
-
-
-@battery(*QUANT)
-def _quantile(fn):
-    pct = fn.endswith("percentile")
-    q1 = 30.0 if pct else 0.3
-    qv = np.array([0, 25, 50, 99, 100] if pct else [0, 0.25, 0.5, 0.99, 1], np.float32)
-    cs = []
-    for d in sweep():
-        cs.append(Case(fn, [specials(d), q1], label="specials"))
-    for d in SHORT:
-        cs.append(Case(fn, [ordinary(d, (3, 5)), qv], {"axis": 1}))
-    for m in ["lower", "higher", "midpoint", "nearest"]:
-        cs.append(Case(fn, [ordinary("float32", (4, 5)), q1], {"axis": 0, "method": m}))
-    cs += [Case(fn, [cycled(nonan("float64"), (4, 9)), qv], {"axis": 1, "keepdims": True}, label="no NaN"),
-           Case(fn, [scalar("float32", 2), q1]), Case(fn, [empty("float32", (2, 0)), q1], {"axis": 0})]
     return cs
 
 
