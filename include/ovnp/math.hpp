@@ -261,7 +261,8 @@ ov::Output<ov::Node> nancumprod(const ov::Output<ov::Node>& x, std::optional<int
                                 std::optional<ov::element::Type> dtype = std::nullopt);
 /// numpy.diff: the n-th differences along axis (n = 0 returns a; n past the
 /// axis length gives an empty axis). bool differences are xor (NumPy's
-/// not_equal); integers wrap; each order of float16/bfloat16 rounds once.
+/// not_equal); integers wrap; float16/bfloat16 compute in float32 and round
+/// once (NumPy rounds each order: n > 1 can differ by an ulp).
 /// A 0-d a or a negative n raises ValueError.
 ov::Output<ov::Node> diff(const ov::Output<ov::Node>& a, int64_t n = 1, int64_t axis = -1);
 /// numpy.trapezoid: the trapezoidal rule along axis, over the sample points

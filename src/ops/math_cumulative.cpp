@@ -158,11 +158,7 @@ Output diff(const Output& a_in, int64_t n, int64_t axis_in) {
     }
     const auto wt = work_type(t);
     Output x = dtype::cast(a, wt);
-    for (int64_t i = 0; i < n; ++i) {
-        x = g::sub(slice(x, 1, kEnd, axis), slice(x, 0, -1, axis));
-        // Each order rounds to t, as NumPy's loop does.
-        if (t.is_real() && wt != t) x = dtype::cast(dtype::cast(x, t), wt);
-    }
+    for (int64_t i = 0; i < n; ++i) x = g::sub(slice(x, 1, kEnd, axis), slice(x, 0, -1, axis));
     return dtype::cast(x, t);
 }
 
@@ -200,8 +196,9 @@ Output trapezoid(const Output& y_in, const std::optional<Output>& x_in, double d
     } else {
         d = dtype::scalar(ct, dx);
     }
-    Output mid = g::div(g::mul(d, g::add(slice(yc, 1, kEnd, axis), slice(yc, 0, -1, axis))), dtype::scalar(ct, 2.0));
-    if (x_in) detail::require_broadcastable(op, mid, yc);
+    Output pairs = g::add(slice(yc, 1, kEnd, axis), slice(yc, 0, -1, axis));
+    if (x_in) detail::require_broadcastable(op, d, pairs);
+    Output mid = g::div(g::mul(d, pairs), dtype::scalar(ct, 2.0));
     return dtype::cast(g::make<v1::ReduceSum>(mid, i64s({axis}), false), t);
 }
 

@@ -167,7 +167,7 @@ std::pair<Output, Output> histogram(const Output& x_in, int64_t bins, std::optio
     auto in_t = [&](const Output& v) { return dtype::cast(dtype::cast(v, t), ct); };
     const auto& xs = x.get_partial_shape();
     if (!range && xs.is_static() && ov::shape_size(xs.to_shape()) == 0) range = std::make_pair(0.0, 1.0);
-    Output first, last, edges;
+    Output first, last, edges, bad;
     if (range) {
         // Python numbers: NumPy's linspace runs in float64, then rounds to t.
         double lo = range->first, hi = range->second;
@@ -197,24 +197,31 @@ std::pair<Output, Output> histogram(const Output& x_in, int64_t bins, std::optio
         last = g::sel(same, in_t(g::add(last, k(0.5))), last);
         // Where NumPy raises (a NaN or an infinity in x): NaN edges, zero counts.
         Output any_nan = g::make<v1::ReduceLogicalOr>(nan, i64s({0}), false);
-        Output bad = g::lor(any_nan, g::lnot(g::land(g::is_finite(first), g::is_finite(last))));
+        bad = g::lor(any_nan, g::lnot(g::land(g::is_finite(first), g::is_finite(last))));
         first = g::sel(bad, k(g::kNaN), first);
         last = g::sel(bad, k(g::kNaN), last);
-        // NumPy's linspace in t: first + i * step, the last edge exactly last.
+        // (first * (bins - i) + last * i) / bins: NumPy's linspace to an ulp
+        // or two, exact for integer ranges (NumPy computes those in float64)
+        // whatever multiply-adds the plugin fuses.
         Output i = dtype::cast(g::make<v4::Range>(i64s({0}, true), i64s({bins + 1}, true), i64s({1}, true), et::i32), ct);
-        Output step = in_t(g::div(in_t(g::sub(last, first)), k(double(bins))));
-        edges = in_t(g::add(in_t(g::mul(i, step)), first));
-        edges = g::sel(g::eq(i, k(double(bins))), last, edges);
+        Output weighted = g::add(g::mul(first, g::sub(k(double(bins)), i)), g::mul(last, i));
+        edges = in_t(g::div(weighted, k(double(bins))));
     }
+    // Nothing to count (the CPU plugin dies of SIGFPE on the empty gathers).
+    if (xs.is_static() && ov::shape_size(xs.to_shape()) == 0)
+        return {dtype::cast(g::make<v3::Broadcast>(k(0.0), i64s({bins})), t), dtype::cast(edges, t)};
     Output width = g::sub(last, first);
 
     // NumPy's index: (x - first) / width * bins, truncated, then moved by one
     // where the rounding put x across an edge; the last bin is closed.
     Output keep = g::land(g::le(first, x), g::le(x, last));
+    // (The plugin's fused dynamic-shape kernels may compare NaN as true.)
+    if (bad.get_node()) keep = g::land(keep, g::lnot(bad));
     Output f = g::sel(keep, g::mul(g::div(g::sub(x, first), width), k(double(bins))), k(0.0));
+    // (NaN when the range has no width in ct: bins past float32's precision.)
+    f = g::sel(g::le(k(0.0), f), g::vmin(f, k(double(bins - 1))), k(0.0));
     Output idx = dtype::cast(g::floor(f), et::i32);
     auto ki = [](int64_t v) { return dtype::scalar_int(et::i32, v); };
-    idx = g::sel(g::eq(idx, ki(bins)), ki(bins - 1), idx);
     Output lower = g::make<v8::Gather>(edges, idx, i64s({0}, true));
     idx = g::sel(g::lt(x, lower), g::sub(idx, ki(1)), idx);
     Output upper = g::make<v8::Gather>(edges, g::add(idx, ki(1)), i64s({0}, true));

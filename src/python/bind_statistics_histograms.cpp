@@ -36,9 +36,17 @@ void bind_statistics_histograms(py::module_& m) {
             const int64_t b = int_arg("histogram", "bins", bins);
             std::optional<std::pair<double, double>> r;
             if (!range.is_none()) {
-                auto seq = py::reinterpret_borrow<py::sequence>(range);
-                if (py::len(seq) != 2) throw ovnp::ValueError("histogram: range must be a pair (min, max)");
-                r = std::make_pair(seq[0].cast<double>(), seq[1].cast<double>());
+                std::vector<double> v;
+                if (py::isinstance<py::sequence>(range)) {
+                    for (auto e : range) v.push_back(e.cast<double>());
+                } else {
+                    // ovnp.keras hands a tuple over as a Constant.
+                    auto c = ov::as_type_ptr<ov::op::v0::Constant>(as_output("histogram", "range", range).get_node_shared_ptr());
+                    if (!c) throw ovnp::ValueError("histogram: range must be a pair of numbers known when the graph is built");
+                    v = c->cast_vector<double>();
+                }
+                if (v.size() != 2) throw ovnp::ValueError("histogram: range must be a pair (min, max)");
+                r = std::make_pair(v[0], v[1]);
             }
             std::pair<Output, Output> res;
             {
