@@ -21,7 +21,7 @@ import subprocess
 import sys
 import time
 
-OPS = ["log1p", "isclose", "nan_to_num", "add", "multiply", "exp", "sum", "matmul", "reshape", "where"]
+OPS = ["log1p", "isclose", "nan_to_num", "add", "multiply", "exp", "sum", "matmul", "reshape", "where", "cumsum"]
 SIZES = [100, 10_000, 1_000_000]
 BACKENDS = ["ovnp", "openvino", "numpy", "jax"]
 
@@ -54,6 +54,7 @@ def _calls(keras, d):
         "matmul": lambda: k.matmul(d["a"], d["b"]),
         "reshape": lambda: k.reshape(d["m"], (-1,)),
         "where": lambda: k.where(d["cond"], d["x"], d["y"]),
+        "cumsum": lambda: k.cumsum(d["x"]),
     }
 
 
