@@ -62,7 +62,7 @@ def _stand_ins():
 
 
 def worker(backend, reps, shape, out_path, slow_reps):
-    os.environ["KERAS_BACKEND"] = "openvino" if backend in ("ovnp", "openvino") else backend
+    os.environ["KERAS_BACKEND"] = "openvino" if backend in ("ovnp", "ovnp*", "openvino") else backend
     import numpy as np
     import keras
 
