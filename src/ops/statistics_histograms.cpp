@@ -1,4 +1,5 @@
 // NumPy's statistics: histogram, bincount, digitize, correlate.
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <string>
@@ -110,6 +111,17 @@ Output bincount(const Output& x_in, const std::optional<Output>& weights, int64_
     }
     Output min_len = dtype::scalar_int(it, minlength);
     length = detail::data_dependent_shape(select_values(detail::exact_less(length, min_len), min_len, length));
+    // A Constant x (Keras's eager call on an array): the length is known now,
+    // and the result's shape static.
+    if (auto c = ov::as_type_ptr<v0::Constant>(x.get_node_shared_ptr())) {
+        int64_t top_value = minlength;
+        if (xt == et::u64) {
+            for (uint64_t v : c->cast_vector<uint64_t>()) top_value = std::max<int64_t>(top_value, int64_t(v) + 1);
+        } else {
+            for (int64_t v : c->cast_vector<int64_t>()) top_value = std::max(top_value, v + 1);
+        }
+        length = dtype::scalar_int(it, top_value);
+    }
     // Negative values go to one extra bin past the end, cut off afterwards.
     Output idx = select_values(negative, length, xi);
     idx = g::make<v1::Reshape>(idx, g::make<v3::ShapeOf>(xi, et::i64), false);
@@ -324,8 +336,8 @@ std::vector<OpInfo> detail::statistics_histograms_registry() {
         {"bincount", "statistics", "numpy.bincount(x, weights=None, minlength=0)",
          "ovnp::bincount(x, weights, minlength)",
          "Keras's dtypes: int32 counts, result_type(x, weights) with weights; a 2-D x counts each row (Keras). "
-         "The length max(x) + 1 is computed in the graph (a dynamic dimension); negative values raise ValueError "
-         "in a Constant x and are not counted in a runtime one. No `sparse=True` (ValueError, as upstream)."},
+         "The length max(x) + 1 is static for a Constant x, else computed in the graph (a dynamic dimension, at "
+         "least minlength); negative values raise ValueError in a Constant x and are not counted in a runtime one. No `sparse=True` (ValueError, as upstream)."},
         {"histogram", "statistics", "numpy.histogram(a, bins=10, range=None)", "ovnp::histogram(x, bins, range)",
          "bins is a count only (no edge array, as Keras). Counts and edges in x's float dtype (integers give "
          "floatx), as JAX. Where NumPy raises (NaN or inf in x without a range) the edges are NaN and the counts 0."},

@@ -146,7 +146,8 @@ OPS = {
 # Arguments that are indices: integers whatever the data (the overflow check leaves them alone).
 INDEX_ARGS = {"take": (1,), "take_along_axis": (1,), "one_hot": (0,), "bincount": (0,)}
 OVNP_OPS = {"abs", "negative", "square", "exp", "log1p", "sqrt", "floor", "round", "sign", "tanh", "add",
-            "subtract", "multiply", "maximum", "minimum", "divide", "floor_divide", "mod", "clip", "where_gt"}
+            "subtract", "multiply", "maximum", "minimum", "divide", "floor_divide", "mod", "clip", "where_gt",
+            "cumsum", "bincount"}
 UNARY = ["abs", "negative", "square", "exp", "log1p", "sqrt", "floor", "round", "sign", "tanh"]
 BINARY = ["add", "subtract", "multiply", "maximum", "minimum", "divide", "floor_divide", "mod"]
 REDUCTIONS = ["sum", "mean", "max", "min", "prod"]
