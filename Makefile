@@ -5,7 +5,7 @@ VPY := $(VENV)/bin/python
 BUILD := build/cpp
 SOURCES := $(shell find src include cmake python -type f \( -name '*.cpp' -o -name '*.hpp' -o -name '*.in' -o -name '*.py' \)) CMakeLists.txt pyproject.toml
 
-.PHONY: all setup system test test-fast test-cpp test-python test-asan demo bench clean keras-suite
+.PHONY: all setup system test test-fast test-cpp test-python test-asan demo bench bench-equalization bench-graph clean keras-suite
 
 all: test
 
@@ -104,6 +104,14 @@ demo: setup
 # Eager keras.ops speed: ovnp vs upstream openvino vs numpy (vs jax); table + docs/eager-bench.png.
 bench: setup
 	$(VPY) bench/eager.py
+
+# keras.layers.Equalization in eager mode: numpy, jax, upstream openvino and ovnp side by side.
+bench-equalization: setup
+	$(VPY) bench/equalization.py
+
+# Every op's compiled graph: ovnp's against upstream Keras's builder (node counts, times).
+bench-graph: setup
+	$(VPY) bench/graph.py
 
 # Keras's own numpy_test.py for ovnp's ops (K="" runs the whole file); needs KERAS_GIT (a keras-team/keras git dir).
 keras-suite: setup

@@ -22,7 +22,7 @@ import sys
 import time
 
 OPS = ["log1p", "isclose", "nan_to_num", "add", "multiply", "exp", "sum", "mean", "max", "matmul", "reshape",
-       "where", "argmax", "sort", "median"]
+       "where", "argmax", "sort", "median", "cumsum"]
 SIZES = [100, 10_000, 1_000_000]
 BACKENDS = ["ovnp", "openvino", "numpy", "jax"]
 
@@ -60,6 +60,7 @@ def _calls(keras, d):
         "argmax": lambda: k.argmax(d["x"]),
         "sort": lambda: k.sort(d["x"]),
         "median": lambda: k.median(d["x"]),
+        "cumsum": lambda: k.cumsum(d["x"]),
     }
 
 

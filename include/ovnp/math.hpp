@@ -265,5 +265,38 @@ ov::Output<ov::Node> nanmin(const ov::Output<ov::Node>& x, const Axes& axis = st
 
 // ---- cumulative sums and products, differences (math_cumulative.cpp) ----
 
+// The scans (cumsum, cumprod, nancumsum, nancumprod): axis nullopt (None)
+// flattens, as does a 0-d x; dtype casts x first (bool: by truth value, the
+// scan then being a running or / and). Keras's dtypes: bool gives int32, every
+// other dtype is kept (NumPy widens small integers); integers wrap in their
+// dtype; float16/bfloat16 accumulate in float32, rounded once per output.
+
+/// numpy.cumsum: running sums along axis.
+ov::Output<ov::Node> cumsum(const ov::Output<ov::Node>& x, std::optional<int64_t> axis = std::nullopt,
+                            std::optional<ov::element::Type> dtype = std::nullopt);
+/// numpy.cumprod: running products along axis, by a doubling scan (log2(n)
+/// steps; float results may differ from NumPy's sequential product in the
+/// last bits).
+ov::Output<ov::Node> cumprod(const ov::Output<ov::Node>& x, std::optional<int64_t> axis = std::nullopt,
+                             std::optional<ov::element::Type> dtype = std::nullopt);
+/// numpy.nancumsum: cumsum with NaN read as 0.
+ov::Output<ov::Node> nancumsum(const ov::Output<ov::Node>& x, std::optional<int64_t> axis = std::nullopt,
+                               std::optional<ov::element::Type> dtype = std::nullopt);
+/// numpy.nancumprod: cumprod with NaN read as 1.
+ov::Output<ov::Node> nancumprod(const ov::Output<ov::Node>& x, std::optional<int64_t> axis = std::nullopt,
+                                std::optional<ov::element::Type> dtype = std::nullopt);
+/// numpy.diff: the n-th differences along axis (n = 0 returns a; n past the
+/// axis length gives an empty axis). bool differences are xor (NumPy's
+/// not_equal); integers wrap; float16/bfloat16 compute in float32 and round
+/// once (NumPy rounds each order: n > 1 can differ by an ulp).
+/// A 0-d a or a negative n raises ValueError.
+ov::Output<ov::Node> diff(const ov::Output<ov::Node>& a, int64_t n = 1, int64_t axis = -1);
+/// numpy.trapezoid: the trapezoidal rule along axis, over the sample points
+/// x (1-D, or of y's shape) or the spacing dx. bool and integers give floatx;
+/// float16/bfloat16 compute in float32.
+ov::Output<ov::Node> trapezoid(const ov::Output<ov::Node>& y,
+                               const std::optional<ov::Output<ov::Node>>& x = std::nullopt, double dx = 1.0,
+                               int64_t axis = -1);
+
 
 }  // namespace ovnp

@@ -18,6 +18,7 @@
 #include "openvino/op/variadic_split.hpp"
 #include "executor/graph.hpp"
 #include "executor/reference.hpp"
+#include "graph/builders.hpp"
 #include "ovnp/errors.hpp"
 #include "ovnp/executor.hpp"
 
@@ -151,13 +152,17 @@ Canonical canonicalize(const ov::OutputVector& outputs, const std::string& devic
     // no use of it, nor of anything computed from it, is such a port (upstream
     // Keras computes TopK's k as Add(kth, 1), both Constants). Shape-setting
     // values propagate from consumers to producers, except through ShapeOf,
-    // whose result depends only on its input's (static) shape.
+    // whose result depends only on its input's (static) shape, and through a
+    // marked data-dependent shape.
     const size_t n = c.order.size();
     std::vector<char> data_use(n, 0), sets_shape(n, 0);
     for (const auto& o : outputs) data_use[c.index.at(o.get_node())] = 1;
     for (size_t i = n; i-- > 0;) {
         ov::Node* node = c.order[i];
-        const bool shape_only = ov::is_type<ov::op::v0::ShapeOf>(node) || ov::is_type<ov::op::v3::ShapeOf>(node);
+        // A data-dependent shape (bincount's length) is data too: the entry
+        // then holds a dynamic dimension rather than one per value.
+        const bool shape_only = ov::is_type<ov::op::v0::ShapeOf>(node) || ov::is_type<ov::op::v3::ShapeOf>(node) ||
+                                detail::is_data_dependent_shape(*node);
         for (size_t k = 0; k < node->get_input_size(); ++k) {
             const size_t j = c.index.at(node->get_input_node_ptr(k));
             if (shape_only) {
@@ -398,7 +403,10 @@ Built build_model(const Canonical& c, const ov::OutputVector& outputs, const std
             continue;
         }
         if (r.get_partial_shape().is_static() && ov::shape_size(r.get_shape()) == 0) {
-            b.alias.back() = kEmpty;
+            // The graph's own output may be dynamic (bincount of nothing): the
+            // empty result keeps the shape the build found.
+            b.alias.back() = kFolded;
+            b.folded[i] = std::make_shared<Constant>(r.get_element_type(), r.get_shape());
             continue;
         }
         if (auto k = ov::as_type_ptr<Constant>(r.get_node_shared_ptr())) {

@@ -4,6 +4,8 @@
 
 #include "openvino/core/graph_util.hpp"
 #include "openvino/core/model.hpp"
+#include "openvino/op/util/binary_elementwise_bitwise.hpp"
+#include "openvino/op/scatter_elements_update.hpp"
 #include "openvino/op/broadcast.hpp"
 #include "openvino/op/power.hpp"
 #include "openvino/op/abs.hpp"
@@ -103,6 +105,7 @@ bool reads_data(const ov::Input<ov::Node>& in) {
     const ov::Node* n = in.get_node();
     if (ov::is_type<util::BinaryElementwiseArithmetic>(n) || ov::is_type<util::BinaryElementwiseComparison>(n) ||
         ov::is_type<util::BinaryElementwiseLogical>(n) || ov::is_type<util::UnaryElementwiseArithmetic>(n) ||
+        ov::is_type<util::BinaryElementwiseBitwise>(n) ||
         ov::is_type<v1::Select>(n) || ov::is_type<v0::Convert>(n) || ov::is_type<v1::ConvertLike>(n) ||
         ov::is_type<v1::LogicalNot>(n) || ov::is_type<v10::IsNaN>(n) || ov::is_type<v10::IsInf>(n) ||
         ov::is_type<v10::IsFinite>(n) || ov::is_type<v0::Result>(n) || ov::is_type<v0::Concat>(n) ||
@@ -121,10 +124,19 @@ bool reads_data(const ov::Input<ov::Node>& in) {
          ov::is_type<util::TopKBase>(n) || ov::is_type<util::PadBase>(n) || ov::is_type<v7::Roll>(n)))
         return true;
     // Gathers' indices stay in the graph: the CPU plugin's Gather with
-    // runtime indices over an empty input dies of SIGFPE.
-    if (port == 0 && (ov::is_type<util::GatherBase>(n) || ov::is_type<util::GatherNDBase>(n) ||
-                      ov::is_type<v6::GatherElements>(n)))
+    // runtime indices over an empty input dies of SIGFPE. They are data when
+    // the input cannot be empty (every dimension at least 1, e.g. a table of
+    // bincount's with a minlength).
+    if (ov::is_type<util::GatherBase>(n) || ov::is_type<util::GatherNDBase>(n) || ov::is_type<v6::GatherElements>(n)) {
+        if (port == 0) return true;
+        const auto& data = n->get_input_partial_shape(0);
+        if (port != 1 || data.rank().is_dynamic()) return false;
+        for (const auto& d : data)
+            if (d.get_min_length() < 1) return false;
         return true;
+    }
+    // A scatter's target, indices and updates (bincount's counting).
+    if (ov::is_type<v12::ScatterElementsUpdate>(n) || ov::is_type<v3::ScatterElementsUpdate>(n)) return port <= 2;
     return false;
 }
 

@@ -12,6 +12,7 @@
 
 #include "openvino/core/type/bfloat16.hpp"
 #include "openvino/core/type/float16.hpp"
+#include "openvino/op/scatter_elements_update.hpp"
 #include "openvino/op/constant.hpp"
 #include "openvino/op/is_inf.hpp"
 #include "openvino/op/parameter.hpp"
@@ -277,7 +278,12 @@ std::vector<size_t> moved_ports(const ov::Node& node) {
         std::iota(all.begin(), all.end(), size_t(0));
         return all;
     }
-    if (op == "ScatterUpdate" || op == "ScatterNDUpdate" || op == "ScatterElementsUpdate") return {0, 2};
+    if (op == "ScatterUpdate" || op == "ScatterNDUpdate") return {0, 2};
+    // A reducing scatter (sum, max, ...) computes; only the plain one moves.
+    if (auto se = dynamic_cast<const ov::op::v12::ScatterElementsUpdate*>(&node))
+        return se->get_reduction() == ov::op::v12::ScatterElementsUpdate::Reduction::NONE ? std::vector<size_t>{0, 2}
+                                                                                          : std::vector<size_t>{};
+    if (op == "ScatterElementsUpdate") return {0, 2};
     // (core's Pad kernel reads a pad value even where the op has none)
     if (op == "Pad") return node.get_input_size() > 3 ? std::vector<size_t>{0, 3} : std::vector<size_t>{};
     static const char* ops[] = {"Gather", "Reshape", "Transpose", "Squeeze", "Unsqueeze", "Broadcast", "Tile",

@@ -5,10 +5,21 @@
 
 #include "openvino/op/broadcast.hpp"
 #include "openvino/op/constant.hpp"
+#include "openvino/op/convert.hpp"
 #include "openvino/op/shape_of.hpp"
 #include "ovnp/errors.hpp"
 
+// In OpenVINO's transformations library (part of libopenvino), which installs
+// no header for it.
+namespace ov {
+OPENVINO_API void mark_as_decompression(const std::shared_ptr<Node>& node);
+}  // namespace ov
+
 namespace ovnp::detail {
+
+namespace {
+constexpr const char* kDataShapeKey = "ovnp_data_dependent_shape";
+}  // namespace
 
 using namespace ov::op;
 
@@ -56,6 +67,17 @@ int64_t static_rank(const char* op, const Output& x, const char* what) {
         throw ValueError(std::string(op) + ": " + what + " needs a static rank (the input's rank is dynamic)");
     return r.get_length();
 }
+
+Output data_dependent_shape(const Output& v) {
+    auto n = std::make_shared<v0::Convert>(v, v.get_element_type());
+    // OpenVINO's bound evaluation stops at a node marked as decompression
+    // (ov::could_propagate).
+    ov::mark_as_decompression(n);
+    n->get_rt_info()[kDataShapeKey] = true;
+    return n->output(0);
+}
+
+bool is_data_dependent_shape(const ov::Node& n) { return n.get_rt_info().count(kDataShapeKey) > 0; }
 
 Output i64s(const std::vector<int64_t>& v, bool scalar) {
     return v0::Constant::create(ov::element::i64, scalar ? ov::Shape{} : ov::Shape{v.size()}, v)->output(0);

@@ -119,6 +119,15 @@ std::vector<int64_t> normalize_axes(const char* op, const Axes& axes, int64_t ra
 /// needs the rank.
 int64_t static_rank(const char* op, const Output& x, const char* what);
 
+/// v, through a marked Convert: a value computed from data that sets a shape
+/// (bincount's length). OpenVINO's shape inference then does not compute it
+/// while the graph is built (it would run everything above it on core's
+/// reference kernels, once per consumer: seconds in eager mode), and the
+/// executor keeps the data above it lifted (entries cached by structure).
+Output data_dependent_shape(const Output& v);
+/// Whether n is such a marked node.
+bool is_data_dependent_shape(const ov::Node& n);
+
 /// An i64 Constant: a 1-D tensor of v, or with scalar=true the 0-d v[0].
 Output i64s(const std::vector<int64_t>& v, bool scalar = false);
 

@@ -6,8 +6,79 @@
 
 namespace ovnp::python {
 
+namespace {
+
+using ScanOp = Output (*)(const Output&, std::optional<int64_t>, std::optional<ov::element::Type>);
+
+int64_t int_arg(const char* op, const char* arg, const py::handle& h) {
+    if (PyBool_Check(h.ptr()) || !PyIndex_Check(h.ptr()))
+        throw ovnp::TypeError(std::string(op) + ": " + arg + " must be an int, got " +
+                              py::str(py::type::of(h).attr("__name__")).cast<std::string>());
+    return py::reinterpret_borrow<py::object>(h).attr("__index__")().cast<int64_t>();
+}
+
+// A dtype argument: None, a name, a NumPy dtype or scalar type.
+std::optional<ov::element::Type> dtype_arg(const char* op, const py::handle& h) {
+    if (h.is_none()) return std::nullopt;
+    std::string name;
+    if (py::isinstance<py::str>(h)) {
+        name = h.cast<std::string>();
+    } else {
+        try {
+            name = py::str(py::module_::import("numpy").attr("dtype")(h).attr("name")).cast<std::string>();
+        } catch (const py::error_already_set&) {
+            throw ovnp::TypeError(std::string(op) + ": dtype must be a dtype name or a NumPy dtype");
+        }
+    }
+    try {
+        return ovnp::dtype::from_name(name);
+    } catch (const ovnp::TypeError&) {
+        throw ovnp::TypeError(std::string(op) + ": unsupported dtype " + name);
+    }
+}
+
+void def_scan(py::module_& m, const char* name, ScanOp fn, const char* doc) {
+    m.def(
+        name,
+        [name, fn](py::object x, py::object axis, py::object dtype) {
+            Output X = as_output(name, "x", x);
+            std::optional<int64_t> ax;
+            if (!axis.is_none()) ax = int_arg(name, "axis", axis);
+            auto t = dtype_arg(name, dtype);
+            py::gil_scoped_release nogil;
+            return fn(X, ax, t);
+        },
+        py::arg("x"), py::arg("axis") = py::none(), py::arg("dtype") = py::none(), doc);
+}
+
+}  // namespace
+
 void bind_math_cumulative(py::module_& m) {
-    (void)m;
+    def_scan(m, "cumsum", ovnp::cumsum, "numpy.cumsum as a graph (Keras's dtypes: bool gives int32).");
+    def_scan(m, "cumprod", ovnp::cumprod, "numpy.cumprod as a graph (Keras's dtypes: bool gives int32).");
+    def_scan(m, "nancumsum", ovnp::nancumsum, "numpy.nancumsum as a graph: NaN reads as 0.");
+    def_scan(m, "nancumprod", ovnp::nancumprod, "numpy.nancumprod as a graph: NaN reads as 1.");
+    m.def(
+        "diff",
+        [](py::object a, py::object n, py::object axis) {
+            Output A = as_output("diff", "a", a);
+            const int64_t nn = int_arg("diff", "n", n), ax = int_arg("diff", "axis", axis);
+            py::gil_scoped_release nogil;
+            return ovnp::diff(A, nn, ax);
+        },
+        py::arg("a"), py::arg("n") = 1, py::arg("axis") = -1, "numpy.diff as a graph.");
+    m.def(
+        "trapezoid",
+        [](py::object y, py::object x, double dx, py::object axis) {
+            Output Y = as_output("trapezoid", "y", y);
+            std::optional<Output> X;
+            if (!x.is_none()) X = as_output("trapezoid", "x", x);
+            const int64_t ax = int_arg("trapezoid", "axis", axis);
+            py::gil_scoped_release nogil;
+            return ovnp::trapezoid(Y, X, dx, ax);
+        },
+        py::arg("y"), py::arg("x") = py::none(), py::arg("dx") = 1.0, py::arg("axis") = -1,
+        "numpy.trapezoid as a graph.");
 }
 
 }  // namespace ovnp::python

@@ -6,8 +6,66 @@
 
 namespace ovnp::python {
 
+namespace {
+int64_t int_arg(const char* op, const char* arg, const py::handle& h) {
+    if (PyBool_Check(h.ptr()) || !PyIndex_Check(h.ptr()))
+        throw ovnp::TypeError(std::string(op) + ": " + arg + " must be an int, got " +
+                              py::str(py::type::of(h).attr("__name__")).cast<std::string>());
+    return py::reinterpret_borrow<py::object>(h).attr("__index__")().cast<int64_t>();
+}
+}  // namespace
+
 void bind_statistics_histograms(py::module_& m) {
-    (void)m;
+    m.def(
+        "bincount",
+        [](py::object x, py::object weights, py::object minlength, py::object sparse) {
+            if (py::bool_(sparse)) throw ovnp::ValueError("bincount: sparse=True is not supported");
+            Output X = as_output("bincount", "x", x);
+            std::optional<Output> W;
+            if (!weights.is_none()) W = as_output("bincount", "weights", weights);
+            const int64_t n = int_arg("bincount", "minlength", minlength);
+            py::gil_scoped_release nogil;
+            return ovnp::bincount(X, W, n);
+        },
+        py::arg("x"), py::arg("weights") = py::none(), py::arg("minlength") = 0, py::arg("sparse") = false,
+        "numpy.bincount as a graph: counts (int32) or weight sums per value; the length is computed in the graph.");
+    m.def(
+        "histogram",
+        [](py::object x, py::object bins, py::object range) {
+            Output X = as_output("histogram", "x", x);
+            const int64_t b = int_arg("histogram", "bins", bins);
+            std::optional<std::pair<double, double>> r;
+            if (!range.is_none()) {
+                std::vector<double> v;
+                if (py::isinstance<py::sequence>(range)) {
+                    for (auto e : range) v.push_back(e.cast<double>());
+                } else {
+                    // ovnp.keras hands a tuple over as a Constant.
+                    auto c = ov::as_type_ptr<ov::op::v0::Constant>(as_output("histogram", "range", range).get_node_shared_ptr());
+                    if (!c) throw ovnp::ValueError("histogram: range must be a pair of numbers known when the graph is built");
+                    v = c->cast_vector<double>();
+                }
+                if (v.size() != 2) throw ovnp::ValueError("histogram: range must be a pair (min, max)");
+                r = std::make_pair(v[0], v[1]);
+            }
+            std::pair<Output, Output> res;
+            {
+                py::gil_scoped_release nogil;
+                res = ovnp::histogram(X, b, r);
+            }
+            return py::make_tuple(res.first, res.second);
+        },
+        py::arg("x"), py::arg("bins") = 10, py::arg("range") = py::none(),
+        "numpy.histogram as a graph: (counts, bin_edges) in x's float dtype.");
+    def_binary(m, "digitize", ovnp::digitize, "x", "bins", "numpy.digitize as a graph: int32 bin indices.");
+    m.def(
+        "correlate",
+        [](py::object x1, py::object x2, std::string mode) {
+            Output A = as_output("correlate", "x1", x1), V = as_output("correlate", "x2", x2);
+            py::gil_scoped_release nogil;
+            return ovnp::correlate(A, V, mode);
+        },
+        py::arg("x1"), py::arg("x2"), py::arg("mode") = "valid", "numpy.correlate of 1-D arrays as a graph.");
 }
 
 }  // namespace ovnp::python

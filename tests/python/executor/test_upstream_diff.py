@@ -42,8 +42,7 @@ of killing pytest; a standby worker, imported in advance, takes over after the c
 at a time: two at once on this 2-core machine are 4x slower each.) One pytest test per function
 (its failing cases, with ovnp's, upstream's and NumPy's values, the executor's path and the
 graph's node types, in the message), ``test_every_function_is_covered`` and ``test_workers_ran``.
-Selecting tests (``-k``) runs only their functions' cases. Known gaps (``gap()``: float reductions
-on the compiled path within GAP_ULP_REDUCE ulps) are judged per failing output of a case; a
+Selecting tests (``-k``) runs only their functions' cases. Known gaps (``gap()``, ``GAP_CASES``) are judged per failing output of a case; a
 function's test is xfailed (strict=False, the reasons in the mark) only when every failing case
 of it is a known gap. The executor path of a cache hit is found by rerunning on a private executor.
 
@@ -90,43 +89,23 @@ SKIPPED = {
     "while_loop": "imported from core: control flow over Python callables",
 }
 
-# Known gaps that ovnp's own implementations of these ops will replace. Each is judged per failing
-# output of a case, in the worker (``gap(case, out)`` below): a case is a known gap when every
-# failing output of it matches one (a crash, a timeout or an executor error never does), and a
-# function's test is xfailed (strict=False, the reasons in the mark) only when every failing case
-# of it is a known gap; otherwise it fails, listing the other cases first.
-GAP_ULP_REDUCE = 8    # float reductions on the compiled path: within this many ulps
-
-GAP_REDUCE = ("float32 ReduceSum/ReduceMean on the CPU plugin round differently from upstream's "
-              "constant folding; replaced by ovnp's reduction core")
-
-# histogram only for its bin edges (output 1).
-GAP_REDUCE_FNS = {"histogram"}
-
 
 def _has(dtypes):
     return lambda case, out: any(np.asarray(a).dtype.name in dtypes for a in case.args
                                  if isinstance(a, np.ndarray) or np.isscalar(a))
 
 
-# Known gaps found by this test and not fixed yet, per function: (reason, which failing outputs).
-# Each reason says what differs; the ops are among those ovnp replaces next with its own.
+# Known gaps that ovnp's own implementations of these ops will replace. Each is judged per failing
+# output of a case, in the worker (``gap(case, out)`` below): a case is a known gap when every
+# failing output of it matches one (a crash, a timeout or an executor error never does), and a
+# function's test is xfailed (strict=False, the reasons in the mark) only when every failing case
+# of it is a known gap; otherwise it fails, listing the other cases first. Per function:
+# (reason, which failing outputs); each reason says what differs.
 GAP_CASES = {
-    "cumprod": ("upstream builds integer cumprod from float32 Log/Exp and converts back: wraps on the exact "
-                "path where the plugin saturates, both far from NumPy; its float16 graph converts an int32 "
-                "to float16, which takes the exact path, where its Log/Exp overflow float16 (the plugin "
-                "computes float16 in float32); replaced by ovnp's cumulative ops", _has({"int64", "float16"})),
-    "nancumprod": ("upstream builds cumprod from Log/Exp: int64 wraps where the plugin saturates, NaN "
-                   "comes out as +-0 on the exact path, and float16 overflows there (as cumprod); replaced "
-                   "by ovnp's cumulative ops", _has({"int64", "float32", "float16"})),
-    "digitize": ("uint32/uint64 values past the signed range land in other buckets on the exact path "
-                 "(Bucketize); replaced by ovnp's searching ops", _has({"uint32", "uint64"})),
     "tril": ("upstream's tril of a 1-D input declares the static shape [0, N], which the executor keeps; "
              "replaced by ovnp's tril", lambda case, out: np.ndim(case.args[0]) == 1),
     "triu": ("upstream's triu of a 1-D input declares the static shape [0, N], which the executor keeps; "
              "replaced by ovnp's triu", lambda case, out: np.ndim(case.args[0]) == 1),
-    "histogram": ("float16 bin edges (Range, Multiply, Add) round differently on the plugin; replaced by "
-                  "ovnp's histogram", _has({"float16"})),
     "geomspace": ("the plugin's float32 Log/Power round 2 ulp off; replaced by ovnp's geomspace",
                   _has({"float32"})),
     "einsum": ("the plugin's float32 Einsum rounds up to 64 ulp off ('bij,bjk->bik'; upstream's folded "
@@ -140,17 +119,11 @@ GAP_CASES = {
 
 def gap(case, out):
     """The known gap (its reason) that a failing output of case is, or None."""
-    st, path = out.get("status"), out.get("path", "")
+    st = out.get("status")
     if case.fn in GAP_CASES and st not in ("crash", "timeout", "executor_error"):
         reason, applies = GAP_CASES[case.fn]
         if applies(case, out):
             return reason
-    # (Both infinitely far at the same elements: ovnp's max error over the rest.)
-    rdt, m = out.get("result_dtype"), out.get("max_err_ovnp_rest", out.get("max_err_ovnp"))
-    if (case.fn in GAP_REDUCE_FNS and st == "worse" and rdt in ("float32", "float16", "bfloat16")
-            and path in ("compiled", "hit (compiled)") and m is not None and m <= GAP_ULP_REDUCE
-            and (case.fn != "histogram" or out["index"] == 1)):
-        return GAP_REDUCE
     return None
 
 
@@ -304,65 +277,10 @@ def sweep(dtypes=DTYPE_NAMES):
 SHORT = ["bool", "int8", "int32", "float16", "bfloat16", "float32", "float64"]
 
 
-@battery("cumsum", "cumprod", "nancumsum", "nancumprod")
-def _cumulative(fn):
     cs = []
     for d in sweep():
         cs.append(Case(fn, [specials(d)], label="specials"))
     for d in SHORT:
-        cs.append(Case(fn, [ordinary(d, (3, 4))], {"axis": 1}))
-    for d in ["float32", "int32"]:
-        cs.append(Case(fn, [cycled(finite(d), (4, 9))], {"axis": 0}, label="finite"))
-    cs += [Case(fn, [ordinary("float32", (2, 3, 4))], {"axis": -1}), Case(fn, [scalar("float32", 2)]),
-           Case(fn, [empty("float32", (2, 0))], {"axis": 1}),
-           Case(fn, [ordinary("int8", (3, 4))], {"axis": 0, "dtype": "int32"}),
-           Case(fn, [ordinary("float32", (3, 4))], {"axis": 0, "dtype": "float64"})]
-    return cs
-
-
-@battery("digitize")
-def _digitize(fn):
-    cs = []
-    for d in sweep(NUMERIC):
-        bins = np.array([-100, -1, 0, 1, 2, 100], np.float64).astype(npd(d)) if npd(d).kind != "u" \
-            else np.array([0, 1, 2, 100, 255], npd(d))
-        cs.append(Case(fn, [specials(d), bins], label="specials"))
-        cs.append(Case(fn, [ordinary(d, (3, 4)), bins[::-1].copy()], label="decreasing bins"))
-    cs += [Case(fn, [scalar("float32", 0.5), np.array([0, 1], np.float32)]),
-           Case(fn, [empty("float32"), np.array([0, 1], np.float32)]),
-           Case(fn, [ordinary("int32", (5,)), np.array([0.5, 10.5], np.float32)], label="mixed")]
-    return cs
-
-
-def _np_histogram(x, bins=10, range=None):
-    return np.histogram(x, bins=bins, range=range)
-
-
-@battery("histogram")
-def _histogram(fn):
-    cs = []
-    for d in sweep(NUMERIC):
-        cs.append(Case(fn, [finite(d)], {"bins": 7}, ref=_np_histogram, label="finite"))
-        cs.append(Case(fn, [ordinary(d, (3, 4))], ref=_np_histogram))
-    cs += [Case(fn, [specials("float32")], {"bins": 5, "range": (-10.0, 10.0)}, ref=_np_histogram,
-                label="specials"),
-           Case(fn, [np.full(5, 2.0, np.float32)], {"bins": 4}, ref=_np_histogram, label="constant"),
-           Case(fn, [ordinary("float32", (40,))], {"bins": 3, "range": (-1.0, 1.0)}, ref=_np_histogram)]
-    return cs
-
-
-@battery("bincount")
-def _bincount(fn):
-    cs = []
-    for d in sweep(INTS + ["bool"]):
-        x = np.array([0, 1, 1, 3, 2, 1, 7, 0], np.int64).astype(npd(d))
-        cs.append(Case(fn, [x]))
-        cs.append(Case(fn, [x], {"minlength": 10}))
-    for wd in ["float32", "int32", "float64", "float16"]:
-        x = np.array([0, 1, 1, 3, 2, 1], np.int32)
-        cs.append(Case(fn, [x], {"weights": ordinary(wd, (6,))}))
-    cs.append(Case(fn, [np.array([0, 1, 2**16 - 1], np.int32)], label="large"))
-    cs.append(Case(fn, [empty("int32")], {"minlength": 3}))
     return cs
 
 
@@ -693,15 +611,6 @@ def _einsum(fn):
     return cs
 
 
-@battery("correlate")
-def _correlate(fn):
-    cs = _pairs(fn, (7,), (3,))
-    cs += [Case(fn, [ordinary("float32", (5,)), ordinary("float32", (3,), 1)], {"mode": m})
-           for m in ("same", "full")]
-    cs.append(Case(fn, list(_large_int_pair("int32", (4,), (2,)))))
-    return cs
-
-
 @battery("slogdet")
 def _slogdet(fn):
     cs = []
@@ -715,30 +624,6 @@ def _slogdet(fn):
     return cs
 
 
-@battery("diff")
-def _diff(fn):
-    cs = []
-    for d in sweep():
-        cs.append(Case(fn, [specials(d)], label="specials"))
-        cs.append(Case(fn, [ordinary(d, (3, 5))], {"n": 2, "axis": 0}))
-    cs += [Case(fn, [ordinary("float32", (3, 5))], {"n": 0}), Case(fn, [empty("float32")]),
-           Case(fn, [ordinary("int32", (3, 5))], {"n": 5})]
-    return cs
-
-
-def _np_trapezoid(y, x=None, dx=1.0, axis=-1):
-    return np.trapezoid(y, x=x, dx=dx, axis=axis)
-
-
-@battery("trapezoid")
-def _trapezoid(fn):
-    cs = []
-    for d in sweep():
-        cs.append(Case(fn, [specials(d)], ref=_np_trapezoid, label="specials"))
-        cs.append(Case(fn, [ordinary(d, (3, 5))], {"axis": 0, "dx": 0.5}, ref=_np_trapezoid))
-    cs += [Case(fn, [ordinary("float32", (3, 5))], {"x": ordinary("float32", (5,), 1)}, ref=_np_trapezoid),
-           Case(fn, [ordinary("float32", (1,))], ref=_np_trapezoid),
-           Case(fn, [empty("float32")], ref=_np_trapezoid)]
     return cs
 
 

@@ -1,0 +1,146 @@
+"""keras.layers.Equalization in eager mode under each backend, side by side.
+
+    .venv/bin/python bench/equalization.py [--reps N] [--shape 2,512,512,3]
+
+One process per backend (Keras picks its backend at import): numpy, jax, upstream openvino
+("openvino", Keras's OpenVINO backend alone) and ovnp (KERAS_BACKEND=openvino with
+ovnp.keras.install()). Each times the layer's first call (graph build and compile included) and
+the median of repeated calls on the same uint8-valued float32 image batch, and saves its output;
+the parent prints the times, the ratios to numpy and the largest difference from numpy's output.
+The layer builds its histogram with bincount (jax: a 256-step loop) and its lookup table with
+cumsum, argmax, take, clip and round (keras/src/layers/preprocessing/image_preprocessing/
+equalization.py).
+
+"ovnp*" is ovnp with stand-ins for upstream's argmax (TopK) and count_nonzero (an integer
+ReduceSum), which ovnp does not replace yet: both send the layer's whole graph to the executor's
+exact interpreter. The stand-ins are float32 reductions the CPU plugin computes exactly at these
+sizes, so the graph compiles: what ovnp's reduction and sort cores will give.
+"""
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+BACKENDS = ["numpy", "jax", "openvino", "ovnp", "ovnp*"]
+
+
+def _images(shape):
+    import numpy as np
+
+    rng = np.random.default_rng(0)
+    # A skewed histogram, so that equalization changes every channel.
+    return (rng.beta(2.0, 5.0, size=shape) * 255).round().astype(np.float32)
+
+
+def _stand_ins():
+    """argmax and count_nonzero of 1-D inputs as float32 reductions (see the module doc)."""
+    import numpy as np
+    import openvino.opset15 as ops
+    from keras.src.backend.openvino import numpy as kon
+    from keras.src.backend.openvino.core import OpenVINOKerasTensor, get_ov_output
+
+    def nonzero_f32(x):
+        return ops.not_equal(ops.convert(get_ov_output(x), "f32"), np.float32(0))
+
+    def argmax(x, axis=None, keepdims=False):
+        m = nonzero_f32(x)
+        n = ops.squeeze(ops.shape_of(m, "i32"), [0])
+        iota = ops.convert(ops.range(np.int32(0), n, np.int32(1), "i32"), "f32")
+        first = ops.reduce_min(ops.select(m, iota, np.float32(2**24)), [0])
+        return OpenVINOKerasTensor(ops.convert(first, "i32").output(0))
+
+    def count_nonzero(x, axis=None):
+        s = ops.reduce_sum(ops.convert(nonzero_f32(x), "f32"), [0])
+        return OpenVINOKerasTensor(ops.convert(s, "i32").output(0))
+
+    kon.argmax, kon.count_nonzero = argmax, count_nonzero
+
+
+def worker(backend, reps, shape, out_path, slow_reps):
+    os.environ["KERAS_BACKEND"] = "openvino" if backend in ("ovnp", "ovnp*", "openvino") else backend
+    import numpy as np
+    import keras
+
+    if backend in ("ovnp", "ovnp*"):
+        import ovnp.keras
+
+        ovnp.keras.install()
+    if backend == "ovnp*":
+        _stand_ins()
+    x = _images(shape)
+    layer = keras.layers.Equalization(value_range=(0, 255))
+    to_numpy = keras.ops.convert_to_numpy
+    t0 = time.perf_counter()
+    y = to_numpy(layer(x))
+    first = time.perf_counter() - t0
+    n = slow_reps if backend == "openvino" else reps
+    times = []
+    for _ in range(n):
+        t0 = time.perf_counter()
+        to_numpy(layer(x))
+        times.append(time.perf_counter() - t0)
+    np.save(out_path, np.asarray(y, dtype=np.float32))
+    print(json.dumps({"backend": backend, "first": first, "repeated": statistics.median(times) if times else None,
+                      "reps": n}))
+
+
+def _run(backend, reps, shape, out_path, slow_reps):
+    args = [sys.executable, __file__, "--worker", backend, "--reps", str(reps), "--shape",
+            ",".join(map(str, shape)), "--out", out_path, "--slow-reps", str(slow_reps)]
+    p = subprocess.run(args, capture_output=True, text=True)
+    if p.returncode != 0:
+        print(f"[{backend}] failed:\n{p.stderr[-2000:]}", file=sys.stderr)
+        return None
+    return json.loads(p.stdout.strip().splitlines()[-1])
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--worker")
+    ap.add_argument("--reps", type=int, default=10)
+    ap.add_argument("--slow-reps", type=int, default=1, help="repeated calls of upstream openvino (~40 s each)")
+    ap.add_argument("--shape", default="2,512,512,3")
+    ap.add_argument("--out")
+    ap.add_argument("--backends", default=",".join(BACKENDS))
+    a = ap.parse_args()
+    shape = tuple(int(s) for s in a.shape.split(","))
+    if a.worker:
+        return worker(a.worker, a.reps, shape, a.out, a.slow_reps)
+
+    import numpy as np
+
+    res, outs = {}, {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for b in a.backends.split(","):
+            print(f"running {b} ...", file=sys.stderr, flush=True)
+            path = os.path.join(tmp, f"{b.replace('*', '_star')}.npy")
+            r = _run(b, a.reps, shape, path, a.slow_reps)
+            if r:
+                res[b] = r
+                outs[b] = np.load(path)
+    print(f"# keras.layers.Equalization, eager, float32 images {shape}, seconds "
+          f"({time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores)")
+    print(f"{'backend':<10}{'first call':>12}{'repeated':>12}{'first/numpy':>13}{'rep/numpy':>11}{'max |y - numpy|':>17}")
+    base = res.get("numpy")
+    for b, r in res.items():
+        rep = r["repeated"]
+        f_ratio = r["first"] / base["first"] if base else None
+        r_ratio = rep / base["repeated"] if base and rep and base["repeated"] else None
+        diff = float(np.max(np.abs(outs[b] - outs["numpy"]))) if "numpy" in outs else float("nan")
+        print(f"{b:<10}{r['first']:>12.4f}{(rep if rep is not None else float('nan')):>12.4f}"
+              f"{(f_ratio or float('nan')):>12.1f}x{(r_ratio or float('nan')):>10.1f}x{diff:>17.4g}")
+    if "ovnp" in res and base:
+        o = res["ovnp"]
+        print(f"\novnp: first call {o['first']:.3f} s (target < 1 s), repeated {o['repeated'] / base['repeated']:.2f}x "
+              f"numpy (target <= 3x)")
+        if "openvino" in res:
+            print(f"upstream openvino / ovnp, repeated: {res['openvino']['repeated'] / o['repeated']:.0f}x")
+
+
+if __name__ == "__main__":
+    main()

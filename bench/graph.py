@@ -1,0 +1,152 @@
+"""Compiled graphs of every ovnp op against upstream Keras's OpenVINO builders.
+
+    .venv/bin/python bench/graph.py [--n 1000000] [--runs 7] [--ops add,log1p,...]
+
+For each op in ovnp.registry(): ovnp's graph and upstream's builder
+(keras/src/backend/openvino/numpy.py, applied to an OpenVINOKerasTensor of the same Parameters),
+each compiled by the CPU plugin at INFERENCE_PRECISION_HINT=f32, then timed: the median of
+several inferences over 1e6-element float32 inputs (ops with other arguments get sensible
+defaults: ARGS below). Prints the node counts of both graphs, both times and the ratio.
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import time
+
+os.environ.setdefault("KERAS_BACKEND", "openvino")
+
+import numpy as np  # noqa: E402
+import openvino as ov  # noqa: E402
+import openvino.opset15 as ops  # noqa: E402
+
+F32, I32, BOOL = "float32", "int32", "bool"
+
+# name -> (input dtypes, builder(fn, *params)): how each op is called. Not listed: a unary
+# elementwise op over one float32 input, or a binary one over two (arity found by trying).
+ARGS = {
+    "bitwise_and": ((I32, I32), None), "bitwise_or": ((I32, I32), None), "bitwise_xor": ((I32, I32), None),
+    "bitwise_invert": ((I32,), None), "bitwise_not": ((I32,), None),
+    "bitwise_left_shift": ((I32, I32), None), "left_shift": ((I32, I32), None),
+    "bitwise_right_shift": ((I32, I32), None), "right_shift": ((I32, I32), None),
+    "gcd": ((I32, I32), None), "lcm": ((I32, I32), None),
+    "logical_and": ((BOOL, BOOL), None), "logical_or": ((BOOL, BOOL), None),
+    "logical_xor": ((BOOL, BOOL), None), "logical_not": ((BOOL,), None),
+    "ldexp": ((F32, I32), None),
+    "clip": ((F32,), lambda f, x: f(x, -0.5, 0.5)),
+    "where": ((BOOL, F32, F32), lambda f, c, x, y: f(c, x, y)),
+    "select": ((BOOL, BOOL, F32, F32), lambda f, c1, c2, x, y: f([c1, c2], [x, y], 0.0)),
+    "nonzero": ((F32,), lambda f, x: f(x)[0]),
+    "cumsum": ((F32,), lambda f, x: f(x, axis=0)),
+    "cumprod": ((F32,), lambda f, x: f(x, axis=0)),
+    "nancumsum": ((F32,), lambda f, x: f(x, axis=0)),
+    "nancumprod": ((F32,), lambda f, x: f(x, axis=0)),
+    "diff": ((F32,), lambda f, x: f(x)),
+    "trapezoid": ((F32,), lambda f, x: f(x)),
+    "bincount": ((I32,), lambda f, x: f(x, minlength=256)),
+    "histogram": ((F32,), lambda f, x: f(x, bins=256)[0]),
+    "digitize": ((F32,), lambda f, x: f(x, np.linspace(-1, 2, 33).astype(np.float32))),
+    "correlate": ((F32,), lambda f, x: f(x, np.linspace(-1, 1, 9).astype(np.float32), mode="same")),
+    "allclose": ((F32, F32), None),
+    "round": ((F32,), lambda f, x: f(x)),
+    "nan_to_num": ((F32,), lambda f, x: f(x)),
+    "ravel": ((F32,), lambda f, x: f(x)),
+}
+
+
+def _data(dtype, n, seed):
+    rng = np.random.default_rng(seed)
+    if dtype == BOOL:
+        return rng.uniform(size=n) > 0.5
+    if dtype == I32:
+        return rng.integers(0, 255, n).astype(np.int32)
+    return rng.uniform(-0.9, 2.0, n).astype(np.float32)
+
+
+def _nodes(model):
+    return sum(1 for o in model.get_ordered_ops() if o.get_type_name() not in ("Parameter", "Result", "Constant"))
+
+
+def _build(fn, dtypes, builder, n, wrap, unwrap):
+    params = [ops.parameter([n], ov.Type(np.dtype(d))) for d in dtypes]
+    args = [wrap(p.output(0)) for p in params]
+    out = builder(fn, *args) if builder else fn(*args)
+    return ov.Model([unwrap(out)], params)
+
+
+def _time(core, model, data, runs):
+    c = core.compile_model(model, "CPU", {"INFERENCE_PRECISION_HINT": "f32"})
+    req = c.create_infer_request()
+    feed = {i: d for i, d in enumerate(data)}
+    req.infer(feed)
+    ts = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        req.infer(feed)
+        ts.append(time.perf_counter() - t0)
+    return statistics.median(ts)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--n", type=int, default=1_000_000)
+    ap.add_argument("--runs", type=int, default=7)
+    ap.add_argument("--ops")
+    a = ap.parse_args()
+
+    import keras  # noqa: F401
+    from keras.src.backend.openvino import numpy as upstream_numpy
+    from keras.src.backend.openvino.core import OpenVINOKerasTensor, get_ov_output
+
+    import ovnp
+
+    names = [r["name"] if isinstance(r, dict) else r.name for r in ovnp.registry()]
+    if a.ops:
+        names = [n for n in names if n in a.ops.split(",")]
+    core = ov.Core()
+    print(f"# compiled graphs, CPU plugin f32, {a.n:,} elements, median of {a.runs} inferences "
+          f"({time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores)")
+    print(f"{'op':<20}{'nodes ovnp':>11}{'upstream':>10}{'ms ovnp':>10}{'upstream':>10}{'up/ovnp':>9}")
+    ratios = []
+    for name in names:
+        dtypes, builder = ARGS.get(name, (None, None))
+        up_fn = getattr(upstream_numpy, name, None)
+        ov_fn = getattr(ovnp, name)
+        if dtypes is None:
+            for dtypes in ((F32,), (F32, F32)):
+                try:
+                    _build(ov_fn, dtypes, None, 4, lambda o: o, lambda o: o)
+                    break
+                except TypeError:
+                    continue
+        data = [_data(d, a.n, i) for i, d in enumerate(dtypes)]
+        row = f"{name:<20}"
+        try:
+            m_ov = _build(ov_fn, dtypes, builder, a.n, lambda o: o, lambda o: o)
+            t_ov = _time(core, m_ov, data, a.runs)
+            row += f"{_nodes(m_ov):>11}"
+        except Exception as e:  # noqa: BLE001
+            print(f"{name:<20} ovnp failed: {str(e).splitlines()[0][:80]}")
+            continue
+        t_up = None
+        try:
+            if up_fn is None:
+                raise RuntimeError("no upstream function")
+            m_up = _build(up_fn, dtypes, builder, a.n, OpenVINOKerasTensor, get_ov_output)
+            t_up = _time(core, m_up, data, a.runs)
+            row += f"{_nodes(m_up):>10}"
+        except Exception as e:  # noqa: BLE001
+            row += f"{'-':>10}"
+            err = str(e).splitlines()[0][:40] if str(e) else type(e).__name__
+        row += f"{t_ov * 1e3:>10.3f}" + (f"{t_up * 1e3:>10.3f}{t_up / t_ov:>8.2f}x" if t_up else f"{'-':>10}  ({err})")
+        if t_up:
+            ratios.append(t_up / t_ov)
+        print(row, flush=True)
+    if ratios:
+        print(f"\nupstream/ovnp: median {statistics.median(ratios):.2f}x, min {min(ratios):.2f}x, "
+              f"max {max(ratios):.2f}x over {len(ratios)} ops")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
