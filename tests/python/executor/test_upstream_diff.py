@@ -186,13 +186,6 @@ def finite(d):
     return v
 
 
-def nonan(d):
-    v = specials(d)
-    if grid.is_float(v.dtype):
-        v = v[~np.isnan(v.astype(np.float64))]
-    return v
-
-
 def ordinary(d, shape, seed=0):
     """Ordinary values: for floats half small multiples of 0.25 (ties), half spread out."""
     d = npd(d)
@@ -271,17 +264,6 @@ def battery(*names):
 
 def sweep(dtypes=DTYPE_NAMES):
     return list(dtypes)
-
-
-# A second, shorter dtype sweep for the cases with arguments.
-SHORT = ["bool", "int8", "int32", "float16", "bfloat16", "float32", "float64"]
-
-
-    cs = []
-    for d in sweep():
-        cs.append(Case(fn, [specials(d)], label="specials"))
-    for d in SHORT:
-    return cs
 
 
 # --------------------------------------------------------------------------- shape manipulation
