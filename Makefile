@@ -47,7 +47,7 @@ test-python: setup
 	$(PYTEST) tests/python
 
 # The edit-and-test loop (about 3 minutes): the C++ suite, and the Python suite with the op grid
-# on three dtypes per op, without the slow tests and batteries (OVNP_TEST_FAST, see tests/python/conftest.py).
+# on two dtypes per op, without the slow tests and batteries (OVNP_TEST_FAST, see tests/python/conftest.py).
 # CI runs the full `make test`.
 test-fast: setup test-cpp
 	OVNP_TEST_FAST=1 $(PYTEST) tests/python

@@ -28,7 +28,7 @@ def floatx():
         ovnp.set_floatx(saved)
 
 
-# `make test-fast` (OVNP_TEST_FAST=1): three dtypes of each op's grid (grid.fast_dtypes), without
+# `make test-fast` (OVNP_TEST_FAST=1): two dtypes of each op's grid (grid.fast_dtypes), without
 # the slow-marked tests (C++ package, wheel, 10,000 signatures), the fuzzers and the executor's long
 # batteries; CI runs everything.
 FAST_SKIPS = ("executor/test_executor_chains.py::test_chain_cached_equals_fresh_and_numpy",
@@ -44,7 +44,7 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         params = item.callspec.params if hasattr(item, "callspec") else {}
         slow_grid = item.originalname == "test_op" and "dtype" in params and \
-            not grid.row_runs(params["rec"].name, params["dtype"])
+            not grid.row_runs(params["rec"].alias or params["rec"].name, params["dtype"])
         slow = slow_grid or item.get_closest_marker("slow") is not None or \
             any(s in item.nodeid for s in FAST_SKIPS)
         (drop if slow else keep).append(item)

@@ -113,7 +113,7 @@ def cases(rec, dtype, path):
 def _pair_in_row_of(rec, other, dtype):
     """Whether other's row runs the mixed pair (dtype, other) in both orders: it has dtype as a
     partner and comes first in grid.DTYPES. Each unordered pair is run once."""
-    return other in rec.dtypes and dtype in (rec.partners or ()) and grid.row_runs(rec.name, other) and \
+    return other in rec.dtypes and dtype in (rec.partners or ()) and grid.row_runs(rec.alias or rec.name, other) and \
         grid.DTYPES.index(other) < grid.DTYPES.index(dtype)
 
 
