@@ -28,6 +28,21 @@ def floatx():
         ovnp.set_floatx(saved)
 
 
+@pytest.fixture(scope="module")
+def keras_ops():
+    """keras.ops with ovnp.keras.install() in effect for the module (skipped unless Keras's
+    backend is openvino)."""
+    import keras
+
+    if keras.backend.backend() != "openvino":
+        pytest.skip("Keras backend is not openvino")
+    import ovnp.keras as ok
+
+    ok.install()
+    yield keras.ops
+    ok.uninstall()
+
+
 # `make test-fast` (OVNP_TEST_FAST=1): two dtypes of each op's grid (grid.fast_dtypes), without
 # the slow-marked tests (C++ package, wheel, 10,000 signatures), the fuzzers and the executor's long
 # batteries; CI runs everything.

@@ -134,19 +134,6 @@ def test_searchsorted_mixed_dtypes_and_scalars(path):
 
 # --------------------------------------------------------------------------- Keras
 
-@pytest.fixture(scope="module")
-def keras_ops():
-    import keras
-
-    if keras.backend.backend() != "openvino":
-        pytest.skip("Keras backend is not openvino")
-    import ovnp.keras as ok
-
-    ok.install()
-    yield keras.ops
-    ok.uninstall()
-
-
 def test_keras_sorting(keras_ops):
     from keras.src.backend import convert_to_numpy as np_of
 

@@ -94,19 +94,6 @@ def test_errors(name):
         ovnp.median(x, axis=(1, -1))
 
 
-@pytest.fixture(scope="module")
-def keras_ops():
-    import keras
-
-    if keras.backend.backend() != "openvino":
-        pytest.skip("Keras backend is not openvino")
-    import ovnp.keras as ok
-
-    ok.install()
-    yield keras.ops
-    ok.uninstall()
-
-
 def test_keras_dtypes_and_values(keras_ops):
     from keras.src.backend import convert_to_numpy as np_of
 
