@@ -10,13 +10,6 @@ namespace {
 
 using ScanOp = Output (*)(const Output&, std::optional<int64_t>, std::optional<ov::element::Type>);
 
-int64_t int_arg(const char* op, const char* arg, const py::handle& h) {
-    if (PyBool_Check(h.ptr()) || !PyIndex_Check(h.ptr()))
-        throw ovnp::TypeError(std::string(op) + ": " + arg + " must be an int, got " +
-                              py::str(py::type::of(h).attr("__name__")).cast<std::string>());
-    return py::reinterpret_borrow<py::object>(h).attr("__index__")().cast<int64_t>();
-}
-
 // A dtype argument: None, a name, a NumPy dtype or scalar type.
 std::optional<ov::element::Type> dtype_arg(const char* op, const py::handle& h) {
     if (h.is_none()) return std::nullopt;
@@ -43,7 +36,7 @@ void def_scan(py::module_& m, const char* name, ScanOp fn, const char* doc) {
         [name, fn](py::object x, py::object axis, py::object dtype) {
             Output X = as_output(name, "x", x);
             std::optional<int64_t> ax;
-            if (!axis.is_none()) ax = int_arg(name, "axis", axis);
+            if (!axis.is_none()) ax = as_int(name, axis, "axis");
             auto t = dtype_arg(name, dtype);
             py::gil_scoped_release nogil;
             return fn(X, ax, t);
@@ -62,7 +55,7 @@ void bind_math_cumulative(py::module_& m) {
         "diff",
         [](py::object a, py::object n, py::object axis) {
             Output A = as_output("diff", "a", a);
-            const int64_t nn = int_arg("diff", "n", n), ax = int_arg("diff", "axis", axis);
+            const int64_t nn = as_int("diff", n, "n"), ax = as_int("diff", axis, "axis");
             py::gil_scoped_release nogil;
             return ovnp::diff(A, nn, ax);
         },
@@ -73,7 +66,7 @@ void bind_math_cumulative(py::module_& m) {
             Output Y = as_output("trapezoid", "y", y);
             std::optional<Output> X;
             if (!x.is_none()) X = as_output("trapezoid", "x", x);
-            const int64_t ax = int_arg("trapezoid", "axis", axis);
+            const int64_t ax = as_int("trapezoid", axis, "axis");
             py::gil_scoped_release nogil;
             return ovnp::trapezoid(Y, X, dx, ax);
         },

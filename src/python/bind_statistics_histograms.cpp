@@ -6,15 +6,6 @@
 
 namespace ovnp::python {
 
-namespace {
-int64_t int_arg(const char* op, const char* arg, const py::handle& h) {
-    if (PyBool_Check(h.ptr()) || !PyIndex_Check(h.ptr()))
-        throw ovnp::TypeError(std::string(op) + ": " + arg + " must be an int, got " +
-                              py::str(py::type::of(h).attr("__name__")).cast<std::string>());
-    return py::reinterpret_borrow<py::object>(h).attr("__index__")().cast<int64_t>();
-}
-}  // namespace
-
 void bind_statistics_histograms(py::module_& m) {
     m.def(
         "bincount",
@@ -23,7 +14,7 @@ void bind_statistics_histograms(py::module_& m) {
             Output X = as_output("bincount", "x", x);
             std::optional<Output> W;
             if (!weights.is_none()) W = as_output("bincount", "weights", weights);
-            const int64_t n = int_arg("bincount", "minlength", minlength);
+            const int64_t n = as_int("bincount", minlength, "minlength");
             py::gil_scoped_release nogil;
             return ovnp::bincount(X, W, n);
         },
@@ -33,7 +24,7 @@ void bind_statistics_histograms(py::module_& m) {
         "histogram",
         [](py::object x, py::object bins, py::object range) {
             Output X = as_output("histogram", "x", x);
-            const int64_t b = int_arg("histogram", "bins", bins);
+            const int64_t b = as_int("histogram", bins, "bins");
             std::optional<std::pair<double, double>> r;
             if (!range.is_none()) {
                 std::vector<double> v;

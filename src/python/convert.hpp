@@ -63,16 +63,20 @@ inline Output as_output(const char* op, const char* arg, const py::handle& h) {
                           py::str(py::type::of(h).attr("__name__")).cast<std::string>());
 }
 
+// A Python int (NumPy integers too, not bool); anything else raises TypeError
+// "op: arg must be <expected>, got <type>".
+inline int64_t as_int(const char* op, const py::handle& h, const char* arg, const char* expected = "an int") {
+    if (PyBool_Check(h.ptr()) || !PyIndex_Check(h.ptr()))
+        throw ovnp::TypeError(std::string(op) + ": " + arg + " must be " + expected + ", got " +
+                              py::str(py::type::of(h).attr("__name__")).cast<std::string>());
+    return py::reinterpret_borrow<py::object>(h).attr("__index__")().cast<int64_t>();
+}
+
 // NumPy's axis argument: None, an int (NumPy integers too), or a tuple/list of
 // them; anything else raises TypeError naming the op.
 inline ovnp::Axes as_axes(const char* op, const py::handle& h, const char* arg = "axis") {
     if (h.is_none()) return std::nullopt;
-    auto one = [&](const py::handle& v) -> int64_t {
-        if (PyBool_Check(v.ptr()) || !PyIndex_Check(v.ptr()))
-            throw ovnp::TypeError(std::string(op) + ": " + arg + " must be None, an int or a tuple of ints, got " +
-                                  py::str(py::type::of(v).attr("__name__")).cast<std::string>());
-        return py::reinterpret_borrow<py::object>(v).attr("__index__")().cast<int64_t>();
-    };
+    auto one = [&](const py::handle& v) { return as_int(op, v, arg, "None, an int or a tuple of ints"); };
     if (py::isinstance<py::tuple>(h) || py::isinstance<py::list>(h)) {
         std::vector<int64_t> axes;
         for (auto v : h) axes.push_back(one(v));
