@@ -37,4 +37,6 @@ ov::Output<ov::Node> select(const ov::OutputVector& condlist,
                             const ov::OutputVector& choicelist,
                             const ov::Output<ov::Node>& default_value);
 
+// ---- take, take_along_axis, diagonal, unravel_index (indexing.cpp) ----
+
 }  // namespace ovnp

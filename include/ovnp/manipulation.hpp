@@ -22,4 +22,10 @@ Order parse_order(const std::string& order);
 /// - numeric and bool element types; others throw TypeError.
 ov::Output<ov::Node> ravel(const ov::Output<ov::Node>& x, Order order = Order::C);
 
+// ---- reshape, transpose, dimensions, view, ndim, size (manipulation.cpp) ----
+
+// ---- (manipulation_joining.cpp) ----
+
+// ---- (manipulation_rearranging.cpp) ----
+
 }  // namespace ovnp

@@ -14,3 +14,7 @@
 #include "ovnp/sets.hpp"
 #include "ovnp/sorting.hpp"
 #include "ovnp/statistics.hpp"
+#include "ovnp/creation.hpp"
+#include "ovnp/functional.hpp"
+#include "ovnp/linalg.hpp"
+#include "ovnp/window.hpp"

@@ -20,7 +20,14 @@ const std::vector<OpInfo>& registry() {
                            detail::statistics_histograms_registry,
                            detail::sorting_registry,
                            detail::sorting_counting_registry,
-                           detail::sets_registry}) {
+                           detail::sets_registry,
+                           detail::manipulation_joining_registry,
+                           detail::manipulation_rearranging_registry,
+                           detail::creation_registry,
+                           detail::creation_matrices_registry,
+                           detail::window_registry,
+                           detail::linalg_registry,
+                           detail::functional_registry}) {
             auto rows = group();
             all.insert(all.end(), rows.begin(), rows.end());
         }

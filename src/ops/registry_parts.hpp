@@ -29,6 +29,13 @@ std::vector<OpInfo> statistics_histograms_registry();
 std::vector<OpInfo> sorting_registry();
 std::vector<OpInfo> sorting_counting_registry();
 std::vector<OpInfo> sets_registry();
+std::vector<OpInfo> manipulation_joining_registry();
+std::vector<OpInfo> manipulation_rearranging_registry();
+std::vector<OpInfo> creation_registry();
+std::vector<OpInfo> creation_matrices_registry();
+std::vector<OpInfo> window_registry();
+std::vector<OpInfo> linalg_registry();
+std::vector<OpInfo> functional_registry();
 
 // Notes the rows of several math groups share.
 namespace note {

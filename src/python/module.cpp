@@ -27,6 +27,13 @@ void bind_statistics_histograms(py::module_& m);
 void bind_sorting(py::module_& m);
 void bind_sorting_counting(py::module_& m);
 void bind_sets(py::module_& m);
+void bind_manipulation_joining(py::module_& m);
+void bind_manipulation_rearranging(py::module_& m);
+void bind_creation(py::module_& m);
+void bind_creation_matrices(py::module_& m);
+void bind_window(py::module_& m);
+void bind_linalg(py::module_& m);
+void bind_functional(py::module_& m);
 }  // namespace ovnp::python
 
 using ovnp::python::as_output;
@@ -153,6 +160,13 @@ PYBIND11_MODULE(_ovnp, m) {
     ovnp::python::bind_sorting(m);
     ovnp::python::bind_sorting_counting(m);
     ovnp::python::bind_sets(m);
+    ovnp::python::bind_manipulation_joining(m);
+    ovnp::python::bind_manipulation_rearranging(m);
+    ovnp::python::bind_creation(m);
+    ovnp::python::bind_creation_matrices(m);
+    ovnp::python::bind_window(m);
+    ovnp::python::bind_linalg(m);
+    ovnp::python::bind_functional(m);
 
     bind_executor(m);
 

