@@ -37,6 +37,8 @@ ov::Output<ov::Node> select(const ov::OutputVector& condlist,
                             const ov::OutputVector& choicelist,
                             const ov::Output<ov::Node>& default_value);
 
-// ---- take, take_along_axis, diagonal, unravel_index (indexing.cpp) ----
+// ---- take, take_along_axis, unravel_index (indexing.cpp) ----
+
+// ---- diag, diagflat, diagonal, trace, tril, triu (indexing_diagonals.cpp) ----
 
 }  // namespace ovnp

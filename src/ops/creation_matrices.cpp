@@ -1,4 +1,4 @@
-// NumPy's building matrices: diag, diagflat, tri, tril, triu, vander.
+// NumPy's building matrices: tri, vander.
 #include "ovnp/creation.hpp"
 
 #include "graph/builders.hpp"

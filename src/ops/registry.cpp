@@ -27,7 +27,8 @@ const std::vector<OpInfo>& registry() {
                            detail::creation_matrices_registry,
                            detail::window_registry,
                            detail::linalg_registry,
-                           detail::functional_registry}) {
+                           detail::functional_registry,
+                           detail::indexing_diagonals_registry}) {
             auto rows = group();
             all.insert(all.end(), rows.begin(), rows.end());
         }

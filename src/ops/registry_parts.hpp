@@ -36,6 +36,7 @@ std::vector<OpInfo> creation_matrices_registry();
 std::vector<OpInfo> window_registry();
 std::vector<OpInfo> linalg_registry();
 std::vector<OpInfo> functional_registry();
+std::vector<OpInfo> indexing_diagonals_registry();
 
 // Notes the rows of several math groups share.
 namespace note {

@@ -1,4 +1,4 @@
-// Python bindings of diag, diagflat, tri, tril, triu, vander (ovnp/creation.hpp).
+// Python bindings of tri, vander (ovnp/creation.hpp).
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 

@@ -34,6 +34,7 @@ void bind_creation_matrices(py::module_& m);
 void bind_window(py::module_& m);
 void bind_linalg(py::module_& m);
 void bind_functional(py::module_& m);
+void bind_indexing_diagonals(py::module_& m);
 }  // namespace ovnp::python
 
 using ovnp::python::as_output;
@@ -167,6 +168,7 @@ PYBIND11_MODULE(_ovnp, m) {
     ovnp::python::bind_window(m);
     ovnp::python::bind_linalg(m);
     ovnp::python::bind_functional(m);
+    ovnp::python::bind_indexing_diagonals(m);
 
     bind_executor(m);
 

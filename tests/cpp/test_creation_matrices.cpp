@@ -1,4 +1,4 @@
-// C++ tests of diag, diagflat, tri, tril, triu, vander.
+// C++ tests of tri, vander.
 #include <gtest/gtest.h>
 
 #include "helpers.hpp"
