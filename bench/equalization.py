@@ -11,10 +11,9 @@ The layer builds its histogram with bincount (jax: a 256-step loop) and its look
 cumsum, argmax, take, clip and round (keras/src/layers/preprocessing/image_preprocessing/
 equalization.py).
 
-"ovnp*" is ovnp with stand-ins for upstream's argmax (TopK) and count_nonzero (an integer
-ReduceSum), which ovnp does not replace yet: both send the layer's whole graph to the executor's
-exact interpreter. The stand-ins are float32 reductions the CPU plugin computes exactly at these
-sizes, so the graph compiles: what ovnp's reduction and sort cores will give.
+With ovnp, the layer's graph stays on the CPU plugin: bincount is one scatter-add, argmax a
+float32 reduction, count_nonzero blockwise float32 sums; the data-dependent histogram length is
+shape arithmetic.
 """
 
 import argparse
@@ -26,7 +25,7 @@ import sys
 import tempfile
 import time
 
-BACKENDS = ["numpy", "jax", "openvino", "ovnp", "ovnp*"]
+BACKENDS = ["numpy", "jax", "openvino", "ovnp"]
 
 
 def _images(shape):
@@ -37,41 +36,15 @@ def _images(shape):
     return (rng.beta(2.0, 5.0, size=shape) * 255).round().astype(np.float32)
 
 
-def _stand_ins():
-    """argmax and count_nonzero of 1-D inputs as float32 reductions (see the module doc)."""
-    import numpy as np
-    import openvino.opset15 as ops
-    from keras.src.backend.openvino import numpy as kon
-    from keras.src.backend.openvino.core import OpenVINOKerasTensor, get_ov_output
-
-    def nonzero_f32(x):
-        return ops.not_equal(ops.convert(get_ov_output(x), "f32"), np.float32(0))
-
-    def argmax(x, axis=None, keepdims=False):
-        m = nonzero_f32(x)
-        n = ops.squeeze(ops.shape_of(m, "i32"), [0])
-        iota = ops.convert(ops.range(np.int32(0), n, np.int32(1), "i32"), "f32")
-        first = ops.reduce_min(ops.select(m, iota, np.float32(2**24)), [0])
-        return OpenVINOKerasTensor(ops.convert(first, "i32").output(0))
-
-    def count_nonzero(x, axis=None):
-        s = ops.reduce_sum(ops.convert(nonzero_f32(x), "f32"), [0])
-        return OpenVINOKerasTensor(ops.convert(s, "i32").output(0))
-
-    kon.argmax, kon.count_nonzero = argmax, count_nonzero
-
-
 def worker(backend, reps, shape, out_path, slow_reps):
-    os.environ["KERAS_BACKEND"] = "openvino" if backend in ("ovnp", "ovnp*", "openvino") else backend
+    os.environ["KERAS_BACKEND"] = "openvino" if backend in ("ovnp", "openvino") else backend
     import numpy as np
     import keras
 
-    if backend in ("ovnp", "ovnp*"):
+    if backend == "ovnp":
         import ovnp.keras
 
         ovnp.keras.install()
-    if backend == "ovnp*":
-        _stand_ins()
     x = _images(shape)
     layer = keras.layers.Equalization(value_range=(0, 255))
     to_numpy = keras.ops.convert_to_numpy

@@ -178,11 +178,10 @@ Canonical canonicalize(const ov::OutputVector& outputs, const std::string& devic
     c.lifted.assign(n, 0);
     for (size_t i = 0; i < n; ++i) c.lifted[i] = ov::is_type<Constant>(c.order[i]) && !sets_shape[i];
 
-    // The exact path, as exact_path() decides it, except that values which
-    // only compute shapes or axes (ShapeOf's int64 and what follows) are not
-    // data: they fit the plugin's int32.
-    // Whether a node's value depends on lifted data (not through ShapeOf): the rest is folded
-    // exactly when the entry is built.
+    // The exact path, as exact_path() decides it. Only values that depend on
+    // lifted data count: the rest is folded exactly when the entry is built,
+    // or (past a data-dependent shape) is shape arithmetic, such as ShapeOf's
+    // int64 and element counts, that fits the plugin's int32.
     std::vector<char> varies(n, 0);
     for (size_t i = 0; i < n; ++i) {
         ov::Node* node = c.order[i];
@@ -192,10 +191,9 @@ Canonical canonicalize(const ov::OutputVector& outputs, const std::string& devic
             varies[i] = varies[c.index.at(node->get_input_node_ptr(k))];
     }
     for (size_t i = 0; i < n && c.path == Path::Compiled; ++i) {
-        if (!c.lifted[i] && !ov::is_type<Constant>(c.order[i]) && detail::plugin_unfit(*c.order[i]))
-            c.path = Path::Reference;
+        if (varies[i] && !c.lifted[i] && detail::plugin_unfit(*c.order[i])) c.path = Path::Reference;
         if (varies[i] && detail::rounds_data_to_f16(*c.order[i])) c.path = Path::Reference;
-        if (!data_use[i]) continue;
+        if (!data_use[i] || !varies[i]) continue;
         for (const auto& out : c.order[i]->outputs())
             if (detail::lowered_by_plugin(out.get_element_type())) c.path = Path::Reference;
     }

@@ -129,6 +129,9 @@ bool reads_data(const ov::Input<ov::Node>& in) {
     // bincount's with a minlength).
     if (ov::is_type<util::GatherBase>(n) || ov::is_type<util::GatherNDBase>(n) || ov::is_type<v6::GatherElements>(n)) {
         if (port == 0) return true;
+        // Indices into a shape pick dimensions: shape arithmetic, not data.
+        const ov::Node* src = n->get_input_node_ptr(0);
+        if (ov::is_type<v0::ShapeOf>(src) || ov::is_type<v3::ShapeOf>(src)) return false;
         const auto& data = n->get_input_partial_shape(0);
         if (port != 1 || data.rank().is_dynamic()) return false;
         for (const auto& d : data)

@@ -293,7 +293,7 @@ Output reduction(const char* op, const Output& x_in, const Axes& axis, bool keep
         r = std::make_shared<v3::Broadcast>(identity(kind, ct), shape_of(r));
     } else if (kind == Reduce::Max || kind == Reduce::Min) {
         if (!axes || !x.get_partial_shape().is_static()) {
-            Output none = g::eq(reduced_count(x, axes, et::i64), dtype::scalar(et::i64, 0.0));
+            Output none = g::eq(reduced_count(x, axes, et::i32), dtype::scalar(et::i32, 0.0));
             r = select_values(none, identity(kind, ct), r);
         }
     }

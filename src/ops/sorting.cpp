@@ -12,8 +12,15 @@
 #include "openvino/op/scatter_elements_update.hpp"
 #include "openvino/op/shape_of.hpp"
 #include "openvino/op/slice.hpp"
+#include "openvino/op/bitwise_left_shift.hpp"
+#include "openvino/op/bitwise_or.hpp"
+#include "openvino/op/bitwise_right_shift.hpp"
+#include "openvino/op/gather.hpp"
+#include "openvino/op/range.hpp"
+#include "openvino/op/reduce_min.hpp"
 #include "openvino/op/reshape.hpp"
 #include "openvino/op/squeeze.hpp"
+#include "ops/reduction.hpp"
 #include "ops/registry_parts.hpp"
 #include "ops/sort.hpp"
 #include "ovnp/errors.hpp"
@@ -52,6 +59,70 @@ void require_nonempty(const char* op, const Output& x, std::optional<int64_t> ax
     if (empty) throw ValueError(std::string(op) + ": attempt to get " + op + " of an empty sequence");
 }
 
+// Axes of at most 2^24 elements: float32 holds their indices exactly.
+constexpr int64_t kExactF32Index = int64_t(1) << 24;
+
+// Whether argmax/argmin along `along` can be a reduction: the values compare exactly in float32
+// (floats, bool, 8/16-bit integers).
+bool reducible(const Output& x) {
+    const et::Type t = x.get_element_type();
+    return t.is_real() || t == et::boolean || (t.is_integral_number() && t.size() <= 2);
+}
+
+// argmax/argmin as reductions the CPU plugin computes exactly, so that eager graphs stay compiled
+// (a TopK goes to the exact interpreter): the extreme from the reduction core (NaN-propagating),
+// then the smallest index holding it (NaN's index where the extreme is NaN). Indices are reduced in
+// float32: whole below 2^24; past that, or for a run-time length, as (index >> 12, index & 4095).
+// With skip_nan NaN never matches, and a slice of only NaN gives -1. int32, keeping the axis.
+Output first_extreme_index(const char* op, const Output& x, int64_t along, bool is_max, bool skip_nan) {
+    const Output v = x.get_element_type().is_real() ? x : dtype::cast(x, et::f32);
+    const auto& ps = v.get_partial_shape();
+    const int64_t rank = ps.rank().get_length();
+    const Output nan = g::isnan(v);
+    detail::ReductionSpec spec;
+    spec.kind = is_max ? detail::Reduce::Max : detail::Reduce::Min;
+    spec.ufunc = is_max ? "maximum" : "minimum";
+    spec.has_identity = false;
+    const Output src = skip_nan ? g::sel(nan, g::k(v, is_max ? -g::kInf : g::kInf), v) : v;
+    const Output m = detail::reduction(op, src, Axes{std::vector<int64_t>{along}}, true, spec);
+    const Output hit = skip_nan ? g::eq(v, m) : g::lor(g::eq(v, m), g::land(nan, g::isnan(m)));
+    std::vector<int64_t> at(size_t(rank), 1);
+    at[size_t(along)] = -1;
+    const Output axis = detail::i64s({along});
+    auto along_axis = [&](const Output& p) { return Output(std::make_shared<v1::Reshape>(p, detail::i64s(at), false)); };
+    auto first = [&](const Output& mask, const Output& p, const Output& none) {
+        return Output(std::make_shared<v1::ReduceMin>(g::sel(mask, p, none), axis, true));
+    };
+    if (ps[along].is_static() && ps[along].get_length() <= (int64_t(1) << 24)) {
+        const double n = double(ps[along].get_length());
+        const Output pos = along_axis(std::make_shared<v4::Range>(dtype::scalar(et::f32, 0.0), dtype::scalar(et::f32, n),
+                                                                  dtype::scalar(et::f32, 1.0), et::f32));
+        const Output none = dtype::scalar(et::f32, n);
+        Output idx = first(hit, pos, none);
+        return dtype::cast(skip_nan ? g::sel(g::eq(idx, none), dtype::scalar(et::f32, -1.0), idx) : idx, et::i32);
+    }
+    // hi and lo as float32 from small ranges broadcast over (blocks, 4096), cut to the length.
+    const Output n = std::make_shared<v8::Gather>(std::make_shared<v3::ShapeOf>(v, et::i64), axis, detail::i64s({0}));
+    const Output blocks = std::make_shared<v15::BitwiseRightShift>(g::add(n, detail::i64s({4095})), detail::i64s({12}));
+    const Output grid = std::make_shared<v0::Concat>(ov::OutputVector{blocks, detail::i64s({4096})}, 0);
+    auto spread = [&](const Output& r, std::vector<int64_t> shape) {
+        Output b = std::make_shared<v3::Broadcast>(std::make_shared<v1::Reshape>(r, detail::i64s(shape), false), grid);
+        b = std::make_shared<v8::Slice>(std::make_shared<v1::Reshape>(b, detail::i64s({-1}), false), detail::i64s({0}), n,
+                                        detail::i64s({1}));
+        return along_axis(b);
+    };
+    const Output f0 = dtype::scalar(et::f32, 0.0), f1 = dtype::scalar(et::f32, 1.0);
+    const Output hi = spread(std::make_shared<v4::Range>(f0, dtype::cast(std::make_shared<v0::Squeeze>(blocks), et::f32), f1, et::f32), {-1, 1});
+    const Output lo = spread(std::make_shared<v4::Range>(f0, dtype::scalar(et::f32, 4096.0), f1, et::f32), {1, -1});
+    const Output i12 = dtype::scalar(et::i32, 12.0);
+    const Output none = dtype::scalar(et::f32, double(int64_t(1) << 20));
+    const Output q = first(hit, hi, none);
+    const Output r = first(g::land(hit, g::eq(hi, q)), lo, none);
+    Output idx = std::make_shared<v13::BitwiseOr>(
+        std::make_shared<v15::BitwiseLeftShift>(dtype::cast(q, et::i32), i12), dtype::cast(r, et::i32));
+    return skip_nan ? g::sel(g::eq(q, none), dtype::scalar(et::i32, -1.0), idx) : idx;
+}
+
 Output arg_reduction(const char* op, const Output& x_in, std::optional<int64_t> axis, bool keepdims, bool is_max,
                      bool skip_nan) {
     dtype::require_numeric(op, x_in);
@@ -67,7 +138,8 @@ Output arg_reduction(const char* op, const Output& x_in, std::optional<int64_t> 
     require_nonempty(op, x, ax);
     Output data = ax ? x : flatten(x);
     const int64_t along = ax ? *ax : 0;
-    Output idx = dtype::cast(detail::arg_extreme(data, along, is_max, skip_nan), et::i32);
+    Output idx = reducible(data) ? first_extreme_index(op, data, along, is_max, skip_nan)
+                                 : dtype::cast(detail::arg_extreme(data, along, is_max, skip_nan), et::i32);
     if (ax) return keepdims ? idx : squeeze_axis(idx, along);
     if (!keepdims) return squeeze_axis(idx, 0);
     return std::make_shared<v1::Reshape>(idx, detail::i64s(std::vector<int64_t>(size_t(rank), 1)), false)->output(0);
