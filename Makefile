@@ -5,7 +5,7 @@ VPY := $(VENV)/bin/python
 BUILD := build/cpp
 SOURCES := $(shell find src include cmake python -type f \( -name '*.cpp' -o -name '*.hpp' -o -name '*.in' -o -name '*.py' \)) CMakeLists.txt pyproject.toml
 
-.PHONY: all setup system test test-fast test-cpp test-python test-asan demo bench bench-equalization bench-graph clean keras-suite
+.PHONY: all setup system test test-fast test-cpp test-python test-asan demo bench bench-equalization bench-graph bench-predict clean keras-suite
 
 all: test
 
@@ -112,6 +112,10 @@ bench-equalization: setup
 # Every op's compiled graph: ovnp's against upstream Keras's builder (node counts, times).
 bench-graph: setup
 	$(VPY) bench/graph.py
+
+# keras predict of four models: ovnp, upstream (default and f32 precision), jax, numpy; table + docs/predict-bench.png.
+bench-predict: setup
+	$(VPY) bench/predict.py --png docs/predict-bench.png
 
 # Keras's own numpy_test.py for ovnp's ops (K="" runs the whole file); needs KERAS_GIT (a keras-team/keras git dir).
 keras-suite: setup
