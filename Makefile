@@ -9,11 +9,12 @@ SOURCES := $(shell find src include cmake python -type f \( -name '*.cpp' -o -na
 
 all: test
 
-# System packages: GoogleTest sources (built in-tree with OpenVINO's ABI), a C++ compiler.
+# System packages: GoogleTest sources (built in-tree with OpenVINO's ABI), a C++ compiler, and
+# Highway (its vectorized quicksort sorts for the executor's exact path).
 $(VENV)/.stamp-system:
-	@if ! [ -d /usr/src/googletest ] || ! command -v g++ >/dev/null; then \
-	  if [ "$$(id -u)" != 0 ]; then echo "need root to apt-get install googletest g++" >&2; exit 1; fi; \
-	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends googletest g++ make; \
+	@if ! [ -d /usr/src/googletest ] || ! command -v g++ >/dev/null || ! [ -f /usr/include/hwy/contrib/sort/vqsort.h ]; then \
+	  if [ "$$(id -u)" != 0 ]; then echo "need root to apt-get install googletest g++ libhwy-dev" >&2; exit 1; fi; \
+	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends googletest g++ make libhwy-dev; \
 	fi
 	@mkdir -p $(VENV) && touch $@
 

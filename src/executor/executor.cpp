@@ -16,6 +16,7 @@
 #include "openvino/op/shape_of.hpp"
 #include "openvino/op/squeeze.hpp"
 #include "openvino/op/variadic_split.hpp"
+#include "executor/buffers.hpp"
 #include "executor/graph.hpp"
 #include "executor/reference.hpp"
 #include "graph/builders.hpp"
@@ -627,7 +628,7 @@ std::vector<ov::Tensor> compute(Entry& e, const Canonical& c, const std::string&
     for (size_t i = 0; i < outs.size(); ++i) {
         const et::Type type = e.bool_outputs[i] ? et::boolean : outs[i].get_element_type();
         if (outs[i].get_partial_shape().is_static()) {
-            results[i] = ov::Tensor(type, outs[i].get_shape());
+            results[i] = detail::new_tensor(type, outs[i].get_shape());
             request.set_output_tensor(i, ov::Tensor(outs[i].get_element_type(), outs[i].get_shape(), results[i].data()));
         }
     }
@@ -635,7 +636,7 @@ std::vector<ov::Tensor> compute(Entry& e, const Canonical& c, const std::string&
     for (size_t i = 0; i < outs.size(); ++i) {
         if (results[i]) continue;
         const ov::Tensor t = request.get_output_tensor(i);
-        results[i] = ov::Tensor(e.bool_outputs[i] ? et::boolean : t.get_element_type(), t.get_shape());
+        results[i] = detail::new_tensor(e.bool_outputs[i] ? et::boolean : t.get_element_type(), t.get_shape());
         if (t.get_byte_size()) std::memcpy(results[i].data(), t.data(), t.get_byte_size());
     }
     std::lock_guard<std::mutex> lock(e.pool_mutex);

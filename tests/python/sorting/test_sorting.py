@@ -216,6 +216,11 @@ def test_large_sorts_exactly(dtype):
         top = ov.opset11.topk(grid.constant(x), ov.opset13.constant(np.int64(x.shape[1])), 1, "max", "value", "i64",
                               True)
         assert_same(ovnp.executor.run([top.output(1)])[0], np.argsort(-x.astype(np.int64), axis=1, kind="stable"))
+    else:  # the values-only sort puts back each -0.0 and each NaN's payload in input order
+        bits = np.array([0x7FC00001, 0x80000000, 0xFFC00000, 0, 0x3F800000, 0x7FC00002, 0x80000000], np.uint32)
+        y = np.tile(bits, 50).view(np.float32)
+        assert_same(ovnp.executor.run([ovnp.sort(grid.constant(y))])[0].view(np.uint32),
+                    np.sort(y, kind="stable").view(np.uint32))
 
 
 @pytest.mark.parametrize("path", ("eager", "dynamic"))
