@@ -14,6 +14,7 @@
 #include "openvino/op/shape_of.hpp"
 #include "openvino/op/sign.hpp"
 #include "openvino/op/transpose.hpp"
+#include "openvino/op/unsqueeze.hpp"
 #include "ops/registry_parts.hpp"
 #include "ops/tri_mask.hpp"
 #include "ovnp/errors.hpp"
@@ -43,17 +44,33 @@ Output scalar_arg(const char* op, const char* arg, const Output& x) {
 
 dtype::Operand operand(const Output& x) { return {x.get_element_type(), dtype::is_weak(x)}; }
 
+// Broadcast(x, shape). The CPU plugin fails compiling (SIGFPE) a Broadcast of
+// a static input with a zero dimension; the result is empty then, so a
+// broadcast scalar gives it.
+Output broadcast(const Output& x, const Output& shape) {
+    const auto& ps = x.get_partial_shape();
+    bool empty = false;
+    if (ps.rank().is_static())
+        for (const auto& d : ps) empty = empty || (d.is_static() && d.get_length() == 0);
+    if (empty) return g::make<v3::Broadcast>(dtype::scalar(x.get_element_type(), 0.0), shape);
+    return g::make<v3::Broadcast>(x, shape);
+}
+
 }  // namespace
 
 // ================================================================ ranges
 
 Output arange(const Output& start_in, const std::optional<Output>& stop_in, const std::optional<Output>& step_in,
               DtypeArg dtype) {
-    Output a = scalar_arg("arange", "start", stop_in ? start_in : dtype::weak_scalar(int64_t{0}));
-    Output b = scalar_arg("arange", "stop", stop_in ? *stop_in : start_in);
-    Output s = scalar_arg("arange", "step", step_in ? *step_in : dtype::weak_scalar(int64_t{1}));
+    Output a = stop_in ? start_in : dtype::weak_scalar(int64_t{0});
+    Output b = stop_in ? *stop_in : start_in;
+    Output s = step_in ? *step_in : dtype::weak_scalar(int64_t{1});
+    for (const auto& v : {a, b, s}) dtype::require_numeric("arange", v);
     const auto t = dtype ? *dtype : dtype::result_type({operand(a), operand(b), operand(s)});
     if (t == et::boolean) throw TypeError("arange: a range of dtype bool is not supported");
+    a = scalar_arg("arange", "start", a);
+    b = scalar_arg("arange", "stop", b);
+    s = scalar_arg("arange", "step", s);
     // NumPy's length: ceil((stop - start) / step) in float64.
     Output n;
     auto ca = constant_of(a), cb = constant_of(b), cs = constant_of(s);
@@ -114,8 +131,8 @@ Spaced linspace_core(const char* op, const Output& start_in, const Output& stop_
     detail::require_broadcastable(op, a, b);
     Output delta = g::sub(b, a);
     Output shape = g::make<v3::ShapeOf>(delta, et::i64);
-    r.start = g::make<v3::Broadcast>(a, shape);
-    r.stop = g::make<v3::Broadcast>(b, shape);
+    r.start = broadcast(a, shape);
+    r.stop = broadcast(b, shape);
     r.rank = detail::static_rank(op, delta, "the samples axis");
     const int64_t div = endpoint ? num - 1 : num;
     std::vector<int64_t> ishape(static_cast<size_t>(r.rank) + 1, 1);
@@ -186,14 +203,14 @@ Output logspace(const Output& start, const Output& stop, int64_t num, bool endpo
 }
 
 Output geomspace(const Output& start, const Output& stop, int64_t num, bool endpoint, DtypeArg dtype, int64_t axis) {
+    dtype::require_numeric("geomspace", start);
+    dtype::require_numeric("geomspace", stop);
     for (const auto& v : {start, stop}) {
         auto c = constant_of(v);
-        if (!c || !v.get_element_type().is_static()) continue;
+        if (!c) continue;
         for (double e : c->cast_vector<double>())
             if (e == 0) throw ValueError("geomspace: a geometric sequence cannot include zero");
     }
-    dtype::require_numeric("geomspace", start);
-    dtype::require_numeric("geomspace", stop);
     // NumPy's: the signs out, logspace between the log10s, endpoints exact.
     const auto rt = dtype::result_type({operand(start), operand(stop), {et::f32, true}});
     const auto ct = dtype::is_weak(start) && dtype::is_weak(stop) ? et::f64 : dtype::compute_type(rt);
@@ -210,8 +227,8 @@ Output geomspace(const Output& start, const Output& stop, int64_t num, bool endp
         g::make<v4::Range>(i64s({0}, true), i64s({num}, true), i64s({1}, true), et::i64),
         i64s([&] { std::vector<int64_t> s(static_cast<size_t>(r.rank) + 1, 1); s[0] = num; return s; }()), false);
     Output shape = g::make<v3::ShapeOf>(r.start, et::i64);
-    if (num > 0) y = g::sel(g::eq(i, i64s({0}, true)), g::make<v3::Broadcast>(a, shape), y);
-    if (num > 1 && endpoint) y = g::sel(g::eq(i, i64s({num - 1}, true)), g::make<v3::Broadcast>(b, shape), y);
+    if (num > 0) y = g::sel(g::eq(i, i64s({0}, true)), broadcast(a, shape), y);
+    if (num > 1 && endpoint) y = g::sel(g::eq(i, i64s({num - 1}, true)), broadcast(b, shape), y);
     y = g::mul(y, sign);
     return finish(move_samples("geomspace", y, r.rank, axis), rt, dtype);
 }
@@ -285,7 +302,7 @@ Output fill_to(const char* op, const Output& fill_value, const Output& shape, ov
                              " to shape " + detail::shape_str(target));
         }
     }
-    return g::make<v3::Broadcast>(f, shape);
+    return broadcast(f, shape);
 }
 
 }  // namespace
@@ -339,9 +356,13 @@ ov::OutputVector meshgrid(const ov::OutputVector& xs, const std::string& indexin
     for (size_t i = 0; i < n; ++i) {
         size_t pos = i;
         if (swap && i < 2) pos = 1 - i;
-        std::vector<int64_t> s(n, 1);
-        s[pos] = -1;
-        out.push_back(g::make<v3::Broadcast>(g::make<v1::Reshape>(flat[i], i64s(s), false), shape));
+        // Unsqueeze, not Reshape with -1: the CPU plugin divides by zero
+        // inferring -1 for an empty input.
+        std::vector<int64_t> axes;
+        for (size_t d = 0; d < n; ++d)
+            if (d != pos) axes.push_back(static_cast<int64_t>(d));
+        Output col = axes.empty() ? flat[i] : g::make<v0::Unsqueeze>(flat[i], i64s(axes));
+        out.push_back(broadcast(col, shape));
     }
     return out;
 }

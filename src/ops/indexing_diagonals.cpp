@@ -7,12 +7,15 @@
 #include "openvino/op/broadcast.hpp"
 #include "openvino/op/concat.hpp"
 #include "openvino/op/gather.hpp"
+#include "openvino/op/gather_elements.hpp"
 #include "openvino/op/range.hpp"
 #include "openvino/op/reshape.hpp"
 #include "openvino/op/scatter_update.hpp"
 #include "openvino/op/shape_of.hpp"
 #include "openvino/op/slice.hpp"
+#include "openvino/op/squeeze.hpp"
 #include "openvino/op/transpose.hpp"
+#include "openvino/op/unsqueeze.hpp"
 #include "ops/reduction.hpp"
 #include "ops/registry_parts.hpp"
 #include "ops/tri_mask.hpp"
@@ -32,8 +35,10 @@ Output dim(const Output& shape, int64_t i) {
 }
 
 // The core of diag, diagonal and trace: the offset-th diagonal of the
-// (axis1, axis2) matrices, gathered from the flattened matrix at
-// start + i * (M + 1), as a new last axis.
+// (axis1, axis2) matrices, as a new last axis: rows r0 + i gathered, then
+// column c0 + i of row i (GatherElements). No flattening Reshape: the CPU
+// plugin reads a 0 in a Reshape pattern as "copy this dimension" even
+// without special_zero, which breaks empty matrices.
 Output diagonal_core(const char* op, const Output& x_in, int64_t offset, int64_t axis1, int64_t axis2) {
     dtype::require_numeric(op, x_in);
     Output x = dtype::resolve(op, x_in);
@@ -54,27 +59,29 @@ Output diagonal_core(const char* op, const Output& x_in, int64_t offset, int64_t
     const auto& ps = xt.get_partial_shape();
     Output shape = g::make<v3::ShapeOf>(xt, et::i64);
     Output batch = g::make<v8::Slice>(shape, i64s({0}), i64s({rank - 2}), i64s({1}));
-    Output idx;
-    Output nm;
+    const int64_t r0 = offset >= 0 ? 0 : -offset, c0 = offset >= 0 ? offset : 0;
+    Output L;
     if (ps[rank - 2].is_static() && ps[rank - 1].is_static()) {
         const int64_t N = ps[rank - 2].get_length(), M = ps[rank - 1].get_length();
-        const int64_t L = std::max<int64_t>(0, offset >= 0 ? std::min(N, M - offset) : std::min(N + offset, M));
-        const int64_t start = offset >= 0 ? offset : -offset * M;
-        std::vector<int64_t> v(static_cast<size_t>(L));
-        for (int64_t i = 0; i < L; ++i) v[i] = start + i * (M + 1);
-        idx = i64s(v);
-        nm = i64s({N * M});
+        const int64_t l = std::max<int64_t>(0, std::min(N - r0, M - c0));
+        if (l == 0) {
+            Output s = g::make<v0::Concat>(ov::OutputVector{batch, i64s({0})}, 0);
+            return g::make<v3::Broadcast>(dtype::scalar(x.get_element_type(), 0.0), s);
+        }
+        L = i64s({l}, true);
     } else {
-        Output N = dim(shape, rank - 2), M = dim(shape, rank - 1), off = i64s({offset}, true);
-        Output L = offset >= 0 ? g::vmin(N, g::sub(M, off)) : g::vmin(g::add(N, off), M);
-        L = g::vmax(L, i64s({0}, true));
-        Output start = offset >= 0 ? off : g::mul(i64s({-offset}, true), M);
-        Output i = g::make<v4::Range>(i64s({0}, true), L, i64s({1}, true), et::i64);
-        idx = g::add(start, g::mul(i, g::add(M, i64s({1}, true))));
-        nm = g::make<v1::Reshape>(g::mul(N, M), i64s({1}), false);
+        Output N = dim(shape, rank - 2), M = dim(shape, rank - 1);
+        L = g::vmax(g::vmin(g::sub(N, i64s({r0}, true)), g::sub(M, i64s({c0}, true))), i64s({0}, true));
     }
-    Output flat = g::make<v1::Reshape>(xt, g::make<v0::Concat>(ov::OutputVector{batch, nm}, 0), false);
-    return g::make<v8::Gather>(flat, idx, i64s({rank - 2}, true));
+    Output i = g::make<v4::Range>(i64s({0}, true), L, i64s({1}, true), et::i64);
+    Output rows = r0 ? g::add(i, i64s({r0}, true)) : i;
+    Output cols = c0 ? g::add(i, i64s({c0}, true)) : i;
+    Output xr = g::make<v8::Gather>(xt, rows, i64s({rank - 2}, true));
+    Output ci = g::make<v0::Unsqueeze>(cols, i64s({1}));
+    Output ci_shape = g::make<v0::Concat>(
+        ov::OutputVector{batch, g::make<v1::Reshape>(L, i64s({1}), false), i64s({1})}, 0);
+    Output d = g::make<v6::GatherElements>(xr, g::make<v3::Broadcast>(ci, ci_shape), rank - 1);
+    return g::make<v0::Squeeze>(d, i64s({rank - 1}));
 }
 
 Output band(const char* op, const Output& x_in, int64_t k, bool lower) {
@@ -107,7 +114,12 @@ Output diagflat(const Output& x_in, int64_t k) {
     const auto t = x.get_element_type();
     const int64_t ak = std::abs(k);
     Output n = dim(g::make<v3::ShapeOf>(x, et::i64), 0);
-    if (x.get_partial_shape()[0].is_static()) n = i64s({x.get_partial_shape()[0].get_length()}, true);
+    if (x.get_partial_shape()[0].is_static()) {
+        const int64_t len = x.get_partial_shape()[0].get_length();
+        // An empty x gives |k| x |k| zeros (no Reshape: see diagonal_core).
+        if (len == 0) return g::make<v3::Broadcast>(dtype::scalar(t, 0.0), i64s({ak, ak}));
+        n = i64s({len}, true);
+    }
     Output S = g::add(n, i64s({ak}, true));
     Output S2 = g::make<v1::Reshape>(g::mul(S, S), i64s({1}), false);
     Output zeros = g::make<v3::Broadcast>(dtype::scalar(t, 0.0), S2);

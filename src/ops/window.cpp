@@ -1,6 +1,7 @@
 // NumPy's window functions: bartlett, blackman, hamming, hanning, kaiser.
 #include "ovnp/window.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "graph/builders.hpp"
@@ -34,16 +35,21 @@ Output points(const char* op, const Output& M_in) {
     return g::make<v1::Reshape>(dtype::cast(M, et::i64), i64s({}), false);
 }
 
-Output range_f64(const Output& start, const Output& stop, int64_t step) {
-    return dtype::cast(g::make<v4::Range>(start, stop, i64s({step}, true), et::i64), et::f64);
+// 0 .. max(M, 0) - 1: the CPU plugin's integer Range is not empty when stop
+// is below start, so ranges here always count up from 0.
+Output count(const Output& M) {
+    Output n = M;
+    if (auto c = ov::as_type_ptr<v0::Constant>(M.get_node_shared_ptr()))
+        n = i64s({std::max<int64_t>(0, c->cast_vector<int64_t>()[0])}, true);
+    else
+        n = g::vmax(M, i64s({0}, true));
+    return g::make<v4::Range>(i64s({0}, true), n, i64s({1}, true), et::i64);
 }
 
 // NumPy's n = arange(1 - M, M, 2) in float64, and M - 1.
 std::pair<Output, Output> symmetric(const Output& M) {
-    Output start = g::sub(i64s({1}, true), M);
-    if (auto c = ov::as_type_ptr<v0::Constant>(M.get_node_shared_ptr()))
-        start = i64s({1 - c->cast_vector<int64_t>()[0]}, true);
-    return {range_f64(start, M, 2), dtype::cast(g::sub(M, i64s({1}, true)), et::f64)};
+    Output n = g::add(g::sub(i64s({1}, true), M), g::mul(count(M), i64s({2}, true)));
+    return {dtype::cast(n, et::f64), dtype::cast(g::sub(M, i64s({1}, true)), et::f64)};
 }
 
 // M = 1 gives [1.] (the formulas divide by M - 1); the result as floatx.
@@ -81,13 +87,14 @@ Output hamming(const Output& M) { return cosine_window("hamming", M, 0.54, 0.46,
 Output hanning(const Output& M) { return cosine_window("hanning", M, 0.5, 0.5, 0.0); }
 
 Output kaiser(const Output& M_in, const Output& beta_in) {
-    Output M = points("kaiser", M_in);
+    dtype::require_numeric("kaiser", M_in);
     dtype::require_numeric("kaiser", beta_in);
+    Output M = points("kaiser", M_in);
     const auto& bs = beta_in.get_partial_shape();
     if (bs.is_static() && ov::shape_size(bs.to_shape()) != 1)
         throw ValueError("kaiser: beta must be a scalar, got shape " + detail::shape_str(bs));
     Output beta = g::make<v1::Reshape>(dtype::cast(dtype::resolve("kaiser", beta_in), et::f64), i64s({}), false);
-    Output n = range_f64(i64s({0}, true), M, 1);
+    Output n = dtype::cast(count(M), et::f64);
     Output alpha = g::div(dtype::cast(g::sub(M, i64s({1}, true)), et::f64), dtype::scalar(et::f64, 2.0));
     Output u = g::div(g::sub(n, alpha), alpha);
     Output arg = g::mul(beta, g::make<v0::Sqrt>(g::sub(dtype::scalar(et::f64, 1.0), g::mul(u, u))));
