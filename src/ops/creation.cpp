@@ -402,7 +402,8 @@ std::vector<OpInfo> detail::creation_registry() {
         {"empty_like", "creation", "numpy.empty_like(x, dtype=None)", "ovnp::empty_like(x, dtype)",
          "Zeros (a graph has no uninitialized memory)."},
         {"array", "creation", "numpy.array(x, dtype=None)", "ovnp::array(x, dtype)",
-         "No copy semantics: the graph value itself, cast to dtype when given."},
+         "No copy semantics: the graph value itself, cast to dtype when given (dtype::cast's exact rounding: "
+         "compiled f32 to f16 takes 5 nodes, about 5x upstream's single Convert at 1e6 elements)."},
         {"meshgrid", "creation", "numpy.meshgrid(*x, indexing='xy')", "ovnp::meshgrid(xs, indexing)",
          "No sparse or copy arguments (Keras has none)."},
     };

@@ -69,6 +69,19 @@ Output diagonal_core(const char* op, const Output& x_in, int64_t offset, int64_t
             return g::make<v3::Broadcast>(dtype::scalar(x.get_element_type(), 0.0), s);
         }
         L = i64s({l}, true);
+        if (ps.is_static()) {
+            // Static and not empty: one Gather at constant flat indices (no zero in the pattern).
+            std::vector<int64_t> flat_shape;
+            for (int64_t d = 0; d < rank - 2; ++d) flat_shape.push_back(ps[d].get_length());
+            flat_shape.push_back(N * M);
+            std::vector<int64_t> idx(static_cast<size_t>(l));
+            for (int64_t j = 0; j < l; ++j) idx[j] = (r0 + j) * M + c0 + j;
+            bool empty_batch = false;
+            for (int64_t d = 0; d < rank - 2; ++d) empty_batch = empty_batch || flat_shape[d] == 0;
+            if (!empty_batch)
+                return g::make<v8::Gather>(g::make<v1::Reshape>(xt, i64s(flat_shape), false), i64s(idx),
+                                           i64s({rank - 2}, true));
+        }
     } else {
         Output N = dim(shape, rank - 2), M = dim(shape, rank - 1);
         L = g::vmax(g::vmin(g::sub(N, i64s({r0}, true)), g::sub(M, i64s({c0}, true))), i64s({0}, true));
@@ -118,7 +131,13 @@ Output diagflat(const Output& x_in, int64_t k) {
         const int64_t len = x.get_partial_shape()[0].get_length();
         // An empty x gives |k| x |k| zeros (no Reshape: see diagonal_core).
         if (len == 0) return g::make<v3::Broadcast>(dtype::scalar(t, 0.0), i64s({ak, ak}));
-        n = i64s({len}, true);
+        // Static: the scatter's shape and indices are constants.
+        const int64_t side = len + ak, start = k >= 0 ? k : ak * side;
+        std::vector<int64_t> idx(static_cast<size_t>(len));
+        for (int64_t j = 0; j < len; ++j) idx[j] = start + j * (side + 1);
+        Output zeros = g::make<v3::Broadcast>(dtype::scalar(t, 0.0), i64s({side * side}));
+        Output r = g::make<v3::ScatterUpdate>(zeros, i64s(idx), x, i64s({0}, true));
+        return g::make<v1::Reshape>(r, i64s({side, side}), false);
     }
     Output S = g::add(n, i64s({ak}, true));
     Output S2 = g::make<v1::Reshape>(g::mul(S, S), i64s({1}), false);
