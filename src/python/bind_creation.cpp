@@ -43,6 +43,17 @@ Output as_shape(const char* op, const py::handle& h) {
     return as_output(op, "shape", h);
 }
 
+// A count (linspace's num): an int, or a constant integer tensor (Keras
+// passes convert_to_tensor(5)).
+int64_t as_count(const char* op, const py::handle& h, const char* arg) {
+    if (is_int(h) || PyBool_Check(h.ptr()) || PyFloat_Check(h.ptr())) return as_int(op, h, arg);
+    Output v = as_output(op, arg, h);
+    auto c = ov::as_type_ptr<ov::op::v0::Constant>(v.get_node_shared_ptr());
+    if (!c || !v.get_element_type().is_integral_number() || ov::shape_size(c->get_shape()) != 1)
+        throw ovnp::TypeError(std::string(op) + ": " + arg + " must be an int or a constant integer scalar");
+    return c->cast_vector<int64_t>()[0];
+}
+
 std::optional<Output> optional_output(const char* op, const char* arg, const py::object& h) {
     if (h.is_none()) return std::nullopt;
     return as_output(op, arg, h);
@@ -102,7 +113,7 @@ void bind_creation(py::module_& m) {
         [](py::object start, py::object stop, py::object num, bool endpoint, bool retstep, py::object dtype,
            py::object axis) -> py::object {
             Output a = as_output("linspace", "start", start), b = as_output("linspace", "stop", stop);
-            const int64_t n = as_int("linspace", num, "num"), ax = as_int("linspace", axis, "axis");
+            const int64_t n = as_count("linspace", num, "num"), ax = as_int("linspace", axis, "axis");
             auto t = as_dtype("linspace", dtype);
             Output y, step;
             {
@@ -122,7 +133,7 @@ void bind_creation(py::module_& m) {
            py::object axis) {
             Output a = as_output("logspace", "start", start), b = as_output("logspace", "stop", stop);
             Output B = as_output("logspace", "base", base);
-            const int64_t n = as_int("logspace", num, "num"), ax = as_int("logspace", axis, "axis");
+            const int64_t n = as_count("logspace", num, "num"), ax = as_int("logspace", axis, "axis");
             auto t = as_dtype("logspace", dtype);
             py::gil_scoped_release nogil;
             return ovnp::logspace(a, b, n, endpoint, B, t, ax);
@@ -133,7 +144,7 @@ void bind_creation(py::module_& m) {
         "geomspace",
         [](py::object start, py::object stop, py::object num, bool endpoint, py::object dtype, py::object axis) {
             Output a = as_output("geomspace", "start", start), b = as_output("geomspace", "stop", stop);
-            const int64_t n = as_int("geomspace", num, "num"), ax = as_int("geomspace", axis, "axis");
+            const int64_t n = as_count("geomspace", num, "num"), ax = as_int("geomspace", axis, "axis");
             auto t = as_dtype("geomspace", dtype);
             py::gil_scoped_release nogil;
             return ovnp::geomspace(a, b, n, endpoint, t, ax);
