@@ -18,6 +18,7 @@
 #include "ops/registry_parts.hpp"
 #include "ops/tri_mask.hpp"
 #include "ovnp/errors.hpp"
+#include "ovnp/math.hpp"
 
 namespace ovnp {
 namespace g = detail::g;
@@ -198,7 +199,7 @@ Output logspace(const Output& start, const Output& stop, int64_t num, bool endpo
     auto r = linspace_core("logspace", start, stop, num, endpoint);
     const auto ct = r.y.get_element_type();
     Output b = dtype::cast(dtype::resolve("logspace", base), ct);
-    Output y = g::make<v1::Power>(b, r.y);
+    Output y = ovnp::power(b, r.y);
     return finish(move_samples("logspace", y, r.rank, axis), r.rt, dtype);
 }
 
@@ -216,13 +217,26 @@ Output geomspace(const Output& start, const Output& stop, int64_t num, bool endp
     const auto ct = dtype::is_weak(start) && dtype::is_weak(stop) ? et::f64 : dtype::compute_type(rt);
     Output a = dtype::cast(start, ct), b = dtype::cast(stop, ct);
     detail::require_broadcastable("geomspace", a, b);
-    Output sign = g::make<v0::Sign>(a);
-    a = g::div(a, sign);
-    b = g::div(b, sign);
-    Output ln10 = dtype::scalar(ct, std::log(10.0));
-    Output la = g::div(g::make<v0::Log>(a), ln10), lb = g::div(g::make<v0::Log>(b), ln10);
+    Output sign, la, lb;
+    auto ca = constant_of(start), cb = constant_of(stop);
+    if (ca && cb && ca->get_shape().empty() && cb->get_shape().empty()) {
+        // Python-number ends (the usual call): signs and log10s in C++ double, as NumPy's.
+        const double av = ca->cast_vector<double>()[0], bv = cb->cast_vector<double>()[0];
+        const double sv = av > 0 ? 1.0 : (av < 0 ? -1.0 : av);
+        sign = dtype::scalar(ct, sv);
+        a = dtype::scalar(ct, av / sv);
+        b = dtype::scalar(ct, bv / sv);
+        la = dtype::scalar(ct, std::log10(av / sv));
+        lb = dtype::scalar(ct, std::log10(bv / sv));
+    } else {
+        sign = g::make<v0::Sign>(a);
+        a = g::div(a, sign);
+        b = g::div(b, sign);
+        la = ovnp::log10(a);
+        lb = ovnp::log10(b);
+    }
     auto r = linspace_core("geomspace", la, lb, num, endpoint);
-    Output y = g::make<v1::Power>(dtype::scalar(ct, 10.0), r.y);
+    Output y = ovnp::power(dtype::scalar(ct, 10.0), r.y);
     Output i = g::make<v1::Reshape>(
         g::make<v4::Range>(i64s({0}, true), i64s({num}, true), i64s({1}, true), et::i64),
         i64s([&] { std::vector<int64_t> s(static_cast<size_t>(r.rank) + 1, 1); s[0] = num; return s; }()), false);
@@ -382,7 +396,7 @@ std::vector<OpInfo> detail::creation_registry() {
          "Power of the linspace samples: within a few ulp of NumPy (compiled: the plugin's float32 Power)."},
         {"geomspace", "creation", "numpy.geomspace(start, stop, num=50, endpoint=True, dtype=None, axis=0)",
          "ovnp::geomspace(start, stop, num, endpoint, dtype, axis)",
-         "log10 is log(x) / log(10): interior samples within a few ulp of NumPy; endpoints exact. Real only."},
+         "Interior samples within a few ulp of NumPy (compiled: the plugin's float32 Power); endpoints exact. Real only."},
         {"eye", "creation", "numpy.eye(N, M=None, k=0, dtype=None)", "ovnp::eye(N, M, k, dtype)",
          "dtype defaults to Keras's floatx; N and M may be tensors."},
         {"identity", "creation", "numpy.identity(n, dtype=None)", "ovnp::identity(n, dtype)",
