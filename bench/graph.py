@@ -23,6 +23,24 @@ import openvino.opset15 as ops  # noqa: E402
 
 F32, I32, BOOL = "float32", "int32", "bool"
 
+def _node(x, make):
+    """make(openvino.Output) applied under x's wrapper (ovnp takes Outputs, upstream Keras tensors)."""
+    out = getattr(x, "output", None)
+    if out is None:
+        return make(x).output(0)
+    return type(x)(make(out).output(0))
+
+
+def _mat(x, rows=1000):
+    """The 1-D input as a (rows, n / rows) matrix."""
+    return _node(x, lambda o: ops.reshape(o, ops.constant(np.array([rows, -1], np.int64)), False))
+
+
+def _head(x, n=1000):
+    return _node(x, lambda o: ops.slice(o, ops.constant(np.array([0], np.int64)), ops.constant(np.array([n], np.int64)),
+                                        ops.constant(np.array([1], np.int64))))
+
+
 # name -> (input dtypes, builder(fn, *params)): how each op is called. Not listed: a unary
 # elementwise op over one float32 input, or a binary one over two (arity found by trying).
 ARGS = {
@@ -52,6 +70,17 @@ ARGS = {
     "round": ((F32,), lambda f, x: f(x)),
     "nan_to_num": ((F32,), lambda f, x: f(x)),
     "ravel": ((F32,), lambda f, x: f(x)),
+    "zeros_like": ((F32,), lambda f, x: f(x)), "ones_like": ((F32,), lambda f, x: f(x)),
+    "empty_like": ((F32,), lambda f, x: f(x)), "full_like": ((F32,), lambda f, x: f(x, 2.5)),
+    "array": ((F32,), lambda f, x: f(x, dtype="float16")),
+    "meshgrid": ((F32, F32), lambda f, x, y: f(_head(x), _head(y))[0]),
+    "vander": ((F32,), lambda f, x: f(x, N=8)),
+    "diag": ((F32,), lambda f, x: f(_mat(x), 1)),
+    "diagflat": ((F32,), lambda f, x: f(_head(x), 1)),
+    "diagonal": ((F32,), lambda f, x: f(_mat(x, 100), 1)),
+    "trace": ((F32,), lambda f, x: f(_mat(x, 100))),
+    "tril": ((F32,), lambda f, x: f(_mat(x), -1)),
+    "triu": ((F32,), lambda f, x: f(_mat(x), 1)),
 }
 
 

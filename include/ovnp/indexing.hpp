@@ -41,4 +41,29 @@ ov::Output<ov::Node> select(const ov::OutputVector& condlist,
 
 // ---- diag, diagflat, diagonal, trace, tril, triu (indexing_diagonals.cpp) ----
 
+/// numpy.diagonal: the offset-th diagonal of every (axis1, axis2) matrix of
+/// x, as a new last axis (dynamic sizes too). x needs a static rank >= 2;
+/// axes out of range or equal throw ValueError.
+ov::Output<ov::Node> diagonal(const ov::Output<ov::Node>& x, int64_t offset = 0, int64_t axis1 = 0,
+                              int64_t axis2 = 1);
+
+/// numpy.diag: a 1-D x gives the square matrix with x on the k-th
+/// diagonal; a 2-D x gives its k-th diagonal. Other ranks throw ValueError.
+ov::Output<ov::Node> diag(const ov::Output<ov::Node>& x, int64_t k = 0);
+
+/// numpy.diagflat: x flattened onto the k-th diagonal of a square matrix.
+ov::Output<ov::Node> diagflat(const ov::Output<ov::Node>& x, int64_t k = 0);
+
+/// numpy.trace: the sum of diagonal(x, offset, axis1, axis2) along it.
+/// Keras's dtype: bool, int8 and int16 give int32, uint8 and uint16 give
+/// uint32; others are kept (float16/bfloat16 accumulate in float32).
+ov::Output<ov::Node> trace(const ov::Output<ov::Node>& x, int64_t offset = 0, int64_t axis1 = 0,
+                           int64_t axis2 = 1);
+
+/// numpy.tril / numpy.triu: x with the elements above (tril) or below
+/// (triu) the k-th diagonal of its last two axes zeroed. A 1-D x is read as
+/// the rows of a square matrix, as NumPy does; 0-d throws ValueError.
+ov::Output<ov::Node> tril(const ov::Output<ov::Node>& x, int64_t k = 0);
+ov::Output<ov::Node> triu(const ov::Output<ov::Node>& x, int64_t k = 0);
+
 }  // namespace ovnp

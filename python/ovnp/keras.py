@@ -128,8 +128,9 @@ def _to_output(x, core):
     return core.get_ov_output(x)
 
 
-# Parameters that are lists of tensors (select's), not one nested tensor.
-_TENSOR_LIST_ARGS = {"condlist", "choicelist"}
+# Parameters that are lists of tensors (select's; a shape's dimensions), not
+# one nested tensor.
+_TENSOR_LIST_ARGS = {"condlist", "choicelist", "shape"}
 # Static parameters (axes, flags, dtypes), passed through as they came.
 _STATIC_ARGS = {"axis", "keepdims", "dtype"}
 
@@ -138,6 +139,9 @@ def _make_op(name, upstream, core):
     fn = getattr(ovnp, name)
     signature = inspect.signature(upstream)
     names = set(signature.parameters)
+    params = list(signature.parameters.values())
+    # meshgrid(*x, ...): every positional argument is one of x.
+    variadic = next((p.name for p in params if p.kind is p.VAR_POSITIONAL), None)
     wrap = core.OpenVINOKerasTensor
 
     def _wrap(result):
@@ -157,10 +161,13 @@ def _make_op(name, upstream, core):
         # ovnp's functions take Keras's parameter names, order and defaults
         # (test_keras checks), so arguments pass through as they came; only
         # what upstream's signature would reject goes to bind() for its error.
-        if len(args) > len(names) or not names.issuperset(kwargs):
+        if (len(args) > len(names) and variadic is None) or not names.issuperset(kwargs):
             signature.bind(*args, **kwargs)
         _sync_floatx()
-        args = [convert(p, a) for p, a in zip(signature.parameters, args)]
+        if variadic is not None:
+            args = [convert(variadic, a) for a in args]
+        else:
+            args = [convert(p, a) for p, a in zip(signature.parameters, args)]
         kwargs = {k: convert(k, v) for k, v in kwargs.items()}
         return _wrap(fn(*args, **kwargs))
 

@@ -8,6 +8,12 @@
 
 namespace ovnp::python {
 
-void bind_window(py::module_& m) { (void)m; }
+void bind_window(py::module_& m) {
+    def_unary(m, "bartlett", ovnp::bartlett, "numpy.bartlett(M) as a graph (floatx).");
+    def_unary(m, "blackman", ovnp::blackman, "numpy.blackman(M) as a graph (floatx).");
+    def_unary(m, "hamming", ovnp::hamming, "numpy.hamming(M) as a graph (floatx).");
+    def_unary(m, "hanning", ovnp::hanning, "numpy.hanning(M) as a graph (floatx).");
+    def_binary(m, "kaiser", ovnp::kaiser, "x", "beta", "numpy.kaiser(M, beta) as a graph (floatx).");
+}
 
 }  // namespace ovnp::python

@@ -5,9 +5,13 @@
 #include <pybind11/pybind11.h>
 
 #include <cstring>
+#include <optional>
 #include <string>
 
+#include "openvino/op/concat.hpp"
 #include "openvino/op/constant.hpp"
+#include "openvino/op/convert.hpp"
+#include "openvino/op/reshape.hpp"
 #include "ovnp/ovnp.hpp"
 
 namespace py = pybind11;
@@ -83,6 +87,26 @@ inline ovnp::Axes as_axes(const char* op, const py::handle& h, const char* arg =
         return axes;
     }
     return std::vector<int64_t>{one(h)};
+}
+
+// A dtype argument: None, a name ("float32"), a NumPy dtype or scalar type;
+// anything else raises TypeError naming the op.
+inline std::optional<ov::element::Type> as_dtype(const char* op, const py::handle& h) {
+    if (h.is_none()) return std::nullopt;
+    std::string name;
+    if (py::isinstance<py::str>(h)) name = h.cast<std::string>();
+    if (name == "bfloat16") return ov::element::bf16;
+    try {
+        // NumPy's spelling of the rest ("int" is int64, np.float32, ...).
+        name = py::str(py::module_::import("numpy").attr("dtype")(h).attr("name")).cast<std::string>();
+    } catch (const py::error_already_set&) {
+        if (name.empty()) throw ovnp::TypeError(std::string(op) + ": dtype must be a dtype name or a NumPy dtype");
+    }
+    try {
+        return ovnp::dtype::from_name(name);
+    } catch (const ovnp::TypeError&) {
+        throw ovnp::TypeError(std::string(op) + ": unsupported dtype " + name);
+    }
 }
 
 inline py::dtype numpy_dtype(ov::element::Type t) {

@@ -82,6 +82,9 @@ class Op:
     alias: str | None = None        # the op this one is another name of: on the eager, compiled and
                                     # dynamic paths its graph must be that op's, node for node, for
                                     # every case (whose values that op's grid checks); Keras paths run
+    other: Callable | None = None   # other(case, seed) -> the "dynamic" path's second case (same ranks); None:
+                                    # other shapes with the grid's values (ops whose 0-d operands are
+                                    # sizes or counts keep their own values)
     fused: Callable | None = None   # fused(dtype, array) -> mask of the values the dynamic-shape
                                     # kernels get right (documented); "dynamic" and "keras-predict"
                                     # replace the others by 7

@@ -338,7 +338,7 @@ def _run_paths(rec, dtype, kw):
     if rec.runs(dtype, "dynamic"):
         cs = _fused(rec, dtype, shape_cases(rec, dtype, "compiled"))
         key = ("grid", rec.name, repr(kw))
-        other = _fused(rec, dtype, [_other_case(c, 50 + i) for i, c in enumerate(cs)])
+        other = _fused(rec, dtype, [(rec.other or _other_case)(c, 50 + i) for i, c in enumerate(cs)])
         for run_cs in (cs, other):
             flat, lens = _flat(run_cs)
             got = grid.run("compiled", _caller(rec, lens, kw), *flat, shapes="dynamic", key=key)
