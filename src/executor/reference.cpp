@@ -223,6 +223,10 @@ bool unary(const ov::Node& node, const Tensor& a, Tensor& out) {
             else return x;
         };
         else if (op == "Negative") f = [](C x) { if constexpr (is_float_v<T>) return C(-x); else return wrap_sub(C(0), x); };
+        else if (op == "Sign") f = [](C x) {  // 0, -0.0 and NaN are their own sign
+            if constexpr (std::is_unsigned_v<C>) return x > C(0) ? C(1) : x;
+            else return x > C(0) ? C(1) : x < C(0) ? C(-1) : x;
+        };
         else if (op == "Round") {
             // v5::Round: half to even is nearbyint's default mode.
             auto round = dynamic_cast<const ov::op::v5::Round*>(&node);

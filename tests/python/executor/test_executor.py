@@ -426,3 +426,18 @@ def test_ten_thousand_signatures_keep_memory_flat():
     # 8,000 signatures (800 compiled models) went through a 16-entry cache
     # after the baseline; keeping them would take gigabytes.
     assert grown < 150, f"RSS grew {grown:.0f} MB"
+
+
+def test_exact_path_keeps_float64_through_sign(ex):
+    """Sign has an exact kernel for every type: without one it ran on the device in float32, and
+    what followed it lost float64's precision."""
+    x = np.array([3.0, -7.0, 1e-3, 0.0, -0.0, np.nan], np.float64)
+    c = ops.constant(x).output(0)
+    s = ops.sign(c).output(0)
+    got = ex.run([s, ops.log(ops.multiply(c, s)).output(0)])
+    np.testing.assert_array_equal(got[0], np.sign(x))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        np.testing.assert_array_equal(got[1], np.log(x * np.sign(x)))
+    for dt in (np.int64, np.uint64, np.int8):
+        v = np.array([5, 0, 1, 2**7 - 1] if dt != np.int64 else [-(2**40), 0, 2**40 + 1, -1], dt)
+        np.testing.assert_array_equal(ex.run([ops.sign(ops.constant(v)).output(0)])[0], np.sign(v))
