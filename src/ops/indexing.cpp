@@ -189,12 +189,13 @@ Output take(const Output& x_in, const Output& indices, std::optional<int64_t> ax
             0);
         return zeros_of(x, shape);
     }
-    Output r = g::make<v8::Gather>(x, idx, i64s({ax}, true));
-    if (constant_values(resolved)) return r;
-    // Out-of-range run-time indices: Gather gives 0, jax's "fill" mode gives
-    // fill_value.
+    if (constant_values(resolved)) return g::make<v8::Gather>(x, idx, i64s({ax}, true));
+    // Out-of-range run-time indices read index 0 (the CPU plugin's Gather
+    // reads out of bounds for far negative ones) and give jax's fill value.
     Output n = axis_length(x, ax, idx.get_element_type());
     Output valid = in_range(idx, g::neg(n), n);
+    Output r = g::make<v8::Gather>(x, g::sel(valid, idx, dtype::scalar_int(idx.get_element_type(), 0)),
+                                   i64s({ax}, true));
     if (rank - ax - 1 > 0) {
         std::vector<int64_t> trailing(rank - ax - 1);
         std::iota(trailing.begin(), trailing.end(), -(rank - ax - 1));

@@ -7,6 +7,7 @@
 #include "openvino/op/broadcast.hpp"
 #include "openvino/op/concat.hpp"
 #include "openvino/op/constant.hpp"
+#include "openvino/op/multiply.hpp"
 #include "openvino/op/floor_mod.hpp"
 #include "openvino/op/gather.hpp"
 #include "openvino/op/pad.hpp"
@@ -168,15 +169,18 @@ Output tile(const Output& x_in, const std::vector<int64_t>& repeats) {
     std::vector<int64_t> reps = repeats;
     // NumPy: the shorter of x's shape and repeats is padded with leading ones.
     if (rank >= 0 && static_cast<int64_t>(reps.size()) < rank) reps.insert(reps.begin(), rank - reps.size(), 1);
-    if (rank >= 0 && static_cast<int64_t>(reps.size()) > rank) {
-        std::vector<int64_t> lead(reps.size() - rank);
-        std::iota(lead.begin(), lead.end(), 0);
-        x = g::make<v0::Unsqueeze>(x, i64s(lead));
-    }
     if (rank < 0 && reps.empty()) return x;
     bool empty = has_static_zero(x.get_partial_shape());
     for (int64_t r : reps) empty = empty || r == 0;
-    if (empty && rank >= 0) return zeros_of(x, g::make<v1::Multiply>(shape_of(x), i64s(reps)));
+    if (empty && rank >= 0) {
+        // Tile reads a shorter shape with leading ones (no Unsqueeze: the CPU
+        // plugin's dynamic Tile of an unsqueezed input misplaces elements).
+        Output shape = shape_of(x);
+        const int64_t lead = static_cast<int64_t>(reps.size()) - rank;
+        if (lead > 0)
+            shape = g::make<v0::Concat>(ov::OutputVector{i64s(std::vector<int64_t>(lead, 1)), shape}, 0);
+        return zeros_of(x, g::make<v1::Multiply>(shape, i64s(reps)));
+    }
     return g::make<v0::Tile>(x, i64s(reps));
 }
 
@@ -200,13 +204,19 @@ Output repeat(const Output& x_in, const std::vector<int64_t>& repeats, std::opti
         // the two; the shape is computed, so dynamic dimensions (a None batch)
         // work.
         const int64_t r = repeats[0];
-        std::vector<int64_t> mult(rank, 1), reps(rank + 1, 1);
+        std::vector<int64_t> mult(rank, 1);
         mult[ax] = r;
-        reps[ax + 1] = r;
         Output shape = g::make<v1::Multiply>(shape_of(x), i64s(mult));
         if (r == 0 || has_static_zero(x.get_partial_shape())) return zeros_of(x, shape);
         if (r == 1) return x;
-        Output t = g::make<v0::Tile>(g::make<v0::Unsqueeze>(x, i64s({ax + 1})), i64s(reps));
+        // Broadcast, not Tile: the CPU plugin's dynamic Tile of an unsqueezed
+        // input misplaces elements.
+        Output sx = shape_of(x);
+        Output wide = g::make<v0::Concat>(
+            ov::OutputVector{g::make<v8::Slice>(sx, i64s({0}), i64s({ax + 1}), i64s({1})), i64s({r}),
+                             g::make<v8::Slice>(sx, i64s({ax + 1}), i64s({rank}), i64s({1}))},
+            0);
+        Output t = g::make<v3::Broadcast>(g::make<v0::Unsqueeze>(x, i64s({ax + 1})), wide);
         return g::make<v1::Reshape>(t, shape, false);
     }
     if (dim.is_dynamic())

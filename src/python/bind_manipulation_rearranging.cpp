@@ -113,14 +113,15 @@ void bind_manipulation_rearranging(py::module_& m) {
             if (rank.is_dynamic()) throw ovnp::ValueError("pad: x must have a static rank");
             const auto n = rank.get_length();
             py::array_t<int64_t> b;
-            try {
+            if (n > 0) try {
                 b = py::module_::import("numpy").attr("broadcast_to")(w, py::make_tuple(n, 2)).attr("copy")();
             } catch (const py::error_already_set&) {
                 throw ovnp::ValueError("pad: pad_width of shape " + py::str(w.attr("shape")).cast<std::string>() +
                                        " does not broadcast to (" + std::to_string(n) + ", 2)");
             }
             std::vector<std::pair<int64_t, int64_t>> widths;
-            for (int64_t a = 0; a < n; ++a) widths.emplace_back(b.at(a, 0), b.at(a, 1));
+            if (n > 0)
+                for (int64_t a = 0; a < n; ++a) widths.emplace_back(b.at(a, 0), b.at(a, 1));
             std::optional<Output> cv;
             if (!constant_values.is_none()) cv = as_output("pad", "constant_values", constant_values);
             py::gil_scoped_release nogil;
