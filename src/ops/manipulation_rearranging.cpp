@@ -16,6 +16,7 @@
 #include "openvino/op/roll.hpp"
 #include "openvino/op/shape_of.hpp"
 #include "openvino/op/slice.hpp"
+#include "openvino/op/squeeze.hpp"
 #include "openvino/op/tile.hpp"
 #include "openvino/op/transpose.hpp"
 #include "openvino/op/unsqueeze.hpp"
@@ -209,15 +210,14 @@ Output repeat(const Output& x_in, const std::vector<int64_t>& repeats, std::opti
         Output shape = g::make<v1::Multiply>(shape_of(x), i64s(mult));
         if (r == 0 || has_static_zero(x.get_partial_shape())) return zeros_of(x, shape);
         if (r == 1) return x;
-        // Broadcast, not Tile: the CPU plugin's dynamic Tile of an unsqueezed
-        // input misplaces elements.
-        Output sx = shape_of(x);
-        Output wide = g::make<v0::Concat>(
-            ov::OutputVector{g::make<v8::Slice>(sx, i64s({0}), i64s({ax + 1}), i64s({1})), i64s({r}),
-                             g::make<v8::Slice>(sx, i64s({ax + 1}), i64s({rank}), i64s({1}))},
-            0);
-        Output t = g::make<v3::Broadcast>(g::make<v0::Unsqueeze>(x, i64s({ax + 1})), wide);
-        return g::make<v1::Reshape>(t, shape, false);
+        // Gather at 0, 0, 1, 1, ...: the index vector is computed from the
+        // axis length, so a dynamic length (a None batch) works.
+        Output n = g::make<v8::Gather>(shape_of(x), i64s({ax}), i64s({0}, true));
+        Output range = g::make<v4::Range>(i64s({0}, true), g::make<v0::Squeeze>(n), i64s({1}, true), et::i32);
+        Output wide = g::make<v3::Broadcast>(g::make<v0::Unsqueeze>(range, i64s({1})),
+                                             g::make<v0::Concat>(ov::OutputVector{n, i64s({r})}, 0));
+        Output idx = g::make<v1::Reshape>(wide, i64s({-1}), false);
+        return g::make<v8::Gather>(x, idx, i64s({ax}, true));
     }
     if (dim.is_dynamic())
         throw ValueError("repeat: a list of repeats needs a static length along axis " + std::to_string(ax) +
