@@ -64,6 +64,8 @@ void bind_indexing(py::module_& m) {
     m.def(
         "take",
         [](py::object x, py::object indices, py::object axis) {
+            if (py::isinstance<py::list>(indices) || py::isinstance<py::tuple>(indices))
+                indices = py::module_::import("numpy").attr("asarray")(indices);
             Output X = as_output("take", "x", x), I = as_output("take", "indices", indices);
             std::optional<int64_t> ax;
             if (!axis.is_none()) ax = as_int("take", axis, "axis", "None or an int");
@@ -74,6 +76,8 @@ void bind_indexing(py::module_& m) {
     m.def(
         "take_along_axis",
         [](py::object x, py::object indices, py::object axis) {
+            if (py::isinstance<py::list>(indices) || py::isinstance<py::tuple>(indices))
+                indices = py::module_::import("numpy").attr("asarray")(indices);
             Output X = as_output("take_along_axis", "x", x), I = as_output("take_along_axis", "indices", indices);
             std::optional<int64_t> ax;
             if (!axis.is_none()) ax = as_int("take_along_axis", axis, "axis", "None or an int");

@@ -35,7 +35,7 @@ def test_out_of_range_constant_indices_raise():
         ovnp.take(x, 3, axis=1)
     with pytest.raises(ValueError, match="take: index -7 is out of bounds for axis 0 with size 6"):
         ovnp.take(x, np.array([0, -7]))
-    with pytest.raises(ValueError, match="take: index 18446744073709551615 is out"):
+    with pytest.raises(ValueError, match=r"take: index \d+ is out of bounds for axis 0"):
         ovnp.take(x, np.array([2**64 - 1], np.uint64))
     with pytest.raises(ValueError, match="take_along_axis: index -4 is out of bounds for axis 1"):
         ovnp.take_along_axis(x, np.array([[-4]]), axis=1)
@@ -67,11 +67,11 @@ def test_int64_indices_are_exact(path):
     values stay in its range)."""
     x = np.arange(40000, dtype=np.int64) * 3
     i = np.array([39999, -40000, 123, 0], np.int64)
-    got = run(path, lambda a, b: (ovnp.take(a, b), ovnp.take_along_axis(a, b, axis=0),
-                                  ovnp.take(a, b.astype(np.uint64) % 40000)), x, i)
+    u = i.astype(np.uint64) % 40000
+    got = run(path, lambda a, b, c: (ovnp.take(a, b), ovnp.take_along_axis(a, b, axis=0), ovnp.take(a, c)), x, i, u)
     assert_same(got[0], np.take(x, i))
     assert_same(got[1], np.take_along_axis(x, i, axis=0))
-    assert_same(got[2], np.take(x, i.astype(np.uint64) % 40000))
+    assert_same(got[2], np.take(x, u))
 
 
 @PATH
@@ -94,10 +94,10 @@ def test_empty_cases(path):
     x = np.zeros((2, 0, 3), np.float32)
     y = np.arange(6, dtype=np.int32).reshape(2, 3)
     e = np.zeros((0,), np.int32)
-    got = run(path, lambda a, b, c: (ovnp.take(a, [1, 0], axis=0), ovnp.take(b, c, axis=1),
-                                     ovnp.take_along_axis(b, c.reshape(1, 0), axis=1),
-                                     ovnp.take_along_axis(a, np.zeros((2, 0, 1), np.int32), axis=2),
-                                     *ovnp.unravel_index(c, (2, 3))), x, y, e)
+    got = run(path, lambda a, b, c, c2: (ovnp.take(a, [1, 0], axis=0), ovnp.take(b, c, axis=1),
+                                         ovnp.take_along_axis(b, c2, axis=1),
+                                         ovnp.take_along_axis(a, np.zeros((2, 0, 1), np.int32), axis=2),
+                                         *ovnp.unravel_index(c, (2, 3))), x, y, e, e.reshape(1, 0))
     assert_same(got[0], np.take(x, [1, 0], axis=0))
     assert_same(got[1], np.take(y, e, axis=1))
     assert_same(got[2], np.zeros((2, 0), np.int32))
