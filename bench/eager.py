@@ -39,6 +39,7 @@ def _inputs(n):
         "a": rng.standard_normal((side, side)).astype(np.float32),
         "b": rng.standard_normal((side, side)).astype(np.float32),
         "m": x.reshape(-1, 10),
+        "idx": rng.integers(-n, n, n).astype(np.int32),
     }
 
 
@@ -61,6 +62,8 @@ def _calls(keras, d):
         "sort": lambda: k.sort(d["x"]),
         "median": lambda: k.median(d["x"]),
         "cumsum": lambda: k.cumsum(d["x"]),
+        "take": lambda: k.take(d["x"], d["idx"]),
+        "pad": lambda: k.pad(d["a"], ((1, 1), (2, 2)), mode="reflect"),
     }
 
 

@@ -81,7 +81,29 @@ ARGS = {
     "trace": ((F32,), lambda f, x: f(_mat(x, 100))),
     "tril": ((F32,), lambda f, x: f(_mat(x), -1)),
     "triu": ((F32,), lambda f, x: f(_mat(x), 1)),
+    "flip": ((F32,), lambda f, x: f(x)),
+    "fliplr": ((F32,), lambda f, x: f(_square(x))),
+    "flipud": ((F32,), lambda f, x: f(x)),
+    "roll": ((F32,), lambda f, x: f(x, 1000)),
+    "rot90": ((F32,), lambda f, x: f(_square(x))),
+    "tile": ((F32,), lambda f, x: f(x, 2)),
+    "repeat": ((F32,), lambda f, x: f(x, 2)),
+    "pad": ((F32,), lambda f, x: f(_square(x), ((1, 1), (2, 2)), "reflect")),
+    "take": ((F32, I32), lambda f, x, i: f(x, i)),
+    "take_along_axis": ((F32, I32), lambda f, x, i: f(x, i, axis=0)),
+    "unravel_index": ((I32,), lambda f, i: f(i, (16, 16))[0]),
 }
+
+
+def _square(x):
+    """x (1-D, a perfect square of elements) as a square matrix, for either builder."""
+    from keras.src.backend.openvino.core import OpenVINOKerasTensor
+
+    side = int(round(x.shape[0] ** 0.5)) if isinstance(x, OpenVINOKerasTensor) else \
+        int(round(x.get_partial_shape()[0].get_length() ** 0.5))
+    if isinstance(x, OpenVINOKerasTensor):
+        return OpenVINOKerasTensor(ops.reshape(x.output, [side, -1], False).output(0))
+    return ops.reshape(x, [side, -1], False).output(0)
 
 
 def _data(dtype, n, seed):

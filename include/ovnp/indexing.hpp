@@ -1,6 +1,10 @@
 // NumPy's indexing routines.
 #pragma once
 
+#include <cstdint>
+#include <optional>
+#include <vector>
+
 #include "openvino/core/node_output.hpp"
 #include "openvino/core/node_vector.hpp"
 
@@ -38,6 +42,25 @@ ov::Output<ov::Node> select(const ov::OutputVector& condlist,
                             const ov::Output<ov::Node>& default_value);
 
 // ---- take, take_along_axis, unravel_index (indexing.cpp) ----
+
+/// numpy.take: x's elements at integer indices along axis (nullopt: of the
+/// flattened x). Negative indices wrap. Out-of-range Constant indices throw
+/// ValueError naming the op; out-of-range run-time indices give jax's fill
+/// value (NaN, the signed type's min, the unsigned type's max, true), as
+/// Keras's jax backend does. Non-integer indices throw TypeError.
+ov::Output<ov::Node> take(const ov::Output<ov::Node>& x, const ov::Output<ov::Node>& indices,
+                          std::optional<int64_t> axis = std::nullopt);
+
+/// numpy.take_along_axis: x's elements at indices along axis (nullopt:
+/// flattened x, 1-D indices); indices have x's rank and broadcast with x
+/// outside axis. Bounds as take.
+ov::Output<ov::Node> take_along_axis(const ov::Output<ov::Node>& x, const ov::Output<ov::Node>& indices,
+                                     std::optional<int64_t> axis = std::nullopt);
+
+/// numpy.unravel_index: one coordinate array per dimension of shape, in the
+/// indices' dtype (bool gives int32). Negative indices wrap; out-of-range
+/// Constant indices throw ValueError, run-time ones are clamped (jax).
+ov::OutputVector unravel_index(const ov::Output<ov::Node>& indices, const std::vector<int64_t>& shape);
 
 // ---- diag, diagflat, diagonal, trace, tril, triu (indexing_diagonals.cpp) ----
 

@@ -61,6 +61,59 @@ void bind_indexing(py::module_& m) {
             return ovnp::select(conds, choices, D);
         },
         py::arg("condlist"), py::arg("choicelist"), py::arg("default") = 0, "numpy.select as a graph.");
+    m.def(
+        "take",
+        [](py::object x, py::object indices, py::object axis) {
+            if (py::isinstance<py::list>(indices) || py::isinstance<py::tuple>(indices))
+                indices = py::module_::import("numpy").attr("asarray")(indices);
+            Output X = as_output("take", "x", x), I = as_output("take", "indices", indices);
+            std::optional<int64_t> ax;
+            if (!axis.is_none()) ax = as_int("take", axis, "axis", "None or an int");
+            py::gil_scoped_release nogil;
+            return ovnp::take(X, I, ax);
+        },
+        py::arg("x"), py::arg("indices"), py::arg("axis") = py::none(), "numpy.take as a graph.");
+    m.def(
+        "take_along_axis",
+        [](py::object x, py::object indices, py::object axis) {
+            if (py::isinstance<py::list>(indices) || py::isinstance<py::tuple>(indices))
+                indices = py::module_::import("numpy").attr("asarray")(indices);
+            Output X = as_output("take_along_axis", "x", x), I = as_output("take_along_axis", "indices", indices);
+            std::optional<int64_t> ax;
+            if (!axis.is_none()) ax = as_int("take_along_axis", axis, "axis", "None or an int");
+            py::gil_scoped_release nogil;
+            return ovnp::take_along_axis(X, I, ax);
+        },
+        py::arg("x"), py::arg("indices"), py::arg("axis") = py::none(), "numpy.take_along_axis as a graph.");
+    m.def(
+        "unravel_index",
+        [](py::object indices, py::object shape) {
+            Output I = as_output("unravel_index", "indices", indices);
+            std::vector<int64_t> dims;
+            if (py::isinstance<Output>(shape) || py::isinstance<ov::Node>(shape)) {
+                auto c = ov::as_type_ptr<ov::op::v0::Constant>(as_output("unravel_index", "shape", shape).get_node_shared_ptr());
+                if (!c) throw ovnp::ValueError("unravel_index: shape must be static (ints)");
+                dims = c->cast_vector<int64_t>();
+            } else if (py::isinstance<py::sequence>(shape)) {
+                for (auto d : shape) {
+                    if (d.is_none())
+                        throw ovnp::ValueError("unravel_index: shape cannot contain None (got " +
+                                               py::str(shape).cast<std::string>() + ")");
+                    dims.push_back(as_int("unravel_index", d, "shape", "a tuple of ints"));
+                }
+            } else {
+                dims.push_back(as_int("unravel_index", shape, "shape", "a tuple of ints"));
+            }
+            ov::OutputVector r;
+            {
+                py::gil_scoped_release nogil;
+                r = ovnp::unravel_index(I, dims);
+            }
+            py::tuple t(r.size());
+            for (size_t i = 0; i < r.size(); ++i) t[i] = py::cast(r[i]);
+            return t;
+        },
+        py::arg("indices"), py::arg("shape"), "numpy.unravel_index as a graph: a tuple of index arrays.");
 }
 
 }  // namespace ovnp::python

@@ -120,3 +120,33 @@ TEST(IndexingGraph, WhereOverloadsAndSelect) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(TakeGraph, ShapesTypesAndErrors) {
+    auto x = param(et::f32, {ovnp_test::dyn, 5});
+    auto i = param(et::i64, {2, 3});
+    EXPECT_EQ(ovnp::take(x, i, 1).get_partial_shape(), (PartialShape{ovnp_test::dyn, 2, 3}));
+    EXPECT_EQ(ovnp::take_along_axis(x, param(et::i32, {1, 4}), 1).get_partial_shape(),
+              (PartialShape{ovnp_test::dyn, 4}));
+    auto u = ovnp::unravel_index(param(et::u8, {4}), {2, 3});
+    ASSERT_EQ(u.size(), 2u);
+    EXPECT_EQ(u[0].get_element_type(), et::u8);
+    EXPECT_THROW(ovnp::take(x, constant(et::i32, ov::Shape{1}, std::vector<int32_t>{5}), 1), ovnp::ValueError);
+    EXPECT_THROW(ovnp::take(x, param(et::f32, {1}), 1), ovnp::TypeError);
+    EXPECT_THROW(ovnp::take_along_axis(x, param(et::i32, {4}), 1), ovnp::ValueError);
+}
+
+TEST(TakeValues, NegativeIndicesWrap) {
+    auto x = constant(et::i32, ov::Shape{2, 3}, std::vector<int32_t>{0, 1, 2, 3, 4, 5});
+    auto i = constant(et::i64, ov::Shape{2}, std::vector<int64_t>{-1, 0});
+    EXPECT_EQ(values<int32_t>(eval1(ovnp::take(x, i, 1))), (std::vector<int32_t>{2, 0, 5, 3}));
+    EXPECT_EQ(values<int32_t>(eval1(ovnp::take(x, i))), (std::vector<int32_t>{5, 0}));
+    auto j = constant(et::i32, ov::Shape{1, 2}, std::vector<int32_t>{-3, 2});
+    EXPECT_EQ(values<int32_t>(eval1(ovnp::take_along_axis(x, j, 1))), (std::vector<int32_t>{0, 2, 3, 5}));
+    auto r = ovnp::evaluate(ovnp::unravel_index(constant(et::i32, ov::Shape{3}, std::vector<int32_t>{5, -1, 3}), {2, 3}));
+    EXPECT_EQ(values<int32_t>(r[0]), (std::vector<int32_t>{1, 1, 1}));
+    EXPECT_EQ(values<int32_t>(r[1]), (std::vector<int32_t>{2, 2, 0}));
+}
+
+}  // namespace

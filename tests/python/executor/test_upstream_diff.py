@@ -323,76 +323,11 @@ def _moveaxis(fn):
     return cs
 
 
-@battery("flip")
-def _flip(fn):
-    cs = _moves(fn, lambda d: [Case(fn, [sp(d, (4, 12))], {"axis": 1}, label="specials")])
-    cs += [Case(fn, [ordinary("float32", (2, 3, 4))]), Case(fn, [ordinary("float32", (2, 3, 4))],
-                                                            {"axis": (0, 2)}),
-           Case(fn, [scalar("float32", 1)]), Case(fn, [empty("float32", (2, 0))], {"axis": 0})]
-    return cs
-
-
-@battery("fliplr", "flipud")
-def _fliplr(fn):
-    cs = _moves(fn, lambda d: [Case(fn, [sp(d, (4, 12))], label="specials")])
-    cs += [Case(fn, [ordinary("float32", (2, 3, 4))]), Case(fn, [empty("float32", (2, 0))])]
-    if fn == "flipud":
-        cs.append(Case(fn, [ordinary("int32", (5,))]))
-    return cs
-
-
-@battery("rot90")
-def _rot90(fn):
-    cs = _moves(fn, lambda d: [Case(fn, [sp(d, (4, 12))], label="specials")])
-    cs += [Case(fn, [ordinary("float32", (2, 3, 4))], {"k": 2, "axes": (1, 2)}),
-           Case(fn, [ordinary("float32", (2, 3))], {"k": -1}),
-           Case(fn, [ordinary("float32", (2, 3))], {"k": 3}),
-           Case(fn, [empty("float32", (2, 0))])]
-    return cs
-
-
-@battery("roll")
-def _roll(fn):
-    cs = _moves(fn, lambda d: [Case(fn, [sp(d, (4, 12))], {"shift": 5}, label="specials")])
-    cs += [Case(fn, [ordinary("float32", (3, 4))], {"shift": -1, "axis": 1}),
-           Case(fn, [ordinary("float32", (3, 4))], {"shift": (1, 2), "axis": (0, 1)}),
-           Case(fn, [scalar("float32", 1)], {"shift": 1}), Case(fn, [empty("float32")], {"shift": 2})]
-    return cs
-
-
-@battery("tile")
-def _tile(fn):
-    cs = _moves(fn, lambda d: [Case(fn, [sp(d, (2, 24)), (2, 1)], label="specials")])
-    cs += [Case(fn, [ordinary("float32", (3,)), 3]), Case(fn, [scalar("float32", 1), (2, 2)]),
-           Case(fn, [empty("float32", (2, 0)), (1, 3)]), Case(fn, [ordinary("int32", (2, 2)), (2, 1, 2)])]
-    return cs
-
-
-@battery("repeat")
-def _repeat(fn):
-    cs = _moves(fn, lambda d: [Case(fn, [sp(d, (4, 12)), 2], {"axis": 0}, label="specials")])
-    cs += [Case(fn, [ordinary("float32", (2, 3)), 2]),
-           Case(fn, [ordinary("float32", (2, 3)), np.array([1, 0, 2], np.int32)], {"axis": 1}),
-           Case(fn, [scalar("float32", 1), 3]), Case(fn, [empty("float32"), 2])]
-    return cs
-
-
 @battery("broadcast_to")
 def _broadcast_to(fn):
     cs = _moves(fn, lambda d: [Case(fn, [sp(d, (1, 48)), (3, 48)], label="specials")])
     cs += [Case(fn, [scalar("float32", -0.0), (2, 3)]), Case(fn, [ordinary("float32", (3,)), (0, 3)]),
            Case(fn, [ordinary("int64", (2, 1)), (2, 4)])]
-    return cs
-
-
-@battery("pad")
-def _pad(fn):
-    cs = _moves(fn, lambda d: [Case(fn, [sp(d, (4, 12)), ((1, 2), (0, 1))], label="specials")])
-    x = ordinary("float32", (3, 4))
-    cs += [Case(fn, [x, 2], {"mode": m}) for m in ("reflect", "symmetric", "edge")]
-    cs += [Case(fn, [x, ((1, 1), (2, 0))], {"constant_values": 7.5}),
-           Case(fn, [ordinary("int32", (3,)), 1], {"constant_values": -1}),
-           Case(fn, [empty("float32", (2, 0)), 1])]
     return cs
 
 
@@ -441,27 +376,6 @@ def _split(fn):
     return cs
 
 
-@battery("take")
-def _take(fn):
-    idx = np.array([0, 5, 47, 3, -1, 5], np.int32)
-    cs = _moves(fn, lambda d: [Case(fn, [sp(d, (4, 12)), idx], label="specials")])
-    x = ordinary("float32", (3, 4))
-    cs += [Case(fn, [x, np.array([[2, 0], [1, 1]], np.int64)], {"axis": 1}),
-           Case(fn, [x, np.array(1, np.int32)], {"axis": 0}),
-           Case(fn, [x, np.zeros((0,), np.int32)], {"axis": 0}),
-           Case(fn, [ordinary("int32", (5,)), np.array([-5, 4], np.int32)])]
-    return cs
-
-
-@battery("take_along_axis")
-def _take_along_axis(fn):
-    idx = np.array([[0, 11, 3], [5, 5, 1], [2, 0, 10], [7, 8, -1]], np.int32)
-    cs = _moves(fn, lambda d: [Case(fn, [sp(d, (4, 12)), idx], {"axis": 1}, label="specials")])
-    x = ordinary("float32", (3, 4))
-    cs += [Case(fn, [x, np.array([[2, 0, 1, 0]], np.int64)], {"axis": 0}),
-           Case(fn, [x, np.array([1, 0, 11], np.int32)], {"axis": None}),
-           Case(fn, [x, np.zeros((3, 0), np.int32)], {"axis": 1})]
-    return cs
 
 
 # --------------------------------------------------------------------------- linear algebra
@@ -580,21 +494,6 @@ def _size(fn):
         [Case(fn, [ordinary(d, (5,))]) for d in ["bool", "int64", "bfloat16"]]
 
 
-@battery("unravel_index")
-def _unravel_index(fn):
-    cs = []
-    for d in sweep(INTS):
-        cs.append(Case(fn, [np.array([0, 5, 11, 7], npd(d)), (3, 4)], ref=lambda i, s: np.unravel_index(i, s)))
-    cs += [Case(fn, [np.array([-1, -12], np.int32), (3, 4)],
-                ref=lambda i, s: np.unravel_index(np.where(i < 0, i + 12, i), s), label="negative"),
-           Case(fn, [np.array(2**31 - 2, np.int64), (2**16, 2**15)],
-                ref=lambda i, s: np.unravel_index(i, s), label="large"),
-           Case(fn, [np.array([2**40 + 3], np.int64), (2**21, 2**21)],
-                ref=lambda i, s: np.unravel_index(i, s), label="2**40"),
-           Case(fn, [np.zeros((0,), np.int32), (3, 4)], ref=lambda i, s: np.unravel_index(i, s)),
-           Case(fn, [np.array([1.0, 7.0], np.float32), (3, 4)],
-                ref=lambda i, s: np.unravel_index(i.astype(np.int64), s), label="float")]
-    return cs
 
 
 # --------------------------------------------------------------------------- running a case (worker)
