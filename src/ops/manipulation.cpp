@@ -199,6 +199,7 @@ Output expand_dims(const Output& x_in, const std::vector<int64_t>& axis) {
     for (size_t i = 0; i < axes.size(); ++i)
         for (size_t j = 0; j < i; ++j)
             if (axes[i] == axes[j]) throw ValueError("expand_dims: repeated axis " + std::to_string(axis[i]));
+    if (axes.empty()) return x;
     return std::make_shared<v0::Unsqueeze>(x, i64s(axes));
 }
 
@@ -218,6 +219,8 @@ Output broadcast_to(const Output& x_in, const std::vector<int64_t>& shape) {
             throw ValueError("broadcast_to: input operand of shape " + detail::shape_str(ps) +
                              " cannot be broadcast to shape " + ints_str(shape));
     }
+    // The CPU plugin crashes compiling a Broadcast to ().
+    if (shape.empty()) return x;
     return std::make_shared<v3::Broadcast>(x, i64s(shape));
 }
 
@@ -256,6 +259,31 @@ ov::PartialShape view_shape(const ov::PartialShape& ps, size_t num, size_t den, 
     return out;
 }
 
+
+// x's shape with the last dimension times num / den, then tail appended; a
+// Constant when x's shape is static. No -1 in a Reshape pattern: the CPU
+// plugin crashes inferring it over an empty shape.
+Output last_scaled(const Output& x, int64_t num, int64_t den, const std::vector<int64_t>& tail) {
+    const auto& ps = x.get_partial_shape();
+    if (ps.is_static()) {
+        const ov::Shape shape = ps.to_shape();
+        std::vector<int64_t> out(shape.begin(), shape.end());
+        out.back() = out.back() * num / den;
+        out.insert(out.end(), tail.begin(), tail.end());
+        return i64s(out);
+    }
+    Output shape = std::make_shared<v3::ShapeOf>(x, et::i64);
+    const int64_t rank = ps.rank().get_length();
+    std::vector<int64_t> idx(rank - 1);
+    std::iota(idx.begin(), idx.end(), 0);
+    Output lead = std::make_shared<v8::Gather>(shape, i64s(idx), i64s({0}, true));
+    Output last = std::make_shared<v8::Gather>(shape, i64s({rank - 1}), i64s({0}, true));
+    last = detail::g::div(detail::g::mul(last, i64s({num})), i64s({den}));
+    ov::OutputVector parts{lead, last};
+    if (!tail.empty()) parts.push_back(i64s(tail));
+    return std::make_shared<v0::Concat>(parts, 0);
+}
+
 Output bits_op(const Output& a, const Output& b, int which) {
     if (which == 0) return std::make_shared<v13::BitwiseAnd>(a, b);
     if (which == 1) return std::make_shared<v13::BitwiseOr>(a, b);
@@ -286,9 +314,12 @@ Output view(const Output& x_in, et::Type t) {
                         " of a tensor that is not constant: OpenVINO has no bit cast (integer views only)");
     if (from == et::boolean) x = dtype::cast(x, et::u8);  // 0 and 1, the bytes NumPy holds
     if (a == b) return dtype::cast(x, t);                   // Convert wraps between widths' signedness
-    if (ps.rank().is_static()) view_shape(ps, a, b, from, t);
-    const int64_t rank = ps.rank().get_length();
-    std::vector<int64_t> keep(rank - 1, 0);
+    if (ps.rank().is_static()) {
+        auto out = view_shape(ps, a, b, from, t);
+        // No elements: the result's shape alone (the CPU plugin crashes compiling the pieces of none).
+        if (out.is_static() && ov::shape_size(out.to_shape()) == 0)
+            return std::make_shared<v0::Constant>(t, out.to_shape(), std::vector<int64_t>{})->output(0);
+    }
     if (a > b) {
         // Each item's pieces, least significant first (little-endian bytes).
         const et::Type s = int_of_size(a, true);
@@ -296,26 +327,29 @@ Output view(const Output& x_in, et::Type t) {
         const int64_t bits = static_cast<int64_t>(b) * 8;
         Output mask = dtype::scalar_int(s, (int64_t{1} << bits) - 1);
         ov::OutputVector parts;
+        const int64_t sbits = static_cast<int64_t>(a) * 8;
         for (size_t k = 0; k < a / b; ++k) {
-            Output part = bits_op(bits_op(xs, dtype::scalar_int(s, static_cast<int64_t>(k) * bits), 3), mask, 0);
-            part = dtype::cast(dtype::cast(part, int_of_size(b, false)), t);
+            const int64_t low = static_cast<int64_t>(k) * bits;
+            // The piece as t's value (unsigned: masked; signed: shifted to the top and back,
+            // sign-extending), so that the cast keeps values and wraps nothing: the plugin folds
+            // chains of Converts.
+            Output part = t.is_signed()
+                              ? bits_op(bits_op(xs, dtype::scalar_int(s, sbits - low - bits), 2),
+                                        dtype::scalar_int(s, sbits - bits), 3)
+                              : bits_op(bits_op(xs, dtype::scalar_int(s, low), 3), mask, 0);
+            part = dtype::cast(part, t);
             parts.push_back(std::make_shared<v0::Unsqueeze>(part, i64s({-1})));
         }
         Output joined = std::make_shared<v0::Concat>(parts, -1);
-        auto pattern = keep;
-        pattern.push_back(-1);
-        return std::make_shared<v1::Reshape>(joined, i64s(pattern), true);
+        return std::make_shared<v1::Reshape>(joined, last_scaled(x, a / b, 1, {}), false);
     }
     const int64_t r = static_cast<int64_t>(b / a);
-    auto pattern = keep;
-    pattern.push_back(-1);
-    pattern.push_back(r);
-    Output grouped = std::make_shared<v1::Reshape>(x, i64s(pattern), true);
+    Output grouped = std::make_shared<v1::Reshape>(x, last_scaled(x, 1, r, {r}), false);
     const et::Type w = int_of_size(b, true);
     Output acc;
     for (int64_t k = 0; k < r; ++k) {
         Output part = std::make_shared<v8::Gather>(grouped, i64s({k}, true), i64s({-1}, true));
-        part = dtype::cast(dtype::cast(part, int_of_size(a, false)), w);
+        part = bits_op(dtype::cast(part, w), dtype::scalar_int(w, (int64_t{1} << (a * 8)) - 1), 0);
         if (k) part = bits_op(part, dtype::scalar_int(w, k * static_cast<int64_t>(a) * 8), 2);
         acc = k ? bits_op(acc, part, 1) : part;
     }
