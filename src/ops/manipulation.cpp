@@ -12,7 +12,9 @@
 #include "openvino/op/bitwise_right_shift.hpp"
 #include "openvino/op/broadcast.hpp"
 #include "openvino/op/concat.hpp"
+#include "openvino/op/convert.hpp"
 #include "openvino/op/gather.hpp"
+#include "openvino/op/util/gather_base.hpp"
 #include "openvino/op/constant.hpp"
 #include "openvino/op/reduce_prod.hpp"
 #include "openvino/op/unsqueeze.hpp"
@@ -125,9 +127,50 @@ Output reshape(const Output& x_in, const std::vector<int64_t>& newshape) {
     return std::make_shared<v1::Reshape>(x, i64s(newshape), false);
 }
 
+namespace {
+// Whether v is dimension j of x: Gather(ShapeOf(x), j) through Converts,
+// Squeezes and Unsqueezes (Keras's ops.shape(x)[j]).
+bool is_dim_of(Output v, const Output& x, int64_t j) {
+    while (ov::is_type<v0::Convert>(v.get_node()) || ov::is_type<v0::Squeeze>(v.get_node()) ||
+           ov::is_type<v0::Unsqueeze>(v.get_node()))
+        v = v.get_node()->input_value(0);
+    auto* gather = v.get_node();
+    if (!ov::is_type<ov::op::util::GatherBase>(gather)) return false;
+    auto shape = gather->input_value(0).get_node();
+    if (!ov::is_type<v3::ShapeOf>(shape) && !ov::is_type<v0::ShapeOf>(shape)) return false;
+    if (shape->input_value(0) != x) return false;
+    auto idx = std::dynamic_pointer_cast<v0::Constant>(gather->input_value(1).get_node_shared_ptr());
+    auto axis = std::dynamic_pointer_cast<v0::Constant>(gather->input_value(2).get_node_shared_ptr());
+    if (!idx || !axis || ov::shape_size(idx->get_shape()) != 1 || axis->cast_vector<int64_t>()[0] != 0) return false;
+    return idx->cast_vector<int64_t>()[0] == j;
+}
+}  // namespace
+
 Output reshape(const Output& x_in, const Output& newshape) {
     Output x = operand("reshape", x_in);
-    return std::make_shared<v1::Reshape>(x, shape_operand("reshape", newshape), false);
+    Output s = shape_operand("reshape", newshape);
+    // (ops.shape(x)[0], -1): Keras's own dimensions of x kept in place read
+    // as Reshape's "copy" 0s, so that OpenVINO infers the other dimensions.
+    if (auto* cat = dynamic_cast<v0::Concat*>(s.get_node()); cat && x.get_partial_shape().rank().is_static()) {
+        std::vector<int64_t> pattern;
+        bool ok = true;
+        for (size_t j = 0; ok && j < cat->get_input_size(); ++j) {
+            Output in = cat->input_value(j);
+            auto c = std::dynamic_pointer_cast<v0::Constant>(in.get_node_shared_ptr());
+            if (c && ov::shape_size(c->get_shape()) == 1) {
+                int64_t v = c->cast_vector<int64_t>()[0];
+                ok = v != 0;  // a literal 0 is a 0, not a copy
+                pattern.push_back(v);
+            } else {
+                ok = in.get_partial_shape().is_static() && ov::shape_size(in.get_shape()) == 1 &&
+                     static_cast<int64_t>(j) < x.get_partial_shape().rank().get_length() &&
+                     is_dim_of(in, x, static_cast<int64_t>(j));
+                pattern.push_back(0);
+            }
+        }
+        if (ok) return std::make_shared<v1::Reshape>(x, i64s(pattern), true);
+    }
+    return std::make_shared<v1::Reshape>(x, s, false);
 }
 
 Output transpose(const Output& x_in, const Axes& axes) {
