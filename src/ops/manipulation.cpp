@@ -428,7 +428,7 @@ std::vector<OpInfo> detail::manipulation_registry() {
         {"expand_dims", "manipulation", "numpy.expand_dims(a, axis)", "ovnp::expand_dims(x, axis)", ""},
         {"broadcast_to", "manipulation", "numpy.broadcast_to(array, shape)", "ovnp::broadcast_to(x, shape)",
          "A new tensor, not a read-only view."},
-        {"view", "manipulation", "numpy.ndarray.view(dtype)", "ovnp::view(x, dtype)",
+        {"view", "manipulation", "keras.ops.view(x, dtype) (numpy.ndarray.view)", "ovnp::view(x, dtype)",
          "Tensors that are not constant: integer and bool to integer only (OpenVINO has no bit cast; "
          "float views raise TypeError); the Python binding evaluates a value computed from Constants first."},
         {"ndim", "manipulation", "numpy.ndim(a)", "ovnp::ndim(x)",
