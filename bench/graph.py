@@ -92,6 +92,26 @@ ARGS = {
     "take": ((F32, I32), lambda f, x, i: f(x, i)),
     "take_along_axis": ((F32, I32), lambda f, x, i: f(x, i, axis=0)),
     "unravel_index": ((I32,), lambda f, i: f(i, (16, 16))[0]),
+    "reshape": ((F32,), lambda f, x: f(x, (-1, 4))),
+    "transpose": ((F32,), lambda f, x: f(x)),
+    "moveaxis": ((F32,), lambda f, x: f(x, 0, -1)),
+    "swapaxes": ((F32,), lambda f, x: f(x, 0, -1)),
+    "squeeze": ((F32,), lambda f, x: f(x)),
+    "expand_dims": ((F32,), lambda f, x: f(x, (0, -1))),
+    "broadcast_to": ((F32,), lambda f, x: f(x, (4, _length(x)))),
+    "view": ((I32,), lambda f, x: f(x, "int16")),
+    "size": ((F32,), lambda f, x: f(x)),
+    "concatenate": ((F32, F32), lambda f, x, y: f([x, y])),
+    "stack": ((F32, F32), lambda f, x, y: f([x, y], axis=1)),
+    "hstack": ((F32, F32), lambda f, x, y: f([x, y])),
+    "vstack": ((F32, F32), lambda f, x, y: f([x, y])),
+    "dstack": ((F32, F32), lambda f, x, y: f([x, y])),
+    "append": ((F32, F32), lambda f, x, y: f(x, y)),
+    "split": ((F32,), lambda f, x: f(x, 4)[1]),
+    "array_split": ((F32,), lambda f, x: f(x, 3)[1]),
+    "hsplit": ((F32,), lambda f, x: f(x, [100, 200])[1]),
+    # ndim is a Python int (no graph); vsplit and dsplit need 2-D/3-D inputs (the bench's are
+    # 1-D): they are split along another axis.
 }
 
 
@@ -104,6 +124,12 @@ def _square(x):
     if isinstance(x, OpenVINOKerasTensor):
         return OpenVINOKerasTensor(ops.reshape(x.output, [side, -1], False).output(0))
     return ops.reshape(x, [side, -1], False).output(0)
+
+
+def _length(x):
+    """The static length of a 1-D bench input (an openvino Output or a Keras tensor)."""
+    shape = getattr(x, "shape", None)
+    return int(shape[0]) if shape is not None and not callable(shape) else x.get_partial_shape()[0].get_length()
 
 
 def _data(dtype, n, seed):

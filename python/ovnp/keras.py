@@ -128,11 +128,23 @@ def _to_output(x, core):
     return core.get_ov_output(x)
 
 
-# Parameters that are lists of tensors (select's; a shape's dimensions), not
-# one nested tensor.
-_TENSOR_LIST_ARGS = {"condlist", "choicelist", "shape"}
+# Parameters that are lists of tensors (select's, the joining ops'), not one
+# nested tensor; stack's list is its x.
+_TENSOR_LIST_ARGS = {"condlist", "choicelist", "xs"}
+_TENSOR_LIST_ARGS_OF = {"stack": {"x"}}
 # Static parameters (axes, flags, dtypes), passed through as they came.
-_STATIC_ARGS = {"axis", "keepdims", "dtype"}
+_STATIC_ARGS = {"axis", "keepdims", "dtype", "axes", "source", "destination", "axis1", "axis2"}
+# Shapes and split points: ints (and None) as they came, tensors among them
+# converted one by one.
+_SHAPE_ARGS = {"newshape", "shape", "indices_or_sections"}
+
+
+def _shape_arg(value, core):
+    if value is None or type(value) is int:
+        return value
+    if isinstance(value, (list, tuple)):
+        return [v if v is None or type(v) is int else _to_output(v, core) for v in value]
+    return _to_output(value, core)
 
 
 def _make_op(name, upstream, core):
@@ -144,15 +156,23 @@ def _make_op(name, upstream, core):
     variadic = next((p.name for p in params if p.kind is p.VAR_POSITIONAL), None)
     wrap = core.OpenVINOKerasTensor
 
+    lists = _TENSOR_LIST_ARGS | _TENSOR_LIST_ARGS_OF.get(name, set())
+
     def _wrap(result):
-        if isinstance(result, (tuple, list)):
+        if isinstance(result, list):  # the split ops' pieces
+            return [_wrap(r) for r in result]
+        if isinstance(result, tuple):
             return tuple(_wrap(r) for r in result)
+        if type(result) is int:  # ndim
+            return result
         return wrap(result)
 
     def convert(param, value):
         if param in _STATIC_ARGS:
             return value
-        if param in _TENSOR_LIST_ARGS and isinstance(value, (list, tuple)):
+        if param in _SHAPE_ARGS:
+            return _shape_arg(value, core)
+        if param in lists and isinstance(value, (list, tuple)):
             return [_to_output(v, core) for v in value]
         return _to_output(value, core)
 

@@ -124,3 +124,42 @@ TEST(EvaluateRavel, BoolStaysBool) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(ShapeOps, StaticDimensionsStayStatic) {
+    auto x = param(et::f32, {dyn, 3, 4});
+    EXPECT_EQ(ovnp::reshape(x, {-1, 12}).get_partial_shape(), PartialShape({dyn, 12}));
+    EXPECT_EQ(ovnp::transpose(x).get_partial_shape(), PartialShape({4, 3, dyn}));
+    EXPECT_EQ(ovnp::moveaxis(x, {0}, {-1}).get_partial_shape(), PartialShape({3, 4, dyn}));
+    EXPECT_EQ(ovnp::swapaxes(x, 1, 2).get_partial_shape(), PartialShape({dyn, 4, 3}));
+    EXPECT_EQ(ovnp::expand_dims(x, {0}).get_partial_shape(), PartialShape({1, dyn, 3, 4}));
+    EXPECT_EQ(ovnp::squeeze(param(et::i8, {1, dyn, 1})).get_partial_shape(), PartialShape({dyn}));
+    EXPECT_EQ(ovnp::broadcast_to(param(et::f32, {1, 3}), {2, 5, 3}).get_partial_shape(), PartialShape({2, 5, 3}));
+    EXPECT_EQ(ovnp::view(param(et::i32, {dyn, 3}), et::i16).get_partial_shape(), PartialShape({dyn, 6}));
+    EXPECT_EQ(ovnp::ndim(x), 3);
+    EXPECT_EQ(ovnp::size(x).get_element_type(), et::i64);
+}
+
+TEST(ShapeOps, ErrorsNameTheOp) {
+    auto x = param(et::f32, {2, 3});
+    EXPECT_NE(message_of<ovnp::ValueError>([&] { ovnp::reshape(x, {4, -1}); }).find("reshape"), std::string::npos);
+    EXPECT_NE(message_of<ovnp::ValueError>([&] { ovnp::squeeze(x, std::vector<int64_t>{0}); }).find("squeeze"),
+              std::string::npos);
+    EXPECT_NE(message_of<ovnp::ValueError>([&] { ovnp::swapaxes(x, 0, 2); }).find("axis 2"), std::string::npos);
+    EXPECT_NE(message_of<ovnp::TypeError>([&] { ovnp::view(x, et::i32); }).find("view"), std::string::npos);
+    EXPECT_NE(message_of<ovnp::ValueError>([&] { ovnp::ndim(param(et::f32, PartialShape::dynamic())); }).find("ndim"),
+              std::string::npos);
+}
+
+TEST(EvaluateShapeOps, Values) {
+    auto x = constant(et::i32, ov::Shape{2, 3}, std::vector<int32_t>{1, 2, 3, 4, 5, 6});
+    EXPECT_EQ(values<int32_t>(eval1(ovnp::transpose(x))), (std::vector<int32_t>{1, 4, 2, 5, 3, 6}));
+    EXPECT_EQ(eval1(ovnp::reshape(x, {3, -1})).get_shape(), (ov::Shape{3, 2}));
+    EXPECT_EQ(values<int64_t>(eval1(ovnp::size(x))), (std::vector<int64_t>{6}));
+    auto v = eval1(ovnp::view(x, et::i16));
+    EXPECT_EQ(v.get_shape(), (ov::Shape{2, 6}));
+    EXPECT_EQ(values<int16_t>(v), (std::vector<int16_t>{1, 0, 2, 0, 3, 0, 4, 0, 5, 0, 6, 0}));
+}
+
+}  // namespace

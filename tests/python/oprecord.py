@@ -111,6 +111,17 @@ class Op:
         return (grid.name(dtype), plugin) not in self.limits and (grid.name(dtype), path) not in self.limits
 
 
+@dataclasses.dataclass(frozen=True)
+class Static:
+    """A static argument inside a case (a shape, axes, a dtype): the grid hands it to the op's
+    ``call`` and to the check as it is (Python scalars in a case are weak operands instead)."""
+
+    value: object
+
+    def __repr__(self):
+        return f"Static({self.value!r})"
+
+
 def no_bool():
     """Every dtype but bool (ops that raise TypeError on bool, as NumPy's do)."""
     return tuple(d for d in DTYPES if d != BOOL)

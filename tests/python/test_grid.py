@@ -25,6 +25,7 @@ import optable  # noqa: E402
 import ovnp  # noqa: E402
 import ovnp.keras as ok  # noqa: E402
 from keras_eager import OpLayer, to_numpy  # noqa: E402
+from oprecord import Static  # noqa: E402
 
 pytestmark = pytest.mark.filterwarnings("error:ovnp.evaluate failed:RuntimeWarning")
 
@@ -136,7 +137,7 @@ def _accepts(rec, a, b):
 def _as_array(v, like):
     """A Python scalar operand as the array it stands for (for the reference); None (clip's
     missing bound) stays None."""
-    if v is None or isinstance(v, np.ndarray):
+    if v is None or isinstance(v, (np.ndarray, Static)):
         return v
     with grid.quiet():
         return np.full(like.shape, v).astype(_scalar_partner(like.dtype, v))
