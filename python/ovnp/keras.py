@@ -131,13 +131,18 @@ def _to_output(x, core):
 # Parameters that are lists of tensors (select's), not one nested tensor.
 _TENSOR_LIST_ARGS = {"condlist", "choicelist"}
 # Static parameters (axes, flags, dtypes), passed through as they came.
-_STATIC_ARGS = {"axis", "keepdims", "dtype"}
+_STATIC_ARGS = {"axis", "keepdims", "dtype", "axes"}
 
 
 def _make_op(name, upstream, core):
     fn = getattr(ovnp, name)
     signature = inspect.signature(upstream)
     names = set(signature.parameters)
+    kinds = inspect.Parameter
+    positional = [p.name for p in signature.parameters.values()
+                  if p.kind in (kinds.POSITIONAL_ONLY, kinds.POSITIONAL_OR_KEYWORD)]
+    # einsum's *operands: each extra positional argument is one tensor.
+    var_positional = next((p.name for p in signature.parameters.values() if p.kind is kinds.VAR_POSITIONAL), None)
     wrap = core.OpenVINOKerasTensor
 
     def _wrap(result):
@@ -160,7 +165,8 @@ def _make_op(name, upstream, core):
         if len(args) > len(names) or not names.issuperset(kwargs):
             signature.bind(*args, **kwargs)
         _sync_floatx()
-        args = [convert(p, a) for p, a in zip(signature.parameters, args)]
+        rest = [convert(var_positional, a) for a in args[len(positional):]] if var_positional else []
+        args = [convert(p, a) for p, a in zip(positional, args)] + rest
         kwargs = {k: convert(k, v) for k, v in kwargs.items()}
         return _wrap(fn(*args, **kwargs))
 
