@@ -52,7 +52,27 @@ ARGS = {
     "round": ((F32,), lambda f, x: f(x)),
     "nan_to_num": ((F32,), lambda f, x: f(x)),
     "ravel": ((F32,), lambda f, x: f(x)),
+    "matmul": ((F32, F32), lambda f, x, y: f(_mat(x, [-1, 64]), _mat(y, [64, 64], 4096))),
+    "dot": ((F32, F32), lambda f, x, y: f(_mat(x, [-1, 64]), _mat(y, [64, 64], 4096))),
+    "tensordot": ((F32, F32), lambda f, x, y: f(_mat(x, [-1, 8, 8]), _mat(y, [8, 8, 64], 4096), axes=2)),
+    "einsum": ((F32, F32), lambda f, x, y: f("bij,jk->bik", _mat(x, [-1, 8, 50]), _mat(y, [50, 8], 400))),
+    "inner": ((F32, F32), lambda f, x, y: f(_mat(x, [-1, 64]), _mat(y, [64, 64], 4096))),
+    "outer": ((F32, F32), lambda f, x, y: f(_mat(x, [1000], 1000), _mat(y, [1000], 1000))),
+    "vdot": ((F32, F32), None),
+    "kron": ((F32, F32), lambda f, x, y: f(_mat(x, [-1, 100]), _mat(y, [2, 2], 4))),
+    "cross": ((F32, F32), lambda f, x, y: f(_mat(x, [-1, 3], 999999), _mat(y, [-1, 3], 999999))),
+    "slogdet": ((F32,), lambda f, x: f(_mat(x, [-1, 8, 8]))[1]),
 }
+
+
+def _mat(x, shape, first=None):
+    """x (a flat Parameter's Output, or upstream's tensor of it) reshaped, its first elements only
+    if first is given: matrices for the products."""
+    out = x if isinstance(x, ov.Output) else x.output
+    if first is not None:
+        out = ops.slice(out, [0], [first], [1]).output(0)
+    out = ops.reshape(out, shape, False).output(0)
+    return out if isinstance(x, ov.Output) else type(x)(out)
 
 
 def _data(dtype, n, seed):
