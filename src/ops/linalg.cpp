@@ -671,7 +671,7 @@ std::vector<OpInfo> detail::linalg_registry() {
          "A vector axis of dynamic length is taken as 3 components (a 2-vector padded with 0, so 0 * inf gives NaN "
          "where NumPy leaves the product out). Two 2-vectors give the z component, as NumPy 2 (without its "
          "deprecation warning)."},
-        {"slogdet", "linalg", "numpy.linalg.slogdet(a)", "ovnp::slogdet(x)",
+        {"slogdet", "linalg", "numpy.linalg.slogdet(a), as keras.ops.slogdet(x)", "ovnp::slogdet(x)",
          "LU elimination with partial pivoting unrolled over the matrix order, which must be static and at most 64; "
          "integers and bool give floatx, f16/bf16 compute in f32."},
     };
