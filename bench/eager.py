@@ -21,7 +21,7 @@ import subprocess
 import sys
 import time
 
-OPS = ["log1p", "isclose", "nan_to_num", "add", "multiply", "exp", "sum", "mean", "max", "matmul", "reshape", "transpose", "concatenate",
+OPS = ["log1p", "isclose", "nan_to_num", "add", "multiply", "exp", "sum", "mean", "max", "matmul", "einsum", "reshape", "transpose", "concatenate",
        "where", "argmax", "sort", "median", "cumsum"]
 SIZES = [100, 10_000, 1_000_000]
 BACKENDS = ["ovnp", "openvino", "numpy", "jax"]
@@ -56,6 +56,7 @@ def _calls(keras, d):
         "mean": lambda: k.mean(d["x"]),
         "max": lambda: k.max(d["x"]),
         "matmul": lambda: k.matmul(d["a"], d["b"]),
+        "einsum": lambda: k.einsum("ij,jk->ik", d["a"], d["b"]),
         "reshape": lambda: k.reshape(d["m"], (-1,)),
         "transpose": lambda: k.transpose(d["m"]),
         "concatenate": lambda: k.concatenate([d["x"], d["y"]]),

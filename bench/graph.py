@@ -112,6 +112,16 @@ ARGS = {
     "hsplit": ((F32,), lambda f, x: f(x, [100, 200])[1]),
     # ndim is a Python int (no graph); vsplit and dsplit need 2-D/3-D inputs (the bench's are
     # 1-D): they are split along another axis.
+    "matmul": ((F32, F32), lambda f, x, y: f(_shaped(x, [-1, 64]), _shaped(y, [64, 64], 4096))),
+    "dot": ((F32, F32), lambda f, x, y: f(_shaped(x, [-1, 64]), _shaped(y, [64, 64], 4096))),
+    "tensordot": ((F32, F32), lambda f, x, y: f(_shaped(x, [-1, 8, 8]), _shaped(y, [8, 8, 64], 4096), axes=2)),
+    "einsum": ((F32, F32), lambda f, x, y: f("bij,jk->bik", _shaped(x, [-1, 8, 50]), _shaped(y, [50, 8], 400))),
+    "inner": ((F32, F32), lambda f, x, y: f(_shaped(x, [-1, 64]), _shaped(y, [64, 64], 4096))),
+    "outer": ((F32, F32), lambda f, x, y: f(_shaped(x, [1000], 1000), _shaped(y, [1000], 1000))),
+    "vdot": ((F32, F32), None),
+    "kron": ((F32, F32), lambda f, x, y: f(_shaped(x, [-1, 100]), _shaped(y, [2, 2], 4))),
+    "cross": ((F32, F32), lambda f, x, y: f(_shaped(x, [-1, 3], 999999), _shaped(y, [-1, 3], 999999))),
+    "slogdet": ((F32,), lambda f, x: f(_shaped(x, [-1, 8, 8]))[1]),
 }
 
 
@@ -130,6 +140,16 @@ def _length(x):
     """The static length of a 1-D bench input (an openvino Output or a Keras tensor)."""
     shape = getattr(x, "shape", None)
     return int(shape[0]) if shape is not None and not callable(shape) else x.get_partial_shape()[0].get_length()
+
+
+def _shaped(x, shape, first=None):
+    """x (a flat Parameter's Output, or upstream's tensor of it) reshaped, its first elements only
+    if first is given: matrices for the products."""
+    out = x if isinstance(x, ov.Output) else x.output
+    if first is not None:
+        out = ops.slice(out, [0], [first], [1]).output(0)
+    out = ops.reshape(out, shape, False).output(0)
+    return out if isinstance(x, ov.Output) else type(x)(out)
 
 
 def _data(dtype, n, seed):

@@ -151,9 +151,11 @@ def _make_op(name, upstream, core):
     fn = getattr(ovnp, name)
     signature = inspect.signature(upstream)
     names = set(signature.parameters)
-    params = list(signature.parameters.values())
-    # meshgrid(*x, ...): every positional argument is one of x.
-    variadic = next((p.name for p in params if p.kind is p.VAR_POSITIONAL), None)
+    kinds = inspect.Parameter
+    positional = [p.name for p in signature.parameters.values()
+                  if p.kind in (kinds.POSITIONAL_ONLY, kinds.POSITIONAL_OR_KEYWORD)]
+    # einsum's *operands: each extra positional argument is one tensor.
+    var_positional = next((p.name for p in signature.parameters.values() if p.kind is kinds.VAR_POSITIONAL), None)
     wrap = core.OpenVINOKerasTensor
 
     lists = _TENSOR_LIST_ARGS | _TENSOR_LIST_ARGS_OF.get(name, set())
@@ -181,13 +183,11 @@ def _make_op(name, upstream, core):
         # ovnp's functions take Keras's parameter names, order and defaults
         # (test_keras checks), so arguments pass through as they came; only
         # what upstream's signature would reject goes to bind() for its error.
-        if (len(args) > len(names) and variadic is None) or not names.issuperset(kwargs):
+        if (len(args) > len(names) and var_positional is None) or not names.issuperset(kwargs):
             signature.bind(*args, **kwargs)
         _sync_floatx()
-        if variadic is not None:
-            args = [convert(variadic, a) for a in args]
-        else:
-            args = [convert(p, a) for p, a in zip(signature.parameters, args)]
+        rest = [convert(var_positional, a) for a in args[len(positional):]] if var_positional else []
+        args = [convert(p, a) for p, a in zip(positional, args)] + rest
         kwargs = {k: convert(k, v) for k, v in kwargs.items()}
         return _wrap(fn(*args, **kwargs))
 

@@ -102,12 +102,6 @@ def _has(dtypes):
 # of it is a known gap; otherwise it fails, listing the other cases first. Per function:
 # (reason, which failing outputs); each reason says what differs.
 GAP_CASES = {
-    "einsum": ("the plugin's float32 Einsum rounds up to 64 ulp off ('bij,bjk->bik'; upstream's folded "
-               "reference kernel 11); routing it to the exact path would be 20x slower at 1e5 elements "
-               "(ovnp's einsum kernel walks the whole label space); replaced by ovnp's einsum",
-               _has({"float32"})),
-    "cross": ("bfloat16 products rounded per op on the exact path (5 vs 1 ulp); replaced by ovnp's cross",
-              _has({"bfloat16"})),
 }
 
 
@@ -269,101 +263,6 @@ def _moves(fn, extra_dtypes_cases):
 
 def sp(d, shape, seed=0):
     return cycled(specials(d), shape, seed)
-
-
-# --------------------------------------------------------------------------- linear algebra
-
-def _pairs(fn, sa, sb, kw=None, dtypes=DTYPE_NAMES):
-    cs = []
-    for d in sweep(dtypes):
-        cs.append(Case(fn, [ordinary(d, sa), ordinary(d, sb, 1)], kw or {}))
-        cs.append(Case(fn, [sp(d, sa, 2), sp(d, sb, 3)], kw or {}, label="specials"))
-    return cs
-
-
-def _large_int_pair(d, sa, sb):
-    """Integers whose products and sums need more than float32's 24 bits."""
-    a = np.zeros(sa, npd(d))
-    b = np.zeros(sb, npd(d))
-    a.flat[0] = 2**24 + 1
-    a.flat[1 % a.size] = 3
-    b.flat[0] = 1
-    b.flat[-1] = 2**24 + 3
-    return a, b
-
-
-@battery("matmul", "dot", "inner", "vdot", "outer", "kron")
-def _products(fn):
-    sa, sb = {"matmul": ((2, 3), (3, 4)), "dot": ((2, 3), (3, 4)), "inner": ((2, 3), (4, 3)),
-              "vdot": ((6,), (6,)), "outer": ((3,), (4,)), "kron": ((2, 3), (2, 2))}[fn]
-    cs = _pairs(fn, sa, sb)
-    for d in ["int32", "int64", "uint32"]:
-        cs.append(Case(fn, list(_large_int_pair(d, sa, sb)), label="2**24+1"))
-    cs += [Case(fn, [ordinary("int32", sa), ordinary("float32", sb)], label="mixed"),
-           Case(fn, [ordinary("int8", sa), ordinary("int8", sb, 1)], label="int8")]
-    if fn in ("matmul", "dot", "inner"):
-        cs += [Case(fn, [ordinary("float32", (2, 0)), ordinary("float32", (0, 3) if fn != "inner" else (3, 0))],
-                    label="empty"),
-               Case(fn, [ordinary("float32", (2, 2, 3)), ordinary("float32", (3, 2) if fn != "inner" else (2, 3))]),
-               Case(fn, [ordinary("float32", (3,)), ordinary("float32", (3,) if fn == "inner" else (3, 2))])]
-    if fn in ("dot", "outer", "kron", "vdot", "inner"):
-        cs.append(Case(fn, [scalar("float32", 2), ordinary("float32", (3,))] if fn != "vdot"
-                       else [scalar("float32", 2), scalar("float32", 3)]))
-    return cs
-
-
-@battery("tensordot")
-def _tensordot(fn):
-    cs = _pairs(fn, (2, 3), (3, 2), {"axes": 1})
-    for d in ["float32", "int32", "float64"]:
-        cs += [Case(fn, [ordinary(d, (2, 3)), ordinary(d, (3, 2), 1)], {"axes": ([1, 0], [0, 1])},
-                    label="full contraction"),
-               Case(fn, [ordinary(d, (2, 3, 4)), ordinary(d, (3, 4, 2), 1)], {"axes": 2}),
-               Case(fn, [ordinary(d, (2, 3)), ordinary(d, (4,), 1)], {"axes": 0})]
-    cs.append(Case(fn, list(_large_int_pair("int32", (2, 3), (3, 2))), {"axes": 1}, label="2**24+1"))
-    cs.append(Case(fn, [ordinary("float32", (2, 0)), ordinary("float32", (0, 3))], {"axes": 1}))
-    return cs
-
-
-@battery("cross")
-def _cross(fn):
-    cs = _pairs(fn, (4, 3), (4, 3))
-    cs += [Case(fn, [ordinary("float32", (3, 2)), ordinary("float32", (3, 2), 1)], {"axis": 1}),
-           Case(fn, [ordinary("float32", (3,)), ordinary("float32", (2, 3))]),
-           Case(fn, [ordinary("float32", (3, 4)), ordinary("float32", (3, 4), 1)], {"axisa": 0, "axisb": 0}),
-           Case(fn, list(_large_int_pair("int32", (2, 3), (2, 3))), label="2**24+1")]
-    return cs
-
-
-@battery("einsum")
-def _einsum(fn):
-    cs = []
-    for d in sweep():
-        cs.append(Case(fn, ["ij,jk->ik", ordinary(d, (2, 3)), ordinary(d, (3, 4), 1)]))
-        cs.append(Case(fn, ["i,i->", sp(d, (9,)), sp(d, (9,), 1)], label="specials"))
-    cs += [Case(fn, ["ii->i", ordinary("float32", (3, 3))]),
-           Case(fn, ["ij->ji", ordinary("float32", (2, 3))]),
-           Case(fn, ["bij,bjk->bik", ordinary("float32", (2, 2, 3)), ordinary("float32", (2, 3, 2))]),
-           Case(fn, ["i,j->ij", ordinary("int32", (3,)), ordinary("float32", (2,))], label="mixed"),
-           Case(fn, ["ij->", ordinary("int64", (3, 3))]),
-           Case(fn, ["ij,jk->ik"] + list(_large_int_pair("int32", (2, 3), (3, 2))), label="2**24+1")]
-    return cs
-
-
-@battery("slogdet")
-def _slogdet(fn):
-    cs = []
-    for d in sweep():
-        cs.append(Case(fn, [ordinary(d, (3, 3))], ref=lambda x: tuple(np.linalg.slogdet(x))))
-    cs += [Case(fn, [ordinary("float32", (2, 4, 4))], ref=lambda x: tuple(np.linalg.slogdet(x))),
-           Case(fn, [np.zeros((3, 3), np.float32)], ref=lambda x: tuple(np.linalg.slogdet(x)),
-                label="singular"),
-           Case(fn, [sp("float32", (4, 4))], ref=lambda x: tuple(np.linalg.slogdet(x)), label="specials"),
-           Case(fn, [ordinary("float64", (1, 1))], ref=lambda x: tuple(np.linalg.slogdet(x)))]
-    return cs
-
-
-    return cs
 
 
 # --------------------------------------------------------------------------- running a case (worker)

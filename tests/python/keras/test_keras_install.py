@@ -305,7 +305,9 @@ def _ovnp_parameters(fn):
 
     head = fn.__doc__.splitlines()[0]
     inner = head[head.index("(") + 1: head.rindex(")")]
-    return [re.split(r"[:=]", p)[0].strip().lstrip("*") for p in re.split(r",\s*(?![^\[]*\])", inner) if p.strip()]
+    # *operands and **kwargs by name; a bare * (keyword-only marker) is no parameter.
+    names = [re.split(r"[:=]", p)[0].strip().lstrip("*") for p in re.split(r",\s*(?![^\[]*\])", inner)]
+    return [n for n in names if n]
 
 
 def test_ovnp_functions_take_kerass_parameters():
