@@ -460,3 +460,19 @@ def test_errors_surface_through_keras_ops():
 
     with pytest.raises(TypeError):  # upstream's signature, checked before ovnp is called
         knp.ravel(np.ones(2), "C")
+
+
+# Keras backend functions ovnp does not replace, and why.
+UPSTREAM_LEFT = {"vectorize": "takes a Python function; ovnp has no C++ vectorize yet"}
+
+
+def test_no_numpy_function_is_left_on_upstream():
+    """install() replaces every function of keras.src.backend.openvino.numpy but UPSTREAM_LEFT."""
+    import inspect
+
+    from keras.src.backend.openvino import numpy as knp
+
+    left = sorted(n for n, f in vars(knp).items()
+                  if inspect.isfunction(f) and not n.startswith("_") and f.__module__ == knp.__name__
+                  and not hasattr(f, "__ovnp__"))
+    assert left == sorted(UPSTREAM_LEFT)
