@@ -147,7 +147,8 @@ OPS = {
 INDEX_ARGS = {"take": (1,), "take_along_axis": (1,), "one_hot": (0,), "bincount": (0,)}
 OVNP_OPS = {"abs", "negative", "square", "exp", "log1p", "sqrt", "floor", "round", "sign", "tanh", "add",
             "subtract", "multiply", "maximum", "minimum", "divide", "floor_divide", "mod", "clip", "where_gt",
-            "sum", "mean", "max", "min", "prod", "cumsum", "bincount", "argmax", "argmin", "sort"}
+            "sum", "mean", "max", "min", "prod", "cumsum", "bincount", "argmax", "argmin", "sort", "take",
+            "take_along_axis", "reshape", "transpose", "expand_dims", "broadcast_to", "concatenate", "stack"}
 UNARY = ["abs", "negative", "square", "exp", "log1p", "sqrt", "floor", "round", "sign", "tanh"]
 BINARY = ["add", "subtract", "multiply", "maximum", "minimum", "divide", "floor_divide", "mod"]
 REDUCTIONS = ["sum", "mean", "max", "min", "prod"]
