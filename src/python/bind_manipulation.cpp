@@ -98,23 +98,6 @@ bool parameter_free(const Output& o) {
     return true;
 }
 
-ov::element::Type dtype_name_arg(const char* op, const py::handle& h) {
-    std::string name;
-    if (py::isinstance<py::str>(h)) name = h.cast<std::string>();
-    else {
-        try {
-            name = py::str(py::module_::import("numpy").attr("dtype")(h).attr("name")).cast<std::string>();
-        } catch (const py::error_already_set&) {
-            throw ovnp::TypeError(std::string(op) + ": dtype must be a dtype name or a NumPy dtype");
-        }
-    }
-    try {
-        return ovnp::dtype::from_name(name);
-    } catch (const ovnp::TypeError&) {
-        throw ovnp::TypeError(std::string(op) + ": unsupported dtype " + name);
-    }
-}
-
 }  // namespace
 
 void bind_manipulation(py::module_& m) {
@@ -197,7 +180,7 @@ void bind_manipulation(py::module_& m) {
         "view",
         [](py::object x, py::object dtype) {
             Output X = as_output("view", "x", x);
-            auto t = dtype.is_none() ? X.get_element_type() : dtype_name_arg("view", dtype);
+            auto t = dtype.is_none() ? X.get_element_type() : *as_dtype("view", dtype);
             // A value computed from Constants alone (an eager Keras value) is
             // evaluated exactly first: its bytes can then be read as any type.
             if (t != X.get_element_type() && !ov::is_type<ov::op::v0::Constant>(X.get_node()) && parameter_free(X)) {

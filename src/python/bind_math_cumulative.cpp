@@ -10,26 +10,6 @@ namespace {
 
 using ScanOp = Output (*)(const Output&, std::optional<int64_t>, std::optional<ov::element::Type>);
 
-// A dtype argument: None, a name, a NumPy dtype or scalar type.
-std::optional<ov::element::Type> dtype_arg(const char* op, const py::handle& h) {
-    if (h.is_none()) return std::nullopt;
-    std::string name;
-    if (py::isinstance<py::str>(h)) {
-        name = h.cast<std::string>();
-    } else {
-        try {
-            name = py::str(py::module_::import("numpy").attr("dtype")(h).attr("name")).cast<std::string>();
-        } catch (const py::error_already_set&) {
-            throw ovnp::TypeError(std::string(op) + ": dtype must be a dtype name or a NumPy dtype");
-        }
-    }
-    try {
-        return ovnp::dtype::from_name(name);
-    } catch (const ovnp::TypeError&) {
-        throw ovnp::TypeError(std::string(op) + ": unsupported dtype " + name);
-    }
-}
-
 void def_scan(py::module_& m, const char* name, ScanOp fn, const char* doc) {
     m.def(
         name,
@@ -37,7 +17,7 @@ void def_scan(py::module_& m, const char* name, ScanOp fn, const char* doc) {
             Output X = as_output(name, "x", x);
             std::optional<int64_t> ax;
             if (!axis.is_none()) ax = as_int(name, axis, "axis");
-            auto t = dtype_arg(name, dtype);
+            auto t = as_dtype(name, dtype);
             py::gil_scoped_release nogil;
             return fn(X, ax, t);
         },
