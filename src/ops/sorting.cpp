@@ -62,7 +62,7 @@ void require_nonempty(const char* op, const Output& x, std::optional<int64_t> ax
 // Axes of at most 2^24 elements: float32 holds their indices exactly.
 constexpr int64_t kExactF32Index = int64_t(1) << 24;
 
-// Whether argmax/argmin along `along` can be a reduction: the values compare exactly in float32
+// Whether argmax/argmin of x can be a reduction: its values compare exactly in float32
 // (floats, bool, 8/16-bit integers).
 bool reducible(const Output& x) {
     const et::Type t = x.get_element_type();
