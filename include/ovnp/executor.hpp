@@ -50,6 +50,25 @@ struct ExecutorStats {
     size_t entries = 0;      // entries held now
 };
 
+class Executor;
+
+/// A graph run once by Executor::prepare, bound to argument slots: a replay
+/// runs the same cached model on new argument data of the same element types
+/// and shapes, without building, canonicalizing or keying a graph. Keras's
+/// eager calls use it: a repeated call replays instead of rebuilding the op.
+class Prepared {
+public:
+    /// Slots whose values are part of the graph (shapes, axes, gather
+    /// indices): a replay is valid only for the same values in these.
+    const std::vector<size_t>& static_args() const { return static_args_; }
+
+private:
+    friend class Executor;
+    struct State;
+    std::shared_ptr<const State> state_;
+    std::vector<size_t> static_args_;
+};
+
 /// Runs graphs over Constants, compiling each structure once.
 ///
 /// - Canonicalize: data Constants (inputs of elementwise ops, matmul, the data
@@ -75,6 +94,15 @@ public:
 
     /// The outputs' values. Throws ValueError when the graph has a Parameter.
     std::vector<ov::Tensor> run(const ov::OutputVector& outputs);
+    /// run(), and a Prepared replay of the graph in which args[i] (a Constant
+    /// of the graph, or a node it does not use) is argument slot i. The replay
+    /// is null when the graph cannot be cached.
+    std::vector<ov::Tensor> prepare(const ov::OutputVector& outputs, const std::vector<const ov::Node*>& args,
+                                    std::shared_ptr<const Prepared>& replay);
+    /// The prepared graph's outputs for args[i] in slot i (each of the slot's
+    /// element type and shape at preparation; static slots of the same value).
+    /// False, with nothing run, when the model has left the cache since.
+    bool replay(const Prepared& prepared, const std::vector<ov::Tensor>& args, std::vector<ov::Tensor>& results);
 
     ExecutorStats stats() const;
     ExecutorOptions options() const;

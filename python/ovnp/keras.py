@@ -147,6 +147,29 @@ def _shape_arg(value, core):
     return _to_output(value, core)
 
 
+_settings = {"eager": "immediate"}
+_output_info = ovnp._ovnp.output_info
+
+
+def _tensor_maker(cls):
+    """OpenVINOKerasTensor(output) with the same fields, read in C++: its
+    __init__ iterates the PartialShape in Python (about 25 us for 2-d)."""
+    new = object.__new__
+
+    def make(output):
+        shape, dtype = _output_info(output)
+        t = new(cls)
+        t.output = output
+        t.shape = shape
+        t.dtype = dtype
+        t.ndim = None if shape is None else len(shape)
+        t.data = None
+        return t
+
+    return make
+_eager_call = ovnp._ovnp.eager_call
+
+
 def _make_op(name, upstream, core):
     fn = getattr(ovnp, name)
     signature = inspect.signature(upstream)
@@ -156,7 +179,7 @@ def _make_op(name, upstream, core):
                   if p.kind in (kinds.POSITIONAL_ONLY, kinds.POSITIONAL_OR_KEYWORD)]
     # einsum's *operands: each extra positional argument is one tensor.
     var_positional = next((p.name for p in signature.parameters.values() if p.kind is kinds.VAR_POSITIONAL), None)
-    wrap = core.OpenVINOKerasTensor
+    wrap = _tensor_maker(core.OpenVINOKerasTensor)
 
     lists = _TENSOR_LIST_ARGS | _TENSOR_LIST_ARGS_OF.get(name, set())
 
@@ -189,6 +212,8 @@ def _make_op(name, upstream, core):
         rest = [convert(var_positional, a) for a in args[len(positional):]] if var_positional else []
         args = [convert(p, a) for p, a in zip(positional, args)] + rest
         kwargs = {k: convert(k, v) for k, v in kwargs.items()}
+        if _settings["eager"] == "immediate":
+            return _wrap(_eager_call(fn, tuple(args), kwargs))
         return _wrap(fn(*args, **kwargs))
 
     op.__ovnp__ = fn
@@ -314,11 +339,19 @@ def _patch_trainer_precision(precision):
     trainer.ov = _OpenVINOWithPrecision(trainer.ov, precision)
 
 
-def install(inference_precision="f32"):
+def install(inference_precision="f32", eager="immediate"):
     """Route Keras's OpenVINO backend ops in ``ovnp.registry()`` and its
     ``convert_to_numpy`` through ovnp, and compile ``predict``'s model with
-    ``inference_precision`` (None: leave Keras's default).  Idempotent;
-    returns the sorted list of patched function names."""
+    ``inference_precision`` (None: leave Keras's default).
+
+    ``eager``: "immediate" computes an op called on eager values at once (its
+    result is a Constant, and a repeated call replays the compiled model
+    without building the op's graph); "lazy" builds graphs over Constants, as
+    upstream does, computed when materialized.  Both give the same values.
+    Idempotent; returns the sorted list of patched function names."""
+    if eager not in ("immediate", "lazy"):
+        raise ValueError(f"ovnp.keras.install: eager must be 'immediate' or 'lazy', got {eager!r}")
+    _settings["eager"] = eager
     keras, core, ov_numpy = _keras_backend()
     _sync_floatx()
     _patch_trainer_precision(inference_precision)

@@ -1,3 +1,4 @@
+#include <climits>
 #include <cstdlib>
 #include <stdexcept>
 #include <cstring>
@@ -122,6 +123,7 @@ struct Canonical {
     std::string key;
     bool keyable = true;
     Path path = Path::Compiled;
+    std::string device;  // set by a run that keeps it
 };
 
 Canonical canonicalize(const ov::OutputVector& outputs, const std::string& device) {
@@ -525,6 +527,10 @@ struct Executor::Impl {
         stats.entries = map.size();
     }
 
+    // Canonicalizes, finds or builds the entry, runs it; `entry` is the cached
+    // one (null for a graph run uncached), `keep` receives the canonical form.
+    std::vector<ov::Tensor> run(const ov::OutputVector& outputs, std::shared_ptr<Entry>& entry, Canonical* keep);
+
     void erase(const std::string& key, const std::shared_ptr<Entry>& entry) {
         std::lock_guard<std::mutex> lock(mutex);
         auto it = map.find(key);
@@ -586,22 +592,51 @@ void Executor::reset_stats() {
 
 namespace {
 
-ov::Tensor copy_of(const Constant* k) {
-    ov::Tensor t(k->get_element_type(), k->get_shape());
-    if (t.get_byte_size()) std::memcpy(t.data(), k->get_data_ptr(), t.get_byte_size());
+ov::Tensor view_of(const Constant* k) {
+    return ov::Tensor(k->get_element_type(), k->get_shape(), const_cast<void*>(k->get_data_ptr()));
+}
+
+ov::Tensor copy_of(const ov::Tensor& src) {
+    ov::Tensor t = detail::new_tensor(src.get_element_type(), src.get_shape());
+    if (t.get_byte_size()) std::memcpy(t.data(), src.data(), t.get_byte_size());
     return t;
 }
 
+// What one run reads: the lifted inputs' data (per Canonical::inputs), and per
+// output the value it is when the output is a Constant itself.
+struct Sources {
+    std::vector<ov::Tensor> lifted;
+    std::vector<ov::Tensor> direct;  // empty tensors for computed outputs
+};
+
+// The element type and shape each output must come out with.
+struct OutSpec {
+    et::Type type;
+    ov::PartialShape shape;
+};
+
+std::vector<OutSpec> specs_of(const ov::OutputVector& outputs) {
+    std::vector<OutSpec> spec;
+    for (const auto& o : outputs) spec.push_back({o.get_element_type(), o.get_partial_shape()});
+    return spec;
+}
+
+Sources sources_of(const Canonical& c) {
+    Sources s;
+    for (const Constant* k : c.inputs) s.lifted.push_back(view_of(k));
+    for (const Constant* k : c.direct) s.direct.push_back(k ? view_of(k) : ov::Tensor());
+    return s;
+}
+
 // The model's outputs (its Results, in order).
-std::vector<ov::Tensor> compute(Entry& e, const Canonical& c, const std::string& device) {
+std::vector<ov::Tensor> compute(Entry& e, const std::vector<ov::Tensor>& lifted, const std::string& device) {
     ov::TensorVector inputs;
     inputs.reserve(e.inputs.size());
     for (size_t i = 0; i < e.inputs.size(); ++i) {
-        const Constant* k = c.inputs[e.inputs[i]];
-        inputs.emplace_back(e.model->get_parameters()[i]->get_element_type(), k->get_shape(),
-                            const_cast<void*>(k->get_data_ptr()));  // boolean data read as u8
+        const ov::Tensor& k = lifted[e.inputs[i]];
+        inputs.emplace_back(e.model->get_parameters()[i]->get_element_type(), k.get_shape(),
+                            k.data());  // boolean data read as u8
     }
-
     if (e.path == Path::Reference) {
         ov::TensorVector results;
         if (detail::reference_evaluate(*e.model, inputs, results)) return results;
@@ -644,31 +679,31 @@ std::vector<ov::Tensor> compute(Entry& e, const Canonical& c, const std::string&
     return results;
 }
 
-std::vector<ov::Tensor> run_entry(Entry& e, const Canonical& c, const ov::OutputVector& outputs,
+std::vector<ov::Tensor> run_entry(Entry& e, const Sources& src, const std::vector<OutSpec>& outputs,
                                   const std::string& device) {
     std::vector<ov::Tensor> computed;
-    if (e.model) computed = compute(e, c, device);
+    if (e.model) computed = compute(e, src.lifted, device);
     std::vector<ov::Tensor> results;
     size_t next = 0;
-    for (size_t i = 0; i < c.direct.size(); ++i) {
-        if (c.direct[i]) results.push_back(copy_of(c.direct[i]));
-        else if (e.alias[i] >= 0) results.push_back(copy_of(c.inputs[size_t(e.alias[i])]));
-        else if (e.alias[i] == kFolded) results.push_back(copy_of(e.folded[i].get()));
+    for (size_t i = 0; i < src.direct.size(); ++i) {
+        if (src.direct[i]) results.push_back(copy_of(src.direct[i]));
+        else if (e.alias[i] >= 0) results.push_back(copy_of(src.lifted[size_t(e.alias[i])]));
+        else if (e.alias[i] == kFolded) results.push_back(copy_of(view_of(e.folded[i].get())));
         else if (e.alias[i] == kEmpty)
-            results.emplace_back(outputs[i].get_element_type(), outputs[i].get_partial_shape().to_shape());
+            results.emplace_back(outputs[i].type, outputs[i].shape.to_shape());
         else results.push_back(computed.at(next++));
     }
     // A result that contradicts the graph's own type or static shape is a
     // kernel or plugin bug: fail rather than hand it out.
     for (size_t i = 0; i < results.size(); ++i) {
-        const auto& want = outputs[i].get_partial_shape();
-        if (results[i].get_element_type() != outputs[i].get_element_type() ||
+        const auto& want = outputs[i].shape;
+        if (results[i].get_element_type() != outputs[i].type ||
             (want.is_static() && results[i].get_shape() != want.get_shape()) ||
             !want.compatible(results[i].get_shape()))
             throw std::runtime_error("ovnp::Executor: output " + std::to_string(i) + " came out as " +
                                      results[i].get_element_type().get_type_name() +
                                      results[i].get_shape().to_string() + " for a graph output of type " +
-                                     outputs[i].get_element_type().get_type_name() + want.to_string());
+                                     outputs[i].type.get_type_name() + want.to_string());
     }
     return results;
 }
@@ -707,7 +742,110 @@ std::vector<ov::Tensor> evaluate(const ov::OutputVector& outputs, const std::str
     return Executor(o).run(outputs);
 }
 
+// Whether every static shape of the graph follows from its structure: a copy
+// with the lifted Constants as Parameters infers the same shapes. OpenVINO's
+// shape inference reads Constant values (NonZero's and Unique's lengths), and
+// a shape read from one value set must not be replayed on another.
+bool shapes_follow_structure(const Canonical& c) {
+    std::vector<ov::OutputVector> outs(c.order.size());
+    for (size_t i = 0; i < c.order.size(); ++i) {
+        ov::Node* node = c.order[i];
+        if (c.lifted[i]) {
+            auto p = std::make_shared<ov::op::v0::Parameter>(node->get_output_element_type(0),
+                                                             node->get_output_partial_shape(0));
+            outs[i] = {p->output(0)};
+            continue;
+        }
+        if (node->get_input_size() == 0) {
+            outs[i] = node->outputs();
+            continue;
+        }
+        ov::OutputVector args;
+        for (const auto& in : node->input_values()) args.push_back(outs[c.index.at(in.get_node())][in.get_index()]);
+        try {
+            outs[i] = node->clone_with_new_inputs(args)->outputs();
+        } catch (const std::exception&) {
+            return false;
+        }
+        for (size_t k = 0; k < outs[i].size(); ++k)
+            if (node->get_output_partial_shape(k) != outs[i][k].get_partial_shape()) return false;
+    }
+    return true;
+}
+
+// Where a replay takes each lifted input and each direct output: argument
+// slot k >= 0, or a Constant of the graph kept by the replay (-1 - index).
+struct Prepared::State {
+    std::weak_ptr<Entry> entry;
+    std::string key;
+    std::vector<long> lifted;
+    std::vector<long> direct;  // per output; kComputed where the output is computed
+    std::vector<std::shared_ptr<Constant>> kept;
+    std::vector<OutSpec> outputs;
+    std::string device;
+    static constexpr long kComputed = LONG_MIN;
+};
+
 std::vector<ov::Tensor> Executor::run(const ov::OutputVector& outputs) {
+    std::shared_ptr<Entry> entry;
+    return impl_->run(outputs, entry, nullptr);
+}
+
+std::vector<ov::Tensor> Executor::prepare(const ov::OutputVector& outputs, const std::vector<const ov::Node*>& args,
+                                          std::shared_ptr<const Prepared>& replay) {
+    replay.reset();
+    std::shared_ptr<Entry> entry;
+    Canonical c;
+    std::vector<ov::Tensor> results = impl_->run(outputs, entry, &c);
+    if (!entry || !shapes_follow_structure(c)) return results;
+    auto state = std::make_shared<Prepared::State>();
+    auto prepared = std::make_shared<Prepared>();
+    std::unordered_map<const ov::Node*, long> slot;
+    for (size_t k = 0; k < args.size(); ++k) slot.emplace(args[k], long(k));
+    auto source = [&](const Constant* k) {
+        if (auto it = slot.find(k); it != slot.end()) return it->second;
+        state->kept.push_back(std::static_pointer_cast<Constant>(const_cast<Constant*>(k)->shared_from_this()));
+        return -long(state->kept.size());
+    };
+    for (const Constant* k : c.inputs) state->lifted.push_back(source(k));
+    for (const Constant* k : c.direct) state->direct.push_back(k ? source(k) : Prepared::State::kComputed);
+    // An argument the graph reads but does not lift sets a shape, an axis or indices.
+    for (size_t k = 0; k < args.size(); ++k) {
+        auto it = c.index.find(args[k]);
+        if (it != c.index.end() && !c.lifted[it->second]) prepared->static_args_.push_back(k);
+    }
+    state->entry = entry;
+    state->key = std::move(c.key);
+    state->outputs = specs_of(outputs);
+    state->device = c.device;
+    prepared->state_ = std::move(state);
+    replay = std::move(prepared);
+    return results;
+}
+
+bool Executor::replay(const Prepared& prepared, const std::vector<ov::Tensor>& args, std::vector<ov::Tensor>& results) {
+    const Prepared::State& st = *prepared.state_;
+    std::shared_ptr<Entry> entry = st.entry.lock();
+    if (!entry) return false;
+    {
+        std::lock_guard<std::mutex> lock(impl_->mutex);
+        auto it = impl_->map.find(st.key);
+        if (it == impl_->map.end() || it->second.entry != entry || impl_->options.device != st.device) return false;
+        ++impl_->stats.hits;
+        impl_->lru.splice(impl_->lru.begin(), impl_->lru, it->second.pos);
+    }
+    auto pick = [&](long k) { return k >= 0 ? args.at(size_t(k)) : view_of(st.kept.at(size_t(-k - 1)).get()); };
+    Sources src;
+    for (long k : st.lifted) src.lifted.push_back(pick(k));
+    for (long k : st.direct) src.direct.push_back(k == Prepared::State::kComputed ? ov::Tensor() : pick(k));
+    results = run_entry(*entry, src, st.outputs, st.device);
+    return true;
+}
+
+std::vector<ov::Tensor> Executor::Impl::run(const ov::OutputVector& outputs, std::shared_ptr<Entry>& entry,
+                                             Canonical* keep) {
+    entry.reset();
+    Impl* impl_ = this;
     std::string device;
     {
         std::lock_guard<std::mutex> lock(impl_->mutex);
@@ -724,10 +862,9 @@ std::vector<ov::Tensor> Executor::run(const ov::OutputVector& outputs) {
             ++impl_->stats.uncached;
             if (compiled) ++impl_->stats.compiles;
         }
-        return run_entry(e, c, outputs, device);
+        return run_entry(e, sources_of(c), specs_of(outputs), device);
     }
 
-    std::shared_ptr<Entry> entry;
     {
         std::lock_guard<std::mutex> lock(impl_->mutex);
         auto it = impl_->map.find(c.key);
@@ -765,7 +902,12 @@ std::vector<ov::Tensor> Executor::run(const ov::OutputVector& outputs) {
             }
         }
     }
-    return run_entry(*entry, c, outputs, device);
+    std::vector<ov::Tensor> results = run_entry(*entry, sources_of(c), specs_of(outputs), device);
+    if (keep) {
+        *keep = std::move(c);
+        keep->device = device;
+    }
+    return results;
 }
 
 }  // namespace ovnp

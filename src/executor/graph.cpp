@@ -17,6 +17,7 @@
 #include "openvino/op/constant.hpp"
 #include "openvino/op/convert.hpp"
 #include "openvino/op/gather.hpp"
+#include "openvino/op/matmul.hpp"
 #include "openvino/op/is_finite.hpp"
 #include "openvino/op/is_inf.hpp"
 #include "openvino/op/is_nan.hpp"
@@ -148,7 +149,34 @@ ov::Core& core() {
     return c;
 }
 
+namespace {
+// Element operations a static model does per run (a MatMul's output times its
+// contracted length); unknown (dynamic) counts as large.
+size_t static_work(const ov::Model& model) {
+    size_t work = 0;
+    for (const auto& node : model.get_ordered_ops()) {
+        for (const auto& out : node->outputs()) {
+            if (out.get_partial_shape().is_dynamic()) return SIZE_MAX;
+            size_t n = ov::shape_size(out.get_shape());
+            if (ov::is_type<v0::MatMul>(node) && node->get_input_partial_shape(0).rank().get_length() > 0) {
+                const auto& a = node->get_input_shape(0);
+                n *= a.empty() ? 1 : a.back();
+            }
+            work += n;
+        }
+    }
+    return work;
+}
+}  // namespace
+
 ov::CompiledModel compile(const std::shared_ptr<ov::Model>& model, const std::string& device) {
+    // Small static models run in the calling thread: handing a few thousand
+    // elements to a thread pool costs more CPU than the work (and, on a loaded
+    // machine, waits for a descheduled worker).
+    constexpr size_t kSmallWork = size_t(1) << 16;
+    const bool cpu = device.rfind("CPU", 0) == 0;
+    if (cpu && static_work(*model) <= kSmallWork)
+        return core().compile_model(model, device, ov::hint::inference_precision(et::f32), ov::inference_num_threads(1));
     try {
         return core().compile_model(model, device, ov::hint::inference_precision(et::f32));
     } catch (const ov::Exception&) {

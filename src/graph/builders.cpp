@@ -79,6 +79,22 @@ Output data_dependent_shape(const Output& v) {
 
 bool is_data_dependent_shape(const ov::Node& n) { return n.get_rt_info().count(kDataShapeKey) > 0; }
 
+namespace {
+thread_local ValueReads* t_value_reads = nullptr;
+}  // namespace
+
+ValueReads::ValueReads() : outer_(t_value_reads) { t_value_reads = this; }
+ValueReads::~ValueReads() {
+    t_value_reads = outer_;
+    if (outer_) outer_->nodes_.insert(outer_->nodes_.end(), nodes_.begin(), nodes_.end());
+}
+
+std::shared_ptr<v0::Constant> constant_value(const Output& x) {
+    auto c = ov::as_type_ptr<v0::Constant>(x.get_node_shared_ptr());
+    if (c && t_value_reads) t_value_reads->nodes_.push_back(c.get());
+    return c;
+}
+
 Output i64s(const std::vector<int64_t>& v, bool scalar) {
     return v0::Constant::create(ov::element::i64, scalar ? ov::Shape{} : ov::Shape{v.size()}, v)->output(0);
 }

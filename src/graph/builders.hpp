@@ -15,6 +15,7 @@
 #include "openvino/op/abs.hpp"
 #include "openvino/op/add.hpp"
 #include "openvino/op/ceiling.hpp"
+#include "openvino/op/constant.hpp"
 #include "openvino/op/divide.hpp"
 #include "openvino/op/equal.hpp"
 #include "openvino/op/floor.hpp"
@@ -127,6 +128,27 @@ int64_t static_rank(const char* op, const Output& x, const char* what);
 Output data_dependent_shape(const Output& v);
 /// Whether n is such a marked node.
 bool is_data_dependent_shape(const ov::Node& n);
+
+/// The Constant x is, or null. Ops read values at build time only through
+/// this: a graph built from a value holds for that value alone, so each read
+/// is recorded for the ValueReads alive on this thread (eager replays key on
+/// the values read).
+std::shared_ptr<ov::op::v0::Constant> constant_value(const Output& x);
+
+/// Collects the Constants constant_value returns on this thread while alive.
+class ValueReads {
+public:
+    ValueReads();
+    ~ValueReads();
+    ValueReads(const ValueReads&) = delete;
+    ValueReads& operator=(const ValueReads&) = delete;
+    const std::vector<const ov::Node*>& nodes() const { return nodes_; }
+
+private:
+    friend std::shared_ptr<ov::op::v0::Constant> constant_value(const Output& x);
+    std::vector<const ov::Node*> nodes_;
+    ValueReads* outer_;
+};
 
 /// An i64 Constant: a 1-D tensor of v, or with scalar=true the 0-d v[0].
 Output i64s(const std::vector<int64_t>& v, bool scalar = false);

@@ -30,7 +30,7 @@ using detail::i64s;
 namespace {
 
 std::shared_ptr<v0::Constant> constant_of(const Output& x) {
-    return ov::as_type_ptr<v0::Constant>(x.get_node_shared_ptr());
+    return detail::constant_value(x);
 }
 
 // A scalar argument (start, stop, step): numeric, one element, as 0-d.

@@ -32,7 +32,7 @@ Output detail::dim_arg(const char* op, const char* arg, const Output& v) {
     const auto& ps = x.get_partial_shape();
     if (ps.rank().is_static() && ps.rank().get_length() > 1)
         throw ValueError(std::string(op) + ": " + arg + " must be a scalar, got shape " + shape_str(ps));
-    if (auto c = ov::as_type_ptr<v0::Constant>(x.get_node_shared_ptr())) {
+    if (auto c = detail::constant_value(x)) {
         auto vals = c->cast_vector<int64_t>();
         if (vals.size() != 1)
             throw ValueError(std::string(op) + ": " + arg + " must be a scalar, got shape " + shape_str(ps));

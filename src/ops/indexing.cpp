@@ -102,7 +102,7 @@ Output index_operand(const char* op, const Output& indices, Output* resolved = n
 
 // The values of Constant indices (nullopt for indices known only at run time).
 std::optional<std::vector<int64_t>> constant_values(const Output& idx) {
-    auto c = ov::as_type_ptr<v0::Constant>(idx.get_node_shared_ptr());
+    auto c = detail::constant_value(idx);
     if (!c) return std::nullopt;
     if (c->get_element_type() == et::u64) {
         std::vector<int64_t> out;

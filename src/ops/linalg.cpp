@@ -76,7 +76,7 @@ Output concat(const std::vector<Output>& parts) {
 
 Output reshape(const Output& x, const Output& shape) {
     if (x.get_partial_shape().is_static()) {
-        if (auto k = ov::as_type_ptr<v0::Constant>(shape.get_node_shared_ptr())) {
+        if (auto k = detail::constant_value(shape)) {
             auto v = k->cast_vector<int64_t>();
             auto s = x.get_shape();
             if (std::vector<int64_t>(s.begin(), s.end()) == v) return x;
@@ -174,10 +174,10 @@ Output contract(const char* op, const Output& a, const Output& b, std::vector<in
     if (!free_a.empty()) shape.push_back(dims_of(a, free_a));
     if (!free_b.empty()) shape.push_back(dims_of(b, free_b));
     Output s = concat(shape);
-    if (auto c = ov::as_type_ptr<v0::Constant>(s.get_node_shared_ptr()); !c && shape.size() == 2) {
+    if (auto c = detail::constant_value(s); !c && shape.size() == 2) {
         // Fold the two constants when both are static.
-        auto c0 = ov::as_type_ptr<v0::Constant>(shape[0].get_node_shared_ptr());
-        auto c1 = ov::as_type_ptr<v0::Constant>(shape[1].get_node_shared_ptr());
+        auto c0 = detail::constant_value(shape[0]);
+        auto c1 = detail::constant_value(shape[1]);
         if (c0 && c1) {
             auto v = c0->cast_vector<int64_t>(), w = c1->cast_vector<int64_t>();
             v.insert(v.end(), w.begin(), w.end());
@@ -278,8 +278,8 @@ Output kron(const Output& x1, const Output& x2) {
     std::vector<int64_t> all = leading(r);
     Output da = dims_of(a, all), db = dims_of(b, all);
     Output shape;
-    auto ca = ov::as_type_ptr<v0::Constant>(da.get_node_shared_ptr());
-    auto cb = ov::as_type_ptr<v0::Constant>(db.get_node_shared_ptr());
+    auto ca = detail::constant_value(da);
+    auto cb = detail::constant_value(db);
     if (ca && cb) {
         auto va = ca->cast_vector<int64_t>(), vb = cb->cast_vector<int64_t>();
         for (size_t i = 0; i < va.size(); ++i) va[i] *= vb[i];

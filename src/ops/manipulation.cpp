@@ -139,8 +139,8 @@ bool is_dim_of(Output v, const Output& x, int64_t j) {
     auto shape = gather->input_value(0).get_node();
     if (!ov::is_type<v3::ShapeOf>(shape) && !ov::is_type<v0::ShapeOf>(shape)) return false;
     if (shape->input_value(0) != x) return false;
-    auto idx = std::dynamic_pointer_cast<v0::Constant>(gather->input_value(1).get_node_shared_ptr());
-    auto axis = std::dynamic_pointer_cast<v0::Constant>(gather->input_value(2).get_node_shared_ptr());
+    auto idx = detail::constant_value(gather->input_value(1));
+    auto axis = detail::constant_value(gather->input_value(2));
     if (!idx || !axis || ov::shape_size(idx->get_shape()) != 1 || axis->cast_vector<int64_t>()[0] != 0) return false;
     return idx->cast_vector<int64_t>()[0] == j;
 }
@@ -156,7 +156,7 @@ Output reshape(const Output& x_in, const Output& newshape) {
         bool ok = true;
         for (size_t j = 0; ok && j < cat->get_input_size(); ++j) {
             Output in = cat->input_value(j);
-            auto c = std::dynamic_pointer_cast<v0::Constant>(in.get_node_shared_ptr());
+            auto c = detail::constant_value(in);
             if (c && ov::shape_size(c->get_shape()) == 1) {
                 int64_t v = c->cast_vector<int64_t>()[0];
                 ok = v != 0;  // a literal 0 is a 0, not a copy
@@ -347,7 +347,7 @@ Output view(const Output& x_in, et::Type t) {
                          ") is only supported if the itemsize is unchanged");
     if (a != b && ps.rank().is_dynamic())
         throw ValueError("view: " + view_str(from, t) + " needs a static rank (the input's rank is dynamic)");
-    if (auto c = std::dynamic_pointer_cast<v0::Constant>(x.get_node_shared_ptr())) {
+    if (auto c = detail::constant_value(x)) {
         ov::Shape shape = a == b ? c->get_shape() : view_shape(ps, a, b, from, t).to_shape();
         return std::make_shared<v0::Constant>(t, shape, c->get_data_ptr())->output(0);
     }

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <string>
 
+#include "graph/builders.hpp"
 #include "openvino/op/bitwise_and.hpp"
 #include "openvino/op/bitwise_right_shift.hpp"
 #include "openvino/op/constant.hpp"
@@ -461,7 +462,7 @@ namespace {
 std::shared_ptr<v0::Constant> constant_source(const Output& x) {
     auto node = x.get_node_shared_ptr();
     while (auto c = ov::as_type_ptr<v0::Convert>(node)) node = c->input_value(0).get_node_shared_ptr();
-    return ov::as_type_ptr<v0::Constant>(node);
+    return detail::constant_value(node->output(0));
 }
 
 // a^b for integers by squaring, wrapping as NumPy. No Select on the values:

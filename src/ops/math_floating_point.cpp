@@ -66,7 +66,7 @@ Output signbit(const Output& x_in) {
     const Type t = x.get_element_type();
     if (t == et::boolean || (!t.is_real() && !dtype::iinfo(t).is_signed)) return detail::filled_bool(x, false);
     // A constant's sign bits are read directly, the sign of its NaNs included.
-    if (auto c = ov::as_type_ptr<v0::Constant>(x.get_node_shared_ptr())) {
+    if (auto c = detail::constant_value(x)) {
         std::vector<double> v = c->cast_vector<double>();
         std::vector<char> bits(v.size());
         for (size_t i = 0; i < v.size(); ++i) bits[i] = std::signbit(v[i]);

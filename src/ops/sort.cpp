@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "graph/builders.hpp"
 #include "openvino/op/concat.hpp"
 #include "openvino/op/constant.hpp"
 #include "openvino/op/convert.hpp"
@@ -49,7 +50,7 @@ bool constant_has_nan(const Output& x) {
             if (constant_has_nan(in)) return true;
         return false;
     }
-    auto c = ov::as_type_ptr<v0::Constant>(node);
+    auto c = detail::constant_value(node->output(0));
     if (!c) return true;
     for (double v : c->cast_vector<double>())
         if (std::isnan(v)) return true;

@@ -63,7 +63,7 @@ Output nan_mean_of(const Output& xc, const AxesList& axes, bool keepdims) {
 
 // Constant weights' sums over the reduced axes: NumPy raises if one is zero.
 void check_weight_sums(const Output& w, const AxesList& axes) {
-    auto c = ov::as_type_ptr<v0::Constant>(w.get_node_shared_ptr());
+    auto c = detail::constant_value(w);
     if (!c || !axes) return;
     const auto shape = c->get_shape();
     const auto v = c->cast_vector<double>();

@@ -69,7 +69,7 @@ Output max_i32_at_least_0(const Output& y) {
 
 // Throws ValueError when x is a Constant holding a negative value.
 void require_nonnegative_constant(const char* op, const Output& x) {
-    auto c = ov::as_type_ptr<v0::Constant>(x.get_node_shared_ptr());
+    auto c = detail::constant_value(x);
     if (!c || !x.get_element_type().is_signed()) return;
     for (int64_t v : c->cast_vector<int64_t>())
         if (v < 0)
@@ -113,7 +113,7 @@ Output bincount(const Output& x_in, const std::optional<Output>& weights, int64_
     length = detail::data_dependent_shape(select_values(detail::exact_less(length, min_len), min_len, length));
     // A Constant x (Keras's eager call on an array): the length is known now,
     // and the result's shape static.
-    if (auto c = ov::as_type_ptr<v0::Constant>(x.get_node_shared_ptr())) {
+    if (auto c = detail::constant_value(x)) {
         int64_t top_value = minlength;
         if (xt == et::u64) {
             for (uint64_t v : c->cast_vector<uint64_t>()) top_value = std::max<int64_t>(top_value, int64_t(v) + 1);
@@ -257,7 +257,7 @@ Output digitize(const Output& x_in, const Output& bins_in) {
     const auto t = p[0].get_element_type();
     const auto ct = t.is_real() ? dtype::compute_type(t) : t;
     Output x = dtype::cast(p[0], ct), bins = dtype::cast(p[1], ct);
-    if (auto c = ov::as_type_ptr<v0::Constant>(bins_in.get_node_shared_ptr())) {
+    if (auto c = detail::constant_value(bins_in)) {
         const auto v = c->cast_vector<double>();
         bool up = true, down = true;
         for (size_t i = 1; i < v.size(); ++i) {

@@ -41,7 +41,7 @@ Method parse_method(const char* op, const std::string& m) {
 
 // Quantiles known while building must lie in [0, 1] (NumPy's check).
 void require_quantiles(const char* op, const Output& q, double scale) {
-    auto c = ov::as_type_ptr<v0::Constant>(q.get_node_shared_ptr());
+    auto c = detail::constant_value(q);
     if (!c) return;
     for (double v : c->cast_vector<double>())
         if (!(v / scale >= 0.0 && v / scale <= 1.0))

@@ -30,7 +30,7 @@ Output points(const char* op, const Output& M_in) {
     const auto& ps = M.get_partial_shape();
     if (ps.is_static() && ov::shape_size(ps.to_shape()) != 1)
         throw ValueError(std::string(op) + ": M must be a scalar, got shape " + detail::shape_str(ps));
-    if (auto c = ov::as_type_ptr<v0::Constant>(M.get_node_shared_ptr()))
+    if (auto c = detail::constant_value(M))
         return i64s({static_cast<int64_t>(c->cast_vector<double>()[0])}, true);
     return g::make<v1::Reshape>(dtype::cast(M, et::i64), i64s({}), false);
 }
@@ -39,7 +39,7 @@ Output points(const char* op, const Output& M_in) {
 // is below start, so ranges here always count up from 0.
 Output count(const Output& M) {
     Output n = M;
-    if (auto c = ov::as_type_ptr<v0::Constant>(M.get_node_shared_ptr()))
+    if (auto c = detail::constant_value(M))
         n = i64s({std::max<int64_t>(0, c->cast_vector<int64_t>()[0])}, true);
     else
         n = g::vmax(M, i64s({0}, true));

@@ -2,6 +2,7 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include "graph/builders.hpp"
 #include "ovnp/creation.hpp"
 #include "ovnp/errors.hpp"
 #include "python/bind_util.hpp"
@@ -48,7 +49,7 @@ Output as_shape(const char* op, const py::handle& h) {
 int64_t as_count(const char* op, const py::handle& h, const char* arg) {
     if (is_int(h) || PyBool_Check(h.ptr()) || PyFloat_Check(h.ptr())) return as_int(op, h, arg);
     Output v = as_output(op, arg, h);
-    auto c = ov::as_type_ptr<ov::op::v0::Constant>(v.get_node_shared_ptr());
+    auto c = detail::constant_value(v);
     if (!c || !v.get_element_type().is_integral_number() || ov::shape_size(c->get_shape()) != 1)
         throw ovnp::TypeError(std::string(op) + ": " + arg + " must be an int or a constant integer scalar");
     return c->cast_vector<int64_t>()[0];

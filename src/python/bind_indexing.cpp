@@ -2,6 +2,7 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include "graph/builders.hpp"
 #include "python/bind_util.hpp"
 
 namespace ovnp::python {
@@ -91,7 +92,7 @@ void bind_indexing(py::module_& m) {
             Output I = as_output("unravel_index", "indices", indices);
             std::vector<int64_t> dims;
             if (py::isinstance<Output>(shape) || py::isinstance<ov::Node>(shape)) {
-                auto c = ov::as_type_ptr<ov::op::v0::Constant>(as_output("unravel_index", "shape", shape).get_node_shared_ptr());
+                auto c = detail::constant_value(as_output("unravel_index", "shape", shape));
                 if (!c) throw ovnp::ValueError("unravel_index: shape must be static (ints)");
                 dims = c->cast_vector<int64_t>();
             } else if (py::isinstance<py::sequence>(shape)) {

@@ -5,6 +5,7 @@
 #include <set>
 #include <variant>
 
+#include "graph/builders.hpp"
 #include "openvino/op/concat.hpp"
 #include "openvino/op/constant.hpp"
 #include "openvino/op/parameter.hpp"
@@ -17,7 +18,7 @@ namespace {
 
 // A Constant's integer values, or nullopt for any other node.
 std::optional<std::vector<int64_t>> constant_ints(const Output& o) {
-    auto c = std::dynamic_pointer_cast<ov::op::v0::Constant>(o.get_node_shared_ptr());
+    auto c = detail::constant_value(o);
     if (!c || !c->get_element_type().is_integral_number() || c->get_element_type() == ov::element::boolean ||
         c->get_shape().size() > 1)
         return std::nullopt;

@@ -2,6 +2,7 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include "graph/builders.hpp"
 #include "openvino/op/constant.hpp"
 #include "ovnp/errors.hpp"
 #include "ovnp/manipulation.hpp"
@@ -36,7 +37,7 @@ ovnp::Sections sections_arg(const char* op, const py::handle& h) {
         return s;
     }
     Output o = as_output(op, "indices_or_sections", h);
-    auto c = std::dynamic_pointer_cast<ov::op::v0::Constant>(o.get_node_shared_ptr());
+    auto c = detail::constant_value(o);
     const auto t = o.get_element_type();
     if (!c || !t.is_integral_number() || t == ov::element::boolean || c->get_shape().size() > 1)
         throw ovnp::TypeError(std::string(op) + ": indices_or_sections must be " + expected +

@@ -3,6 +3,7 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include "graph/builders.hpp"
 #include "ovnp/errors.hpp"
 #include "ovnp/manipulation.hpp"
 #include "python/bind_util.hpp"
@@ -18,7 +19,7 @@ py::array_t<int64_t> static_ints(const char* op, const char* arg, const py::hand
     py::object arr;
     if (py::isinstance<Output>(h) || py::isinstance<ov::Node>(h)) {
         Output o = as_output(op, arg, h);
-        auto c = ov::as_type_ptr<ov::op::v0::Constant>(o.get_node_shared_ptr());
+        auto c = detail::constant_value(o);
         if (!c) throw ovnp::ValueError(std::string(op) + ": " + arg + " must be static (Python ints or a Constant)");
         if (!c->get_element_type().is_integral_number() || c->get_element_type() == ov::element::boolean)
             throw ovnp::TypeError(std::string(op) + ": " + arg + " must be integers (dtype " +

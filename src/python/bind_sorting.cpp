@@ -2,6 +2,7 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include "graph/builders.hpp"
 #include "ovnp/errors.hpp"
 #include "ovnp/sorting.hpp"
 #include "python/bind_util.hpp"
@@ -27,7 +28,7 @@ std::vector<int64_t> as_static_ints(const char* op, const py::handle& h, const c
     }
     if (!h.is_none()) {
         Output o = as_output(op, arg, h);
-        auto c = ov::as_type_ptr<ov::op::v0::Constant>(o.get_node_shared_ptr());
+        auto c = detail::constant_value(o);
         if (c && o.get_element_type().is_integral_number() && o.get_partial_shape().rank().get_length() <= 1)
             return c->cast_vector<int64_t>();
     }

@@ -2,6 +2,7 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include "graph/builders.hpp"
 #include "python/bind_util.hpp"
 
 namespace ovnp::python {
@@ -32,7 +33,7 @@ void bind_statistics_histograms(py::module_& m) {
                     for (auto e : range) v.push_back(e.cast<double>());
                 } else {
                     // ovnp.keras hands a tuple over as a Constant.
-                    auto c = ov::as_type_ptr<ov::op::v0::Constant>(as_output("histogram", "range", range).get_node_shared_ptr());
+                    auto c = detail::constant_value(as_output("histogram", "range", range));
                     if (!c) throw ovnp::ValueError("histogram: range must be a pair of numbers known when the graph is built");
                     v = c->cast_vector<double>();
                 }

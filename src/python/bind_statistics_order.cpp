@@ -2,6 +2,7 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include "graph/builders.hpp"
 #include "ovnp/statistics.hpp"
 #include "python/bind_util.hpp"
 
@@ -15,7 +16,7 @@ Axes axes_arg(const char* op, const py::handle& h) {
         return as_axes(op, h);
     try {
         Output o = h.cast<Output>();
-        auto c = ov::as_type_ptr<ov::op::v0::Constant>(o.get_node_shared_ptr());
+        auto c = detail::constant_value(o);
         const bool ints = o.get_element_type().is_integral_number() || ov::shape_size(c ? c->get_shape() : ov::Shape{1}) == 0;
         if (c && ints && o.get_partial_shape().rank().get_length() <= 1) return c->cast_vector<int64_t>();
     } catch (const py::cast_error&) {

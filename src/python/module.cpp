@@ -35,6 +35,7 @@ void bind_window(py::module_& m);
 void bind_linalg(py::module_& m);
 void bind_functional(py::module_& m);
 void bind_indexing_diagonals(py::module_& m);
+void bind_eager(py::module_& m);
 }  // namespace ovnp::python
 
 using ovnp::python::as_output;
@@ -171,6 +172,7 @@ PYBIND11_MODULE(_ovnp, m) {
     ovnp::python::bind_indexing_diagonals(m);
 
     bind_executor(m);
+    ovnp::python::bind_eager(m);
 
     m.def("floatx", [] { return ovnp::dtype::name(ovnp::dtype::floatx()); });
     m.def("set_floatx", [](const std::string& name) { ovnp::dtype::set_floatx(ovnp::dtype::from_name(name)); });

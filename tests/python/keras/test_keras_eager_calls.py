@@ -1,0 +1,220 @@
+"""Immediate eager calls: ``keras.ops.X`` on eager values is computed at once, and a repeated
+signature replays the prepared model without building the op's graph again.
+
+Every case runs the same calls with ``install(eager="lazy")`` (the op's graph, materialized by
+the executor) and ``install(eager="immediate")``, on two data sets of one signature (a miss, then
+replays), and the results must be equal bit for bit, with the same dtype and shape. The cases
+are chosen for what a replay could get wrong: outputs whose shape depends on the values
+(bincount, unique, nonzero), graphs that depend on a value read while building (sort's NaN
+check, take's index check, view's bytes), static arguments (shapes, indices), the same tensor
+passed twice, and tuple or list results.
+"""
+
+import os
+
+os.environ["KERAS_BACKEND"] = "openvino"
+
+import pathlib  # noqa: E402
+import re  # noqa: E402
+
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+
+import keras  # noqa: E402
+
+if keras.backend.backend() != "openvino":
+    pytest.skip(f"Keras backend is {keras.backend.backend()!r}", allow_module_level=True)
+
+import ovnp  # noqa: E402
+import ovnp.keras as ok  # noqa: E402
+from grid import assert_bitwise_equal  # noqa: E402
+from keras.src.backend.openvino import core as kcore  # noqa: E402
+
+pytestmark = pytest.mark.filterwarnings("error:ovnp.executor failed:RuntimeWarning")
+
+ROOT = pathlib.Path(__file__).resolve().parents[3]
+F32, F64, I32, I64 = (np.dtype(t) for t in (np.float32, np.float64, np.int32, np.int64))
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _installed():
+    ok.install()
+    yield
+    ok.uninstall()
+
+
+def _numpy(out):
+    if isinstance(out, (tuple, list)):
+        return type(out)(_numpy(o) for o in out)
+    return np.asarray(keras.ops.convert_to_numpy(out))
+
+
+def _run(mode, fn, data):
+    ok.install(eager=mode)
+    try:
+        return [_numpy(fn(*d)) for d in data]
+    finally:
+        ok.install()
+
+
+def _same(got, want, what):
+    if isinstance(want, (tuple, list)):
+        assert type(got) is type(want) and len(got) == len(want), what
+        for g, w in zip(got, want):
+            _same(g, w, what)
+        return
+    assert got.dtype == want.dtype and got.shape == want.shape, f"{what}: {got.dtype}{got.shape} != {want.dtype}{want.shape}"
+    assert_bitwise_equal(got, want, what)
+
+
+R = np.random.default_rng(7)
+NAN = np.float32("nan")
+
+# (id, fn of the arrays, two or more data sets with one signature: types and shapes alike)
+CASES = [
+    ("log1p", lambda x: keras.ops.log1p(x), [(R.random(5, F32),), (R.random(5, F32) * 9,)]),
+    ("add_broadcast", lambda x, y: keras.ops.add(x, y),
+     [(R.random((2, 3)), R.random(3)), (R.random((2, 3)), R.random(3))]),
+    ("sum_axis", lambda x: keras.ops.sum(x, axis=1, keepdims=True),
+     [(R.integers(-9, 9, (3, 4), I64),), (R.integers(2**60, 2**61, (3, 4), I64),)]),
+    ("bincount", lambda x: keras.ops.bincount(x),
+     [(np.array([0, 1, 1, 6], I32),), (np.array([0, 2, 7, 3], I32),), (np.array([1, 1, 1, 1], I32),)]),
+    ("bincount_large", lambda x: keras.ops.bincount(x),
+     [(R.integers(0, 50, 3000, I32),), (R.integers(0, 900, 3000, I32),)]),
+    ("unique", lambda x: keras.ops.unique(x),
+     [(np.array([3, 1, 3, 2], I32),), (np.array([5, 5, 5, 5], I32),)]),
+    ("nonzero", lambda x: keras.ops.nonzero(x),
+     [(np.array([[0, 1], [2, 0]], I32),), (np.array([[3, 1], [2, 4]], I32),)]),
+    ("sort_nan", lambda x: keras.ops.sort(x),
+     [(np.array([3, 1, 2], F32),), (np.array([3, NAN, 2], F32),), (np.array([NAN, -0.0, 0.0], F32),)]),
+    ("median_nan", lambda x: keras.ops.median(x),
+     [(np.array([3, 1, 2, 5], F32),), (np.array([3, NAN, 2, 5], F32),)]),
+    ("take_indices", lambda x, i: keras.ops.take(x, i, axis=0),
+     [(R.random(6, F32), np.array([0, 5, -1], I32)), (R.random(6, F32), np.array([2, 2, 3], I32))]),
+    ("take_along_axis", lambda x, i: keras.ops.take_along_axis(x, i, axis=1),
+     [(R.random((2, 4)), np.array([[0, 3], [1, 1]], I64)), (R.random((2, 4)), np.array([[2, 2], [3, 0]], I64))]),
+    ("reshape", lambda x: keras.ops.reshape(x, (3, -1)), [(R.random(6, F32),), (R.random(6, F32),)]),
+    ("transpose", lambda x: keras.ops.transpose(x), [(R.random((2, 3)),), (R.random((2, 3)),)]),
+    ("view", lambda x: keras.ops.view(x, "int32"), [(R.random(4, F32),), (R.random(4, F32),)]),
+    ("split_list", lambda x: keras.ops.split(x, 2), [(R.random(4, F32),), (R.random(4, F32),)]),
+    ("argpartition", lambda x: keras.ops.argpartition(x, 1),
+     [(np.array([4, 1, 3], F32),), (np.array([0, 9, 3], F32),)]),
+    ("histogram", lambda x: keras.ops.histogram(x, bins=4),
+     [(np.array([0, 1, 2, 3], F32),), (np.array([5, 1, 9, 3], F32),)]),
+    ("searchsorted", lambda a, v: keras.ops.searchsorted(a, v),
+     [(np.array([1, 3, 5], F32), np.array([0, 4], F32)), (np.array([2, 4, 8], F32), np.array([9, 4], F32))]),
+    ("where_one_arg", lambda x: keras.ops.where(x),
+     [(np.array([0, 1, 1], I32),), (np.array([1, 1, 1], I32),)]),
+    ("concatenate", lambda x, y: keras.ops.concatenate([x, y]),
+     [(R.random(2, F32), R.random(3, F32)), (R.random(2, F32), R.random(3, F32))]),
+    ("cumsum_int64", lambda x: keras.ops.cumsum(x),
+     [(np.array([2**62, 1, 1], I64),), (np.array([-3, 2**61, 7], I64),)]),
+]
+
+
+@pytest.mark.parametrize("fn,data", [pytest.param(f, d, id=i) for i, f, d in CASES])
+def test_immediate_equals_lazy_on_new_values(fn, data):
+    """Each data set twice: the first of each is a miss or a replay, the second a replay."""
+    ovnp._ovnp.eager_clear()
+    want = _run("lazy", fn, data)
+    got = _run("immediate", fn, data + data)
+    for k, w in enumerate(want + want):
+        _same(got[k], w, f"data set {k % len(data)}, call {k}")
+    assert ovnp._ovnp.eager_stats()["calls"] >= 2 * len(data)
+
+
+def test_replays_skip_building():
+    ovnp._ovnp.eager_clear()
+    x = R.random(100, F32)
+    for _ in range(5):
+        keras.ops.log1p(x)
+    s = ovnp._ovnp.eager_stats()
+    assert s["calls"] == 5 and s["prepared"] == 1 and s["replays"] == 4 and s["lazy"] == 0
+
+
+def test_a_value_read_while_building_is_part_of_the_signature():
+    """bincount's length comes from its input's maximum: a new maximum is a new replay."""
+    ovnp._ovnp.eager_clear()
+    a, b = np.array([0, 1, 5], I32), np.array([0, 1, 2], I32)
+    for _ in range(2):
+        assert keras.ops.convert_to_numpy(keras.ops.bincount(a)).shape == (6,)
+        assert keras.ops.convert_to_numpy(keras.ops.bincount(b)).shape == (3,)
+    assert ovnp._ovnp.eager_stats()["replays"] == 2
+
+
+def test_large_read_values_are_not_keyed():
+    """Past a few KiB a read value is not worth keying: every call builds the op's graph."""
+    ovnp._ovnp.eager_clear()
+    x = R.integers(0, 5, 5000, I32)
+    for k in range(3):
+        got = keras.ops.convert_to_numpy(keras.ops.bincount(x + k))
+        _same(got, np.bincount(x + k).astype(got.dtype), f"call {k}")
+    assert ovnp._ovnp.eager_stats()["replays"] == 0
+
+
+def test_the_same_tensor_twice_is_not_two_inputs():
+    ovnp._ovnp.eager_clear()
+    x, y = R.random(4, F32), R.random(4, F32)
+    t = keras.ops.convert_to_tensor(x)
+    _same(_numpy(keras.ops.subtract(t, t)), np.zeros(4, F32), "t - t")
+    u = keras.ops.convert_to_tensor(y)
+    _same(_numpy(keras.ops.subtract(t, u)), x - y, "t - u after t - t")
+    _same(_numpy(keras.ops.subtract(u, u)), np.zeros(4, F32), "u - u")
+
+
+def test_a_dropped_model_is_built_again():
+    ovnp._ovnp.eager_clear()
+    x = R.random(8, F64)
+    first = _numpy(keras.ops.exp(x))
+    ovnp.executor.clear()  # the prepared model is gone: the replay falls back to a build
+    again = _numpy(keras.ops.exp(x))
+    _same(again, first, "after executor.clear()")
+    _same(_numpy(keras.ops.exp(x)), first, "the rebuilt replay")
+
+
+def test_errors_raise_on_every_call():
+    """take reads its constant indices to check them: a replay of in-range indices must not
+    hide an out-of-range one of the same signature."""
+    x = R.random(4, F32)
+    keras.ops.take(x, np.array([0, 3], I32))
+    keras.ops.take(x, np.array([1, 2], I32))
+    for _ in range(2):
+        with pytest.raises((IndexError, ValueError), match="take"):
+            keras.ops.take(x, np.array([0, 9], I32))
+    with pytest.raises(ValueError, match="bincount"):
+        keras.ops.bincount(np.array([1, -1], I32))
+
+
+def test_graph_arguments_stay_graphs():
+    import openvino.opset16 as ov_ops
+
+    p = kcore.OpenVINOKerasTensor(ov_ops.parameter([2], kcore.OPENVINO_DTYPES["float32"]).output(0))
+    out = keras.ops.log1p(p)
+    assert out.output.get_node().get_type_name() != "Constant"
+    assert out.shape == (2,) and out.dtype == "float32"
+
+
+@pytest.mark.parametrize("shape", [[2, 3], [], [-1, 4], None])
+def test_output_info_reads_what_keras_tensor_reads(shape):
+    import openvino as ov
+    import openvino.opset16 as ov_ops
+
+    ps = ov.PartialShape.dynamic() if shape is None else ov.PartialShape(shape)
+    out = ov_ops.parameter(ps, ov.Type.f16).output(0)
+    t = kcore.OpenVINOKerasTensor(out)
+    assert ovnp._ovnp.output_info(out) == (t.shape, t.dtype)
+
+
+def test_ops_read_constant_values_only_through_the_recorded_helper():
+    """A value read that bypasses constant_value would let a replay reuse a graph built for
+    other values."""
+    pattern = re.compile(r"(as_type_ptr|dynamic_pointer_cast|dynamic_cast|as_type)\s*<[^>]*Constant")
+    offenders = []
+    for d in ("src/ops", "src/python"):
+        for f in sorted((ROOT / d).glob("*.[ch]pp")):
+            if f.name == "eager.cpp":  # takes its arguments' Constants as inputs, values unread
+                continue
+            for n, line in enumerate(f.read_text().splitlines(), 1):
+                if pattern.search(line):
+                    offenders.append(f"{f.relative_to(ROOT)}:{n}: {line.strip()}")
+    assert not offenders, "\n".join(offenders)
