@@ -18,6 +18,7 @@
 #include "openvino/op/variadic_split.hpp"
 #include "executor/buffers.hpp"
 #include "executor/graph.hpp"
+#include "executor/fused.hpp"
 #include "executor/reference.hpp"
 #include "graph/builders.hpp"
 #include "ovnp/errors.hpp"
@@ -708,6 +709,17 @@ std::vector<ov::Tensor> evaluate(const ov::OutputVector& outputs, const std::str
 }
 
 std::vector<ov::Tensor> Executor::run(const ov::OutputVector& outputs) {
+    // Counts the fused nodes of this call (run_entry below runs on this thread).
+    struct Fused {
+        Impl& impl;
+        const uint64_t before = detail::fused_node_runs();
+        ~Fused() {
+            const uint64_t n = detail::fused_node_runs() - before;
+            if (!n) return;
+            std::lock_guard<std::mutex> lock(impl.mutex);
+            impl.stats.fused += n;
+        }
+    } fused{*impl_};
     std::string device;
     {
         std::lock_guard<std::mutex> lock(impl_->mutex);

@@ -313,6 +313,11 @@ bool fused_enabled() {
     return !(e && e[0] == '0');
 }
 
+uint64_t& fused_node_runs() {
+    thread_local uint64_t runs = 0;
+    return runs;
+}
+
 bool fusable(const ov::Node& node) {
     if (!node.get_output_partial_shape(0).is_static()) return false;
     for (size_t i = 0; i < node.get_input_size(); ++i)
@@ -461,6 +466,7 @@ void run_region(const std::vector<const ov::Node*>& nodes,
     }
     for (auto& m : members)
         if (m.out_full) values[m.node] = {m.out};
+    fused_node_runs() += members.size();
 }
 
 namespace {

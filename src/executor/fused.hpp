@@ -32,6 +32,9 @@ void run_region(const std::vector<const ov::Node*>& nodes,
 /// kernels run. `views` records outputs that share an input's memory.
 bool fast_node(const ov::Node& node, ov::TensorVector& outputs, const ov::TensorVector& inputs, bool& is_view);
 
+/// Nodes run by run_region and fast_node on this thread so far (the executor's stats).
+uint64_t& fused_node_runs();
+
 /// Calls fn(begin, end) over [0, n) split in chunks on up to the machine's threads; chunk
 /// boundaries depend only on n and `grain`, never on the thread count.
 void parallel_chunks(size_t n, size_t grain, const std::function<void(size_t, size_t)>& fn);

@@ -1174,6 +1174,7 @@ bool reference_evaluate(const ov::Model& model, const ov::TensorVector& inputs, 
         ov::TensorVector outs;
         bool view = false;
         if (fuse && fast_node(*node, outs, ins, view)) {
+            ++fused_node_runs();
             if (view) views.insert(static_cast<const Tensor&>(outs[0]).data());
         } else if (!evaluate_node(*node, outs, ins)) {
             return false;

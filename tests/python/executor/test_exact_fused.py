@@ -32,8 +32,11 @@ def both(outs, monkeypatch):
     ex = ovnp.Executor(max_entries=4)
     monkeypatch.setenv("OVNP_EXACT_FUSED", "1")
     fused = [np.asarray(r) for r in grid.run_cached(outs, ex)]
+    ran = ex.stats()["fused"]
+    assert ran > 0 or all(f.size == 0 for f in fused)  # the fast kernels ran (empty results fold)
     monkeypatch.setenv("OVNP_EXACT_FUSED", "0")
     plain = [np.asarray(r) for r in grid.run_cached(outs, ex)]
+    assert ex.stats()["fused"] == ran
     monkeypatch.delenv("OVNP_EXACT_FUSED")
     for f, p in zip(fused, plain):
         grid.assert_bitwise_equal(f, p, "fused vs node-by-node")
