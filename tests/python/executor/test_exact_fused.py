@@ -24,16 +24,17 @@ def out(node):
     return node.output(0) if hasattr(node, "output") else node
 
 
-def both(outs, monkeypatch):
+def both(outs, monkeypatch, fuses=True):
     """(fused, node-by-node) values of outs, each run three times through the executor and equal
-    bit for bit across the runs; the graph must take the exact path."""
+    bit for bit across the runs; the graph must take the exact path. fuses=False: the executor may fold
+    every output (empty inputs) and run no kernel."""
     outs = [out(o) for o in outs]
     assert ovnp.exact_path(outs) == "reference"
     ex = ovnp.Executor(max_entries=4)
     monkeypatch.setenv("OVNP_EXACT_FUSED", "1")
     fused = [np.asarray(r) for r in grid.run_cached(outs, ex)]
     ran = ex.stats()["fused"]
-    assert ran > 0 or all(f.size == 0 for f in fused)  # the fast kernels ran (empty results fold)
+    assert ran > 0 or not fuses  # the fast kernels ran
     monkeypatch.setenv("OVNP_EXACT_FUSED", "0")
     plain = [np.asarray(r) for r in grid.run_cached(outs, ex)]
     assert ex.stats()["fused"] == ran
@@ -67,7 +68,7 @@ def f64_region(x, y):
 def test_float64_region_equals_node_by_node(n, monkeypatch):
     rng = np.random.default_rng(n)
     x, y = specials(n, rng), specials(n, rng)[::-1].copy()
-    s, t, ge = both(f64_region(c(x), c(y)), monkeypatch)
+    s, t, ge = both(f64_region(c(x), c(y)), monkeypatch, fuses=n > 0)
     with np.errstate(all="ignore"):
         a = np.exp(x) * y + np.log(np.abs(x))
         b = np.sqrt(np.abs(y)) / (x - y)
@@ -87,7 +88,7 @@ def test_int64_region_wraps(n, monkeypatch):
     prod = ops.multiply(ops.add(ci, cj), ops.subtract(ci, cj))
     outs = [prod, ops.abs(ops.negative(prod)), ops.maximum(ci, prod), ops.minimum(cj, prod),
             ops.convert(ops.less(ci, cj), "i64"), ops.convert(prod, "f64")]
-    got = both(outs, monkeypatch)
+    got = both(outs, monkeypatch, fuses=n > 0)
     with np.errstate(over="ignore"):
         p = (i + j) * (i - j)
         want = [p, np.abs(-p), np.maximum(i, p), np.minimum(j, p), (i < j).astype(np.int64), p.astype(np.float64)]
@@ -132,7 +133,7 @@ def test_sum_and_cumsum_equal_node_by_node(n, monkeypatch):
     x = rng.standard_normal(n) * 10.0 ** rng.integers(-8, 8, n)
     i = rng.integers(I64.min // 2, I64.max // 2, n)
     got = both([ovnp.sum(c(x)), ovnp.cumsum(c(x)), ovnp.sum(c(i)), ovnp.cumsum(c(i)),
-                ovnp.sum(c(x.reshape(1, -1)), axis=1)], monkeypatch)
+                ovnp.sum(c(x.reshape(1, -1)), axis=1)], monkeypatch, fuses=n > 0)
     with np.errstate(over="ignore"):
         grid.assert_bitwise_equal(got[2], np.sum(i))
         grid.assert_bitwise_equal(got[3], np.cumsum(i))
