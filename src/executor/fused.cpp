@@ -36,8 +36,10 @@ const void* cdata(const ov::Tensor& t) { return t.data(); }
 
 // Elements per tile: a region of ~30 nodes keeps its tile buffers (8 KiB each) in L2.
 constexpr size_t kTile = 1024;
-// Below this many elements a run stays on the calling thread.
-constexpr size_t kParallelMin = size_t(1) << 16;
+// Below this much work (elements times a cost per element: 1 for arithmetic, 16 for a libm
+// call) a run stays on the calling thread: memory-bound loops gain nothing from a second thread
+// on a busy machine, and each thread costs tens of microseconds to start.
+constexpr size_t kParallelWork = size_t(1) << 22;
 
 using Kernel = void (*)(const void* const* in, void* out, size_t n);
 
@@ -124,7 +126,7 @@ OVNP_BIN(XorF, char(bool(x) != bool(y)))
 OVNP_UN(NegF, wsub(T(0), x))
 OVNP_UN(AbsF, std::is_integral_v<T> ? (x < 0 ? wsub(T(0), x) : x) : T(std::fabs(double(x))))
 OVNP_UN(NotF, char(!x))
-OVNP_UN(IsNanF, char(std::isnan(x)))
+OVNP_UN(IsNanF, char(x != x))  // std::isnan, in a form that vectorizes
 OVNP_UN(IsFiniteF, char(std::isfinite(x)))
 OVNP_UN(IsInfF, char(std::isinf(x)))
 OVNP_UN(IsPosInfF, char(std::isinf(x) && x > 0))
@@ -274,6 +276,15 @@ Kernel kernel_of(const ov::Node& node) {
     return nullptr;
 }
 
+size_t cost_of(const ov::Node& node) {
+    static const char* cheap[] = {"Add", "Subtract", "Multiply", "Maximum", "Minimum", "Select", "Convert", "Equal",
+                                  "NotEqual", "Less", "LessEqual", "Greater", "GreaterEqual", "LogicalAnd", "LogicalOr",
+                                  "LogicalXor", "LogicalNot", "Negative", "Abs", "IsNaN", "IsInf", "IsFinite", "Sign"};
+    for (const char* c : cheap)
+        if (std::strcmp(node.get_type_name(), c) == 0) return 1;
+    return 16;
+}
+
 // Where an input of a region node comes from.
 struct Ref {
     int member = -1;  // a node of the region, or
@@ -292,6 +303,7 @@ struct Member {
     Kernel kernel;
     std::vector<Ref> ins;
     size_t bytes;
+    size_t cost;            // per element, for parallel_chunks
     bool out_full = false;  // written to a full output tensor (read outside the region)
     ov::Tensor out;
 };
@@ -325,11 +337,17 @@ bool fusable(const ov::Node& node) {
     return kernel_of(node) != nullptr;
 }
 
-void parallel_chunks(size_t n, size_t grain, const std::function<void(size_t, size_t)>& fn) {
+void parallel_chunks(size_t n, size_t grain, const std::function<void(size_t, size_t)>& fn, size_t cost) {
     const size_t chunks = (n + grain - 1) / grain;
-    const size_t hw = std::max(1u, std::thread::hardware_concurrency());
+    // OVNP_EXACT_THREADS caps the threads (the results never depend on it).
+    static const size_t cap = [] {
+        const char* e = std::getenv("OVNP_EXACT_THREADS");
+        const long v = e ? std::atol(e) : 0;
+        return v > 0 ? size_t(v) : size_t(std::max(1u, std::thread::hardware_concurrency()));
+    }();
+    const size_t hw = cap;
     const size_t workers = std::min<size_t>({hw, chunks, 16});
-    if (n < kParallelMin || workers < 2) {
+    if (n * cost < kParallelWork || workers < 2) {
         for (size_t c = 0; c < chunks; ++c) fn(c * grain, std::min(n, (c + 1) * grain));
         return;
     }
@@ -356,7 +374,7 @@ void run_region(const std::vector<const ov::Node*>& nodes,
     std::unordered_map<const void*, int> ext_of;  // one Ext per outside value
     members.reserve(nodes.size());
     for (const ov::Node* node : nodes) {
-        Member m{node, kernel_of(*node), {}, node->get_output_element_type(0).size()};
+        Member m{node, kernel_of(*node), {}, node->get_output_element_type(0).size(), cost_of(*node)};
         for (const auto& in : node->input_values()) {
             Ref r;
             auto it = index.find(in.get_node());
@@ -410,6 +428,8 @@ void run_region(const std::vector<const ov::Node*>& nodes,
             if (exts[j].mode != Ext::Full) slot[members.size() + j] = slots++;
         constexpr size_t kSlotBytes = kTile * 8;
         std::vector<size_t> out_dims(shape.begin(), shape.end());
+        size_t cost = 0;
+        for (const auto& m : members) cost += m.cost;
         parallel_chunks(n, kTile * 8, [&](size_t begin, size_t end) {
             thread_local Scratch scratch;
             char* buf = scratch.get(slots * kSlotBytes);
@@ -422,7 +442,13 @@ void run_region(const std::vector<const ov::Node*>& nodes,
                     char* dst = buf + slot[members.size() + j] * kSlotBytes;
                     const char* src = static_cast<const char*>(cdata(x.t));
                     if (x.mode == Ext::Scalar && !scalars_done) {
-                        for (size_t i = 0; i < kTile; ++i) std::memcpy(dst + i * x.bytes, src, x.bytes);
+                        if (x.bytes == 8) {
+                            uint64_t v;
+                            std::memcpy(&v, src, 8);
+                            std::fill_n(reinterpret_cast<uint64_t*>(dst), kTile, v);
+                        } else {
+                            for (size_t i = 0; i < kTile; ++i) std::memcpy(dst + i * x.bytes, src, x.bytes);
+                        }
                     } else if (x.mode == Ext::Bcast) {
                         // Odometer over the output index of the tile's first element.
                         std::vector<size_t> idx(rank);
@@ -462,7 +488,7 @@ void run_region(const std::vector<const ov::Node*>& nodes,
                     m.kernel(ins.data(), out, len);
                 }
             }
-        });
+        }, cost);
     }
     for (auto& m : members)
         if (m.out_full) values[m.node] = {m.out};
@@ -506,7 +532,7 @@ void row_sums(const T* x, T* out, size_t rows, size_t row) {
                 out[r] = T(a);
             }
         }
-    });
+    }, std::max<size_t>(row, 1));
 }
 
 }  // namespace
@@ -592,7 +618,7 @@ bool fast_node(const ov::Node& node, ov::TensorVector& outs, const ov::TensorVec
                         }
                     }
                 }
-            });
+            }, std::max<size_t>(len, 1));
         };
         if (t == et::f64) run(double());
         else run(int64_t());

@@ -35,8 +35,9 @@ bool fast_node(const ov::Node& node, ov::TensorVector& outputs, const ov::Tensor
 /// Nodes run by run_region and fast_node on this thread so far (the executor's stats).
 uint64_t& fused_node_runs();
 
-/// Calls fn(begin, end) over [0, n) split in chunks on up to the machine's threads; chunk
-/// boundaries depend only on n and `grain`, never on the thread count.
-void parallel_chunks(size_t n, size_t grain, const std::function<void(size_t, size_t)>& fn);
+/// Calls fn(begin, end) over [0, n) split in chunks on up to the machine's threads (or
+/// OVNP_EXACT_THREADS), when n * cost is large enough; chunk boundaries depend only on n and
+/// `grain`, never on the thread count.
+void parallel_chunks(size_t n, size_t grain, const std::function<void(size_t, size_t)>& fn, size_t cost = 1);
 
 }  // namespace ovnp::detail
