@@ -123,7 +123,7 @@ OVNP_BIN(XorF, char(bool(x) != bool(y)))
         template <class T>  \
         static auto f(T x) { return expr; } \
     };
-OVNP_UN(NegF, wsub(T(0), x))
+OVNP_UN(NegF, std::is_integral_v<T> ? wsub(T(0), x) : T(-x))  // -0.0 and NaN's sign bit flip
 OVNP_UN(AbsF, std::is_integral_v<T> ? (x < 0 ? wsub(T(0), x) : x) : T(std::fabs(double(x))))
 OVNP_UN(NotF, char(!x))
 OVNP_UN(IsNanF, char(x != x))  // std::isnan, in a form that vectorizes
@@ -374,7 +374,7 @@ void run_region(const std::vector<const ov::Node*>& nodes,
     std::unordered_map<const void*, int> ext_of;  // one Ext per outside value
     members.reserve(nodes.size());
     for (const ov::Node* node : nodes) {
-        Member m{node, kernel_of(*node), {}, node->get_output_element_type(0).size(), cost_of(*node)};
+        Member m{node, kernel_of(*node), {}, node->get_output_element_type(0).size(), cost_of(*node), false, {}};
         for (const auto& in : node->input_values()) {
             Ref r;
             auto it = index.find(in.get_node());

@@ -188,3 +188,16 @@ def test_powers_of_two_equal_pow(monkeypatch):
     got = both([ops.power(c(np.full(e.shape, 2.0)), c(e)), ops.power(c(2.0), c(e))], monkeypatch)
     with np.errstate(all="ignore"):
         grid.assert_bitwise_equal(got[1], np.power(2.0, e))
+
+
+def test_every_unary_kernel_equals_node_by_node(monkeypatch):
+    x = specials(3 * TILE + 3, np.random.default_rng(8))
+    cx = c(x)
+    names = ["exp", "log", "sqrt", "floor", "ceiling", "sin", "cos", "tan", "asin", "acos", "atan", "sinh", "cosh",
+             "tanh", "asinh", "acosh", "atanh", "erf", "abs", "negative", "sign", "is_nan", "is_finite"]
+    outs = [getattr(ops, n)(cx) for n in names]
+    outs += [ops.round(cx, m) for m in ("half_to_even", "half_away_from_zero")]
+    outs += [ops.is_inf(cx, {"detect_positive": p, "detect_negative": q}) for p, q in ((True, True), (True, False), (False, True))]
+    outs += [ops.convert(ops.greater(cx, c(0.0)), t) for t in ("f64", "i64")]
+    outs += [ops.convert(c(np.arange(-5, 5) * 2**61), "f64")]
+    both(outs, monkeypatch)
