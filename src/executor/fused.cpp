@@ -439,6 +439,7 @@ void run_region(const std::vector<const ov::Node*>& nodes,
                 const size_t len = std::min(kTile, end - s);
                 for (size_t j = 0; j < exts.size(); ++j) {
                     const Ext& x = exts[j];
+                    if (x.mode == Ext::Full) continue;  // read in place
                     char* dst = buf + slot[members.size() + j] * kSlotBytes;
                     const char* src = static_cast<const char*>(cdata(x.t));
                     if (x.mode == Ext::Scalar && !scalars_done) {
