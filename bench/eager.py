@@ -22,7 +22,10 @@ import sys
 import time
 
 OPS = ["log1p", "isclose", "nan_to_num", "add", "multiply", "exp", "sum", "mean", "max", "matmul", "einsum", "reshape", "transpose", "concatenate",
-       "where", "argmax", "sort", "median", "cumsum"]
+       "where", "argmax", "sort", "median", "cumsum",
+       # float64 and int64 take ovnp's exact path (docs/executor.md)
+       "add_f64", "multiply_f64", "exp_f64", "log1p_f64", "sum_f64", "cumsum_f64",
+       "add_i64", "multiply_i64", "sum_i64", "cumsum_i64"]
 SIZES = [100, 10_000, 1_000_000]
 BACKENDS = ["ovnp", "openvino", "numpy", "jax"]
 
@@ -40,6 +43,8 @@ def _inputs(n):
         "b": rng.standard_normal((side, side)).astype(np.float32),
         "m": x.reshape(-1, 10),
         "idx": rng.integers(-n, n, n).astype(np.int32),
+        "x64": x.astype(np.float64), "y64": y.astype(np.float64),
+        "i64": rng.integers(-(2**40), 2**40, n), "j64": rng.integers(-(2**40), 2**40, n),
     }
 
 
@@ -66,6 +71,16 @@ def _calls(keras, d):
         "median": lambda: k.median(d["x"]),
         "cumsum": lambda: k.cumsum(d["x"]),
         "take": lambda: k.take(d["x"], d["idx"]),
+        "add_f64": lambda: k.add(d["x64"], d["y64"]),
+        "multiply_f64": lambda: k.multiply(d["x64"], d["y64"]),
+        "exp_f64": lambda: k.exp(d["x64"]),
+        "log1p_f64": lambda: k.log1p(d["x64"]),
+        "sum_f64": lambda: k.sum(d["x64"]),
+        "cumsum_f64": lambda: k.cumsum(d["x64"]),
+        "add_i64": lambda: k.add(d["i64"], d["j64"]),
+        "multiply_i64": lambda: k.multiply(d["i64"], d["j64"]),
+        "sum_i64": lambda: k.sum(d["i64"]),
+        "cumsum_i64": lambda: k.cumsum(d["i64"]),
         "pad": lambda: k.pad(d["a"], ((1, 1), (2, 2)), mode="reflect"),
     }
 

@@ -46,6 +46,7 @@ struct ExecutorStats {
     uint64_t compiles = 0;   // plugin compilations (misses on the reference path build no plugin model)
     uint64_t evictions = 0;  // entries dropped to stay within the bounds
     uint64_t uncached = 0;   // runs of graphs with an attribute the key cannot encode (run without caching)
+    uint64_t fused = 0;      // nodes the exact path ran in fused elementwise regions or on its fast kernels
     size_t bytes = 0;        // estimated bytes held now
     size_t entries = 0;      // entries held now
 };

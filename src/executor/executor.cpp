@@ -19,6 +19,7 @@
 #include "openvino/op/variadic_split.hpp"
 #include "executor/buffers.hpp"
 #include "executor/graph.hpp"
+#include "executor/fused.hpp"
 #include "executor/reference.hpp"
 #include "graph/builders.hpp"
 #include "ovnp/errors.hpp"
@@ -527,6 +528,18 @@ struct Executor::Impl {
         stats.entries = map.size();
     }
 
+    // Counts the nodes the exact path fuses during one call (its runs are on this thread).
+    struct FusedCount {
+        Impl& impl;
+        const uint64_t before = detail::fused_node_runs();
+        ~FusedCount() {
+            const uint64_t n = detail::fused_node_runs() - before;
+            if (!n) return;
+            std::lock_guard<std::mutex> lock(impl.mutex);
+            impl.stats.fused += n;
+        }
+    };
+
     // Canonicalizes, finds or builds the entry, runs it; `entry` is the cached
     // one (null for a graph run uncached), `keep` receives the canonical form.
     std::vector<ov::Tensor> run(const ov::OutputVector& outputs, std::shared_ptr<Entry>& entry, Canonical* keep);
@@ -838,6 +851,7 @@ bool Executor::replay(const Prepared& prepared, const std::vector<ov::Tensor>& a
     Sources src;
     for (long k : st.lifted) src.lifted.push_back(pick(k));
     for (long k : st.direct) src.direct.push_back(k == Prepared::State::kComputed ? ov::Tensor() : pick(k));
+    Impl::FusedCount fused{*impl_};
     results = run_entry(*entry, src, st.outputs, st.device);
     return true;
 }
@@ -846,6 +860,7 @@ std::vector<ov::Tensor> Executor::Impl::run(const ov::OutputVector& outputs, std
                                              Canonical* keep) {
     entry.reset();
     Impl* impl_ = this;
+    FusedCount fused{*this};
     std::string device;
     {
         std::lock_guard<std::mutex> lock(impl_->mutex);

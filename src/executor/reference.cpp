@@ -1,5 +1,6 @@
 #include "executor/reference.hpp"
 #include "executor/buffers.hpp"
+#include "executor/fused.hpp"
 #include "ovnp/errors.hpp"
 
 #include <hwy/contrib/sort/vqsort.h>
@@ -13,6 +14,7 @@
 #include <limits>
 #include <type_traits>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "openvino/core/type/bfloat16.hpp"
 #include "openvino/core/type/float16.hpp"
@@ -1142,12 +1144,27 @@ bool reference_evaluate(const ov::Model& model, const ov::TensorVector& inputs, 
     const auto& params = model.get_parameters();
     if (params.size() != inputs.size()) return false;
     for (size_t i = 0; i < params.size(); ++i) values[params[i].get()] = {inputs[i]};
+    // Consecutive elementwise nodes of one shape run as one fused region (fused.cpp); the
+    // kernels there and fast_node's give the node-by-node results bit for bit.
+    const bool fuse = fused_enabled();
+    std::vector<const ov::Node*> region;
+    std::unordered_set<const void*> views;  // outputs that read another value's memory
+    auto flush = [&] {
+        if (!region.empty()) run_region(region, values);
+        region.clear();
+    };
     for (const auto& node : model.get_ordered_ops()) {
         if (auto c = ov::as_type_ptr<ov::op::v0::Constant>(node)) {
             values[node.get()] = {Tensor(c->get_element_type(), c->get_shape(), const_cast<void*>(c->get_data_ptr()))};
             continue;
         }
         if (ov::is_type<ov::op::v0::Parameter>(node)) continue;
+        if (fuse && fusable(*node)) {
+            if (!region.empty() && region.front()->get_output_shape(0) != node->get_output_shape(0)) flush();
+            region.push_back(node.get());
+            continue;
+        }
+        flush();
         ov::TensorVector ins;
         for (const auto& in : node->input_values()) ins.push_back(values.at(in.get_node())[in.get_index()]);
         if (ov::is_type<ov::op::v0::Result>(node)) {
@@ -1155,9 +1172,16 @@ bool reference_evaluate(const ov::Model& model, const ov::TensorVector& inputs, 
             continue;
         }
         ov::TensorVector outs;
-        if (!evaluate_node(*node, outs, ins)) return false;
+        bool view = false;
+        if (fuse && fast_node(*node, outs, ins, view)) {
+            ++fused_node_runs();
+            if (view) views.insert(static_cast<const Tensor&>(outs[0]).data());
+        } else if (!evaluate_node(*node, outs, ins)) {
+            return false;
+        }
         values[node.get()] = std::move(outs);
     }
+    flush();
     // A result must own its memory: a kernel may hand back its input's buffer
     // (a Convert to the same type, a Reshape), and the caller's arrays must not
     // alias a cached model's Constants or the inputs.
@@ -1175,6 +1199,7 @@ bool reference_evaluate(const ov::Model& model, const ov::TensorVector& inputs, 
         bool aliases = false;
         for (const auto& [lo, hi] : kept) aliases = aliases || (p >= lo && p < hi) || (p == lo);
         for (const auto& o : outputs) aliases = aliases || o.data() == t.data();
+        aliases = aliases || views.count(p);
         if (aliases) {
             Tensor own(t.get_element_type(), t.get_shape());
             t.copy_to(own);

@@ -46,7 +46,7 @@ namespace {
 
 py::dict stats_dict(const ovnp::ExecutorStats& s) {
     return py::dict(py::arg("hits") = s.hits, py::arg("misses") = s.misses, py::arg("compiles") = s.compiles,
-                    py::arg("evictions") = s.evictions, py::arg("uncached") = s.uncached, py::arg("bytes") = s.bytes,
+                    py::arg("evictions") = s.evictions, py::arg("uncached") = s.uncached, py::arg("fused") = s.fused, py::arg("bytes") = s.bytes,
                     py::arg("entries") = s.entries);
 }
 
@@ -89,7 +89,7 @@ OVNP_CACHE_BYTES, OVNP_DEVICE set its first options).)doc")
             },
             py::arg("outputs"), "The outputs' values, a list of NumPy arrays.")
         .def("stats", [](const ovnp::Executor& ex) { return stats_dict(ex.stats()); },
-             "hits, misses, compiles, evictions, uncached, bytes, entries")
+             "hits, misses, compiles, evictions, uncached, fused, bytes, entries")
         .def(
             "configure",
             [](ovnp::Executor& ex, std::optional<size_t> max_entries, std::optional<size_t> max_bytes,
