@@ -345,17 +345,32 @@ ov::OutputVector vectorize(const VectorizeBody& body, const ov::OutputVector& in
             body_params.push_back(p);
             slices.push_back(g::make<v0::Squeeze>(p, i64s({0})));
         }
-        // Values from outside: Constants are copied into the body, others
-        // enter as invariant inputs.
+        // Values from outside: those computed from Constants alone are
+        // copied into the body (the plugin folds them there, and the body
+        // holds no shape arithmetic as data); others, from the caller's
+        // Parameters, enter as invariant inputs.
         std::vector<std::pair<std::shared_ptr<v0::Parameter>, Output>> invariant;
         std::map<std::pair<const ov::Node*, size_t>, Output> outside_values;
-        auto outside = [&](const Output& v) -> Output {
+        std::map<const ov::Node*, bool> constant_memo;
+        std::function<bool(const ov::Node*)> constant_only = [&](const ov::Node* node) {
+            auto it = constant_memo.find(node);
+            if (it != constant_memo.end()) return it->second;
+            bool r = ov::is_type<v0::Constant>(node);
+            if (!r && !ov::is_type<v0::Parameter>(node) && node->get_input_size() > 0) {
+                r = true;
+                for (size_t k = 0; k < node->get_input_size() && r; ++k) r = constant_only(node->get_input_node_ptr(k));
+            }
+            return constant_memo[node] = r;
+        };
+        std::function<Output(const Output&)> outside = [&](const Output& v) -> Output {
             auto key = std::make_pair(static_cast<const ov::Node*>(v.get_node()), v.get_index());
             auto it = outside_values.find(key);
             if (it != outside_values.end()) return it->second;
             Output r;
-            if (auto c = ov::as_type_ptr<v0::Constant>(v.get_node_shared_ptr())) {
-                r = c->clone_with_new_inputs({})->output(0);
+            if (constant_only(v.get_node())) {
+                ov::OutputVector ins;
+                for (const auto& in : v.get_node()->input_values()) ins.push_back(outside(in));
+                r = v.get_node()->clone_with_new_inputs(ins)->output(v.get_index());
             } else {
                 auto p = std::make_shared<v0::Parameter>(v.get_element_type(), v.get_partial_shape());
                 invariant.emplace_back(p, v);
