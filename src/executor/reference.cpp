@@ -1,5 +1,4 @@
 #include "executor/reference.hpp"
-#include "openvino/op/loop.hpp"
 #include "executor/buffers.hpp"
 #include "ovnp/errors.hpp"
 
@@ -19,6 +18,7 @@
 #include "openvino/core/type/float16.hpp"
 #include "openvino/op/scatter_elements_update.hpp"
 #include "openvino/op/constant.hpp"
+#include "openvino/op/loop.hpp"
 #include "openvino/op/is_inf.hpp"
 #include "openvino/op/parameter.hpp"
 #include "openvino/op/result.hpp"

@@ -439,8 +439,8 @@ std::vector<OpInfo> detail::functional_registry() {
          "ovnp::vectorize(body, inputs, signature)",
          "pyfunc is traced once, on symbolic core-shaped tensors, not called per element: Python side effects "
          "happen once and pyfunc cannot branch on values. Size-0 loop dimensions give empty results (NumPy "
-         "raises unless otypes is set); otypes and cache are not taken. Without a signature, an elementwise "
-         "graph runs once over the whole arrays; otherwise an OpenVINO Loop runs it per element."},
+         "raises unless otypes is set); otypes and cache are not taken. Without core dimensions, a traced graph "
+         "of elementwise ops runs once over the whole arrays; otherwise an OpenVINO Loop runs it per element."},
     };
 }
 
