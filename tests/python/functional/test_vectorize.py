@@ -191,7 +191,3 @@ def test_errors():
     with pytest.raises(ZeroDivisionError):  # pyfunc's own errors pass through
         ovnp.vectorize(lambda a: 1 / 0)(x)
 
-
-def test_cpp_api_and_keras_names():
-    names = {e["name"]: e for e in ovnp.registry()}
-    assert names["vectorize"]["group"] == "functional"
