@@ -220,6 +220,45 @@ def _make_op(name, upstream, core):
     return op
 
 
+def _make_vectorize(upstream, core):
+    """vectorize returns a function: ovnp.vectorize builds the graph, and
+    pyfunc sees Keras tensors (Outputs wrapped) and returns them."""
+    import openvino as ov
+
+    wrap = core.OpenVINOKerasTensor
+
+    def result(r):
+        if type(r) is wrap:
+            return r.output
+        return core.get_ov_output(core.convert_to_tensor(r))
+
+    @functools.wraps(upstream)
+    def vectorize(pyfunc, *, excluded=None, signature=None):
+        def traced(*args, **kwargs):
+            args = [wrap(a) if isinstance(a, ov.Output) else a for a in args]
+            kwargs = {k: wrap(v) if isinstance(v, ov.Output) else v for k, v in kwargs.items()}
+            r = pyfunc(*args, **kwargs)
+            return tuple(result(e) for e in r) if isinstance(r, tuple) else result(r)
+
+        fn = ovnp.vectorize(traced, excluded=excluded, signature=signature)
+        skip = set(excluded or ())
+
+        @functools.wraps(pyfunc)
+        def vectorized(*args, **kwargs):
+            _sync_floatx()
+            # Keras's typing for the vectorized arguments; excluded ones go to
+            # pyfunc as they came.
+            args = [a if i in skip else core.get_ov_output(core.convert_to_tensor(a)) for i, a in enumerate(args)]
+            kwargs = {k: v if k in skip else core.get_ov_output(core.convert_to_tensor(v)) for k, v in kwargs.items()}
+            r = fn(*args, **kwargs)
+            return tuple(wrap(e) for e in r) if isinstance(r, tuple) else wrap(r)
+
+        return vectorized
+
+    vectorize.__ovnp__ = ovnp.vectorize
+    return vectorize
+
+
 # NumPy dtype of each element type whose Constant bytes are exact values.
 def _constant_dtypes():
     import ml_dtypes
@@ -367,7 +406,11 @@ def install(inference_precision="f32", eager="immediate"):
                     stacklevel=2,
                 )
                 continue
-            _functions[name] = (upstream, _make_op(name, upstream, core))
+            if name == "vectorize":  # returns a function, not a tensor
+                op = _make_vectorize(upstream, core)
+            else:
+                op = _make_op(name, upstream, core)
+            _functions[name] = (upstream, op)
         upstream = core.convert_to_numpy
         _functions["convert_to_numpy"] = (
             upstream,

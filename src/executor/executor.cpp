@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <climits>
 #include <cstdlib>
 #include <stdexcept>
@@ -11,6 +12,7 @@
 #include "openvino/op/broadcast.hpp"
 #include "openvino/op/constant.hpp"
 #include "openvino/op/convert.hpp"
+#include "openvino/op/loop.hpp"
 #include "openvino/op/parameter.hpp"
 #include "openvino/op/result.hpp"
 #include "openvino/op/reshape.hpp"
@@ -49,6 +51,36 @@ public:
             for (const auto& t : tv->get()) s += t.get_type_name() + ",";
             return put(name, s);
         }
+        using Sub = ov::op::util::MultiSubGraphOp;
+        if (auto* ins = dynamic_cast<ov::ValueAccessor<Sub::MultiSubgraphInputDescriptionVector>*>(&a)) {
+            std::string v;
+            for (const auto& d : ins->get()) {
+                v += d->get_type_info().name;
+                append_ints(v, {int64_t(d->m_input_index), int64_t(d->m_body_parameter_index)});
+                if (auto sl = ov::as_type_ptr<Sub::SliceInputDescription>(d))
+                    append_ints(v, {sl->m_start, sl->m_stride, sl->m_part_size, sl->m_end, sl->m_axis});
+                else if (auto mg = ov::as_type_ptr<Sub::MergedInputDescription>(d))
+                    append_ints(v, {int64_t(mg->m_body_value_index)});
+            }
+            return put(name, v);
+        }
+        if (auto* outs = dynamic_cast<ov::ValueAccessor<Sub::MultiSubgraphOutputDescriptionVector>*>(&a)) {
+            std::string v;
+            for (const auto& d : outs->get()) {
+                v += d->get_type_info().name;
+                append_ints(v, {int64_t(d->m_body_value_index), int64_t(d->m_output_index)});
+                if (auto c = ov::as_type_ptr<Sub::ConcatOutputDescription>(d))
+                    append_ints(v, {c->m_start, c->m_stride, c->m_part_size, c->m_end, c->m_axis});
+                else if (auto b = ov::as_type_ptr<Sub::BodyOutputDescription>(d))
+                    append_ints(v, {b->m_iteration});
+            }
+            return put(name, v);
+        }
+        if (auto* sp = dynamic_cast<ov::ValueAccessor<ov::op::v5::Loop::SpecialBodyPorts>*>(&a)) {
+            std::string v;
+            append_ints(v, {sp->get().current_iteration_input_idx, sp->get().body_condition_output_idx});
+            return put(name, v);
+        }
         keyable = false;
     }
     void on_adapter(const std::string& name, ov::ValueAccessor<std::string>& a) override { put(name, a.get()); }
@@ -78,10 +110,53 @@ public:
         for (const auto& x : a.get()) s += std::to_string(x.size()) + ":" + x;
         put(name, s);
     }
-    void on_adapter(const std::string&, ov::ValueAccessor<std::shared_ptr<ov::Model>>&) override { keyable = false; }
+    // A body (vectorize's Loop): its nodes as the key's own, in order.
+    void on_adapter(const std::string& name, ov::ValueAccessor<std::shared_ptr<ov::Model>>& a) override {
+        const auto& m = a.get();
+        if (!m) {
+            keyable = false;
+            return;
+        }
+        key_ += name;
+        key_ += "={";
+        std::unordered_map<const ov::Node*, size_t> index;
+        for (const auto& n : m->get_ordered_ops()) {
+            index.emplace(n.get(), index.size());
+            const auto& info = n->get_type_info();
+            put("op", std::string(info.name) + "/" + (info.version_id ? info.version_id : ""));
+            for (const auto& in : n->input_values()) {
+                auto it = index.find(in.get_node());
+                if (it == index.end()) {
+                    keyable = false;
+                    return;
+                }
+                pod("in", it->second);
+                pod("port", in.get_index());
+            }
+            if (auto* k = ov::as_type<ov::op::v0::Constant>(n.get())) {
+                put("type", k->get_element_type().get_type_name());
+                put("shape", k->get_shape().to_string());
+                put("bytes", std::string(static_cast<const char*>(k->get_data_ptr()), k->get_byte_size()));
+            } else if (auto p = ov::as_type_ptr<ov::op::v0::Parameter>(n)) {
+                put("type", p->get_element_type().get_type_name());
+                put("shape", p->get_partial_shape().to_string());
+                pod("index", m->get_parameter_index(p));
+            } else if (auto r = ov::as_type_ptr<ov::op::v0::Result>(n)) {
+                const auto& results = m->get_results();
+                pod("index", size_t(std::find(results.begin(), results.end(), r) - results.begin()));
+            } else if (!n->visit_attributes(*this)) {
+                keyable = false;
+            }
+        }
+        key_ += '}';
+    }
 
 private:
     std::string& key_;
+
+    static void append_ints(std::string& s, std::initializer_list<int64_t> v) {
+        for (int64_t x : v) s.append(reinterpret_cast<const char*>(&x), sizeof x);
+    }
 
     void put(const std::string& name, const std::string& v) {
         key_ += name;

@@ -50,6 +50,7 @@
 #include "openvino/op/util/logical_reduction_keep_dims.hpp"
 #include "openvino/op/util/pad_base.hpp"
 #include "openvino/op/util/topk_base.hpp"
+#include "openvino/op/util/multi_subgraph_base.hpp"
 #include "openvino/op/util/binary_elementwise_arithmetic.hpp"
 #include "openvino/op/util/binary_elementwise_comparison.hpp"
 #include "openvino/op/util/binary_elementwise_logical.hpp"
@@ -78,9 +79,36 @@ bool rounds_data_to_f16(const ov::Node& node) {
            node.get_input_element_type(0).is_integral_number();
 }
 
+namespace {
+
+// Whether a body (a Loop's) computes data the plugin gets wrong: an unfit op,
+// or a lowered type, on values that depend on the body's inputs (ShapeOf's
+// int64 does not count).
+bool body_unfit(const ov::Model& body) {
+    std::unordered_set<const ov::Node*> varies;
+    for (const auto& n : body.get_ordered_ops()) {
+        bool v = ov::is_type<v0::Parameter>(n);
+        if (!ov::is_type<v0::ShapeOf>(n) && !ov::is_type<ov::op::v3::ShapeOf>(n))
+            for (size_t k = 0; k < n->get_input_size() && !v; ++k) v = varies.count(n->get_input_node_ptr(k)) > 0;
+        if (!v) continue;
+        varies.insert(n.get());
+        if (plugin_unfit(*n) || rounds_data_to_f16(*n)) return true;
+        for (const auto& out : n->outputs())
+            if (lowered_by_plugin(out.get_element_type())) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
 bool plugin_unfit(const ov::Node& node) {
     using namespace ov::op;
     if (ov::is_type<util::TopKBase>(&node)) return true;
+    if (auto* sub = ov::as_type<const util::MultiSubGraphOp>(&node)) {
+        for (size_t i = 0; i < sub->get_internal_subgraphs_size(); ++i)
+            if (body_unfit(*sub->get_function(i))) return true;
+        return false;
+    }
     if (node.get_input_size() == 0) return false;
     const et::Type t = node.get_input_element_type(0);
     // Reductions over an empty axis: ReduceMin gives the type's max, not inf.
@@ -138,6 +166,13 @@ bool reads_data(const ov::Input<ov::Node>& in) {
         for (const auto& d : data)
             if (d.get_min_length() < 1) return false;
         return true;
+    }
+    // A Loop's (vectorize's) sliced inputs are its data; the trip count,
+    // condition and invariant inputs may set shapes in the body.
+    if (auto* sub = ov::as_type<const util::MultiSubGraphOp>(n)) {
+        for (const auto& d : sub->get_input_descriptions(0))
+            if (d->m_input_index == port) return ov::is_type<util::MultiSubGraphOp::SliceInputDescription>(d);
+        return false;
     }
     // A scatter's target, indices and updates (bincount's counting).
     if (ov::is_type<v12::ScatterElementsUpdate>(n) || ov::is_type<v3::ScatterElementsUpdate>(n)) return port <= 2;

@@ -20,6 +20,7 @@
 #include "openvino/core/type/float16.hpp"
 #include "openvino/op/scatter_elements_update.hpp"
 #include "openvino/op/constant.hpp"
+#include "openvino/op/loop.hpp"
 #include "openvino/op/is_inf.hpp"
 #include "openvino/op/parameter.hpp"
 #include "openvino/op/result.hpp"
@@ -1022,7 +1023,73 @@ void to_bf16(const Tensor& in, Tensor& out) {
     }
 }
 
+// A Loop (vectorize's form: sliced and invariant inputs, outputs concatenated
+// along axis 0, a constant true condition) runs its body with these kernels,
+// one iteration at a time; core's Loop would run the body on core's kernels.
+bool loop_kernel(const ov::op::v5::Loop& loop, ov::TensorVector& outs, const ov::TensorVector& ins) {
+    using Sub = ov::op::util::MultiSubGraphOp;
+    const auto& body = loop.get_function();
+    const auto ports = loop.get_special_body_ports();
+    if (ports.current_iteration_input_idx != -1 || ports.body_condition_output_idx < 0) return false;
+    const auto& cond = body->get_results().at(size_t(ports.body_condition_output_idx))->get_input_node_shared_ptr(0);
+    auto cond_k = ov::as_type_ptr<ov::op::v0::Constant>(cond);
+    if (!cond_k || cond_k->cast_vector<int64_t>().at(0) == 0) return false;
+    if (ins.size() < 2 || ins[0].get_size() != 1) return false;
+    const int64_t n = scalar_int(ins[0]);
+    if (n < 0) return false;
+    auto sliced = [](const auto& d) {
+        return d->m_axis == 0 && d->m_stride == 1 && d->m_part_size == 1 && d->m_start == 0 && d->m_end == -1;
+    };
+    const auto& params = body->get_parameters();
+    std::vector<std::pair<size_t, bool>> feed(params.size(), {0, false});  // (input port, sliced)
+    for (const auto& d : loop.get_input_descriptions()) {
+        if (auto s = ov::as_type_ptr<Sub::SliceInputDescription>(d)) {
+            if (!sliced(s) || ins[d->m_input_index].get_shape().at(0) != size_t(n)) return false;
+            feed[d->m_body_parameter_index] = {d->m_input_index, true};
+        } else if (ov::is_type<Sub::InvariantInputDescription>(d)) {
+            feed[d->m_body_parameter_index] = {d->m_input_index, false};
+        } else {
+            return false;
+        }
+    }
+    std::vector<std::pair<size_t, size_t>> concat;  // (body result, output port)
+    for (const auto& d : loop.get_output_descriptions()) {
+        auto c = ov::as_type_ptr<Sub::ConcatOutputDescription>(d);
+        if (!c || !sliced(c)) return false;
+        concat.emplace_back(d->m_body_value_index, d->m_output_index);
+    }
+    if (n == 0) return false;
+    for (int64_t i = 0; i < n; ++i) {
+        ov::TensorVector body_ins, body_outs;
+        for (const auto& [port, is_sliced] : feed) {
+            const Tensor& t = ins[port];
+            if (!is_sliced) {
+                body_ins.push_back(t);
+                continue;
+            }
+            ov::Shape row = t.get_shape();
+            row[0] = 1;
+            const size_t bytes = t.get_byte_size() / size_t(n);
+            body_ins.emplace_back(t.get_element_type(), row, static_cast<char*>(const_cast<void*>(t.data())) + i * bytes);
+        }
+        if (!reference_evaluate(*body, body_ins, body_outs)) return false;
+        for (const auto& [value, port] : concat) {
+            const Tensor& r = body_outs.at(value);
+            ov::Shape shape = r.get_shape();
+            if (shape.empty()) return false;
+            shape[0] *= size_t(n);
+            if (i == 0 && (outs[port].get_shape() != shape || outs[port].get_element_type() != r.get_element_type()))
+                outs[port] = new_tensor(r.get_element_type(), shape);
+            if (outs[port].get_shape() != shape)
+                throw ovnp::ValueError("vectorize: the function's outputs differ in shape between elements");
+            std::memcpy(static_cast<char*>(outs[port].data()) + i * r.get_byte_size(), r.data(), r.get_byte_size());
+        }
+    }
+    return true;
+}
+
 bool precedence_kernel(const ov::Node& node, ov::TensorVector& outs, const ov::TensorVector& ins) {
+    if (auto loop = dynamic_cast<const ov::op::v5::Loop*>(&node)) return loop_kernel(*loop, outs, ins);
     // Reductions: ovnp's for integers (core's ReduceMean of u8 wraps its sum), core's for floats.
     if ((ov::is_type<ov::op::util::ArithmeticReductionKeepDims>(&node) && ins[0].get_element_type().is_integral_number()) ||
         ov::is_type<ov::op::util::LogicalReductionKeepDims>(&node)) {

@@ -15,13 +15,15 @@ from refs import isclose, manipulation, nan_to_num, nonzero, transcendental
 from refs import bitwise, indexing, logic
 from refs import cumulative, reductions, sorting
 from refs import creation, joining, linalg, rearranging, window
+from refs import functional
 
 # =========================================================================== the table
 
 TABLE: list[Op] = [*arithmetic.ROWS, *transcendental.ROWS, *nan_to_num.ROWS, *isclose.ROWS, *nonzero.ROWS,
                    *manipulation.ROWS, *logic.ROWS, *bitwise.ROWS, *indexing.ROWS,
                    *reductions.ROWS, *sorting.ROWS, *cumulative.ROWS,
-                   *joining.ROWS, *rearranging.ROWS, *creation.ROWS, *window.ROWS, *linalg.ROWS]
+                   *joining.ROWS, *rearranging.ROWS, *creation.ROWS, *window.ROWS, *linalg.ROWS,
+                   *functional.ROWS]
 OPS: dict[str, Op] = {rec.name: rec for rec in TABLE}
 assert len(OPS) == len(TABLE), "an op is in the table twice"
 

@@ -233,22 +233,35 @@ def test_free_parameters_raise_a_clear_error(ex):
     assert ex.stats()["entries"] == 0
 
 
-def test_ops_without_keyable_attributes_run_uncached(ex):
-    # A subgraph body cannot be put in the key: such graphs run, but are not cached.
-    x = np.array([1.0, -2.0], np.float32)
-    cond = c(np.array(True))
+def _if_graph(x, flag, else_op):
+    cond = c(np.array(flag))
     then_p = ops.parameter([2], ov.Type.f32)
     else_p = ops.parameter([2], ov.Type.f32)
     then_body = ov.Model([ops.abs(then_p)], [then_p])
-    else_body = ov.Model([ops.negative(else_p)], [else_p])
+    else_body = ov.Model([else_op(else_p)], [else_p])
     if_op = ops.if_op(cond)
     if_op.set_then_body(then_body)
     if_op.set_else_body(else_body)
     if_op.set_input(c(x), then_p, else_p)
-    r = if_op.set_output(then_body.get_results()[0], else_body.get_results()[0])
-    got = ex.run([r])[0]
-    grid.assert_bitwise_equal(got, np.abs(x))
-    assert ex.stats()["uncached"] == 1 and ex.stats()["entries"] == 0
+    return if_op.set_output(then_body.get_results()[0], else_body.get_results()[0])
+
+
+def test_subgraph_bodies_are_in_the_key(ex):
+    # A subgraph body (If's, vectorize's Loop) is keyed node by node: the same graph hits, one
+    # with another body or condition misses.
+    x = np.array([1.0, -2.0], np.float32)
+    grid.assert_bitwise_equal(ex.run([_if_graph(x, True, ops.negative)])[0], np.abs(x))
+    grid.assert_bitwise_equal(ex.run([_if_graph(x, True, ops.negative)])[0], np.abs(x))
+    assert ex.stats()["uncached"] == 0 and ex.stats()["hits"] == 1 and ex.stats()["entries"] == 1
+    grid.assert_bitwise_equal(ex.run([_if_graph(x, False, ops.negative)])[0], -x)
+    grid.assert_bitwise_equal(ex.run([_if_graph(x, False, ops.relu)])[0], np.maximum(x, 0))
+    assert ex.stats()["entries"] == 3 and ex.stats()["hits"] == 1
+    # vectorize's Loop: one entry for every input of the same shapes, other data.
+    v = ovnp.vectorize(lambda a: ovnp.sum(a), signature="(n)->()")
+    for k in range(3):
+        y = np.arange(12, dtype=np.float32).reshape(3, 4) * (k + 1)
+        grid.assert_bitwise_equal(ex.run([v(y)])[0], y.sum(-1))
+    assert ex.stats()["entries"] == 4 and ex.stats()["hits"] == 3
 
 
 def _keras_like_graphs():

@@ -78,7 +78,6 @@ from grid import BF16  # noqa: E402
 
 # Public names of keras.src.backend.openvino.numpy that take no arrays or are not numpy ops.
 SKIPPED = {
-    "vectorize": "takes a Python function and returns a Python wrapper; no graph of its own",
     # Imported into the module from core / common (not numpy ops of this module).
     "canonicalize_axis": "imported helper (backend_utils): Python ints only",
     "standardize_dtype": "imported helper (variables): dtype names only",

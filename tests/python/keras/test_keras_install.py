@@ -477,12 +477,12 @@ def test_errors_surface_through_keras_ops():
         knp.ravel(np.ones(2), "C")
 
 
-# Keras backend functions ovnp does not replace, and why.
-UPSTREAM_LEFT = {"vectorize": "takes a Python function; ovnp has no C++ vectorize yet"}
+# Keras backend functions ovnp does not replace, and why: none.
+UPSTREAM_LEFT: dict = {}
 
 
 def test_no_numpy_function_is_left_on_upstream():
-    """install() replaces every function of keras.src.backend.openvino.numpy but UPSTREAM_LEFT."""
+    """install() replaces every function of keras.src.backend.openvino.numpy (UPSTREAM_LEFT is empty)."""
     import inspect
 
     from keras.src.backend.openvino import numpy as knp
