@@ -74,6 +74,8 @@ def _numpy(name, x, kw):
         if x.ndim == 0:
             return x  # NumPy 2 cannot reduce a (0, 2) pad_width
         kw = dict(kw)
+        if kw.get("mode") == "empty":  # NumPy's padding is uninitialized, ovnp's 0
+            kw["mode"] = "constant"
         if kw.get("constant_values") is not None:
             kw["constant_values"] = np.array(kw["constant_values"]).astype(x.dtype)
         elif "constant_values" in kw:
@@ -133,7 +135,13 @@ ROWS = [
     rec("repeat", kwargs=({"repeats": 2}, {"repeats": 3, "axis": -1}),
         predict=({"repeats": 2, "axis": 1}, {"repeats": 3, "axis": 0})),
     rec("pad", kwargs=({"pad_width": (2, 0), "constant_values": 7}, {"pad_width": (9, 4), "mode": "reflect"},
-                       {"pad_width": (3, 8), "mode": "wrap"}),
+                       {"pad_width": (3, 8), "mode": "wrap"}, {"pad_width": (1, 2), "mode": "maximum"},
+                       {"pad_width": (2, 1), "mode": "minimum"}, {"pad_width": (1, 2), "mode": "mean"},
+                       {"pad_width": (2, 1), "mode": "median"}, {"pad_width": (3, 2), "mode": "linear_ramp"},
+                       {"pad_width": (1, 1), "mode": "empty"}, {"pad_width": (1, 2), "constant_values": (-3, 5)}),
         predict=({"pad_width": ((0, 0), (2, 3)), "mode": "reflect"}, {"pad_width": ((0, 0), (9, 4)), "mode": "wrap"},
-                 {"pad_width": ((0, 0), (1, 2)), "constant_values": 7})),
+                 {"pad_width": ((0, 0), (1, 2)), "constant_values": 7}, {"pad_width": ((0, 0), (1, 2)), "mode": "maximum"},
+                 {"pad_width": ((0, 0), (2, 1)), "mode": "median"}, {"pad_width": ((0, 0), (2, 2)), "mode": "mean"},
+                 {"pad_width": ((0, 0), (2, 3)), "mode": "linear_ramp"},
+                 {"pad_width": ((0, 0), (1, 2)), "constant_values": ((0, 0), (-3, 5))})),
 ]
