@@ -187,6 +187,14 @@ Output contract(const char* op, const Output& a, const Output& b, std::vector<in
     return reshape(r, s);
 }
 
+
+// NumPy's products accumulate from +0.0 (a sum of -0.0 products is +0.0); a
+// plain multiply keeps -0.0.
+Output plus_zero(const Output& r) {
+    if (!r.get_element_type().is_real()) return r;
+    const Output zero = dtype::scalar(r.get_element_type(), 0.0);
+    return g::sel(g::eq(r, zero), zero, r);
+}
 }  // namespace
 
 // ================================================================ products
@@ -214,7 +222,7 @@ Output matmul(const Output& x1, const Output& x2) {
 Output dot(const Output& x1, const Output& x2) {
     auto p = promote_product("dot", x1, x2, false);
     const int64_t ra = detail::static_rank("dot", p.a, "the product"), rb = detail::static_rank("dot", p.b, "the product");
-    if (ra == 0 || rb == 0) return multiply(p.a, p.b);
+    if (ra == 0 || rb == 0) return plus_zero(multiply(p.a, p.b));
     return contract("dot", p.a, p.b, {ra - 1}, {rb == 1 ? 0 : rb - 2}, p.out);
 }
 
@@ -240,7 +248,7 @@ Output tensordot(const Output& x1, const Output& x2, int64_t axes) {
 Output inner(const Output& x1, const Output& x2) {
     auto p = promote_product("inner", x1, x2, false);
     const int64_t ra = detail::static_rank("inner", p.a, "the product"), rb = detail::static_rank("inner", p.b, "the product");
-    if (ra == 0 || rb == 0) return multiply(p.a, p.b);
+    if (ra == 0 || rb == 0) return plus_zero(multiply(p.a, p.b));
     return contract("inner", p.a, p.b, {ra - 1}, {rb - 1}, p.out);
 }
 
@@ -563,7 +571,21 @@ Output einsum(const std::string& subscripts, const std::vector<Output>& operands
         equation += (i ? "," : "") + ts[i].labels;
     }
     equation += "->" + output;
-    Output r = g::make<v7::Einsum>(ins, equation);
+    // One operand, only permuted: NumPy returns a view (the CPU plugin's Einsum of an identity
+    // equation, on the executor's constants, returns uninitialized memory).
+    if (ins.size() == 1 && ts[0].labels.size() == output.size() &&
+        std::set<char>(output.begin(), output.end()).size() == output.size() &&
+        std::all_of(output.begin(), output.end(), [&](char c) { return ts[0].labels.find(c) != std::string::npos; })) {
+        std::vector<int64_t> perm;
+        bool identity = true;
+        for (size_t k = 0; k < output.size(); ++k) {
+            perm.push_back(int64_t(ts[0].labels.find(output[k])));
+            identity = identity && perm.back() == int64_t(k);
+        }
+        Output v = identity ? ts[0].x : g::make<v1::Transpose>(ts[0].x, i64s(perm));
+        return dtype::cast(v, out_type);
+    }
+    Output r = plus_zero(g::make<v7::Einsum>(ins, equation));
     // An empty operand gives zeros (the CPU plugin fails to compile an
     // integer Einsum with an empty operand).
     bool empty = false;

@@ -195,7 +195,6 @@ Output repeat(const Output& x_in, const std::vector<int64_t>& repeats, std::opti
     Output x = numeric("repeat", x_in);
     for (int64_t r : repeats)
         if (r < 0) throw ValueError("repeat: repeats may not contain negative values (got " + std::to_string(r) + ")");
-    if (repeats.empty()) throw ValueError("repeat: repeats must hold at least one value");
     int64_t ax = 0;
     if (!axis) {
         x = g::make<v1::Reshape>(x, i64s({-1}), false);

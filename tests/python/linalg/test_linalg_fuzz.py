@@ -65,8 +65,10 @@ def call(draw, bool_ok):
         return name, (sa, sb), ovnp.matmul, np.matmul
     if name == "dot":
         sa = dims(draw, 0, 3)
-        if not sa or draw(st.integers(0, 4)) == 0:
+        if not sa:  # a 0-d operand multiplies
             sb = dims(draw, 0, 3)
+        elif draw(st.integers(0, 4)) == 0:
+            sb = ()
         elif draw(st.booleans()):
             sb = (sa[-1],)
         else:
