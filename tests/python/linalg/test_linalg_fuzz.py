@@ -13,8 +13,8 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 import ovnp
 from grid import assert_same, run
 
-# 30 examples of 12 calls: 360 random calls.
-_SETTINGS = dict(max_examples=30, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck),
+# 50 examples of 12 calls: 600 random calls.
+_SETTINGS = dict(max_examples=50, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck),
                  database=None)
 _BATCH = 12
 DTYPES = [np.float32, np.int32, np.float64, np.int64, np.bool_]
@@ -149,5 +149,9 @@ def test_fuzz_linalg(case, path):
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", DeprecationWarning)  # NumPy 2's cross of 2-vectors
             e = np.asarray(ref(*args[a:b]))
+        if name in ("dot", "inner") and () in shapes:
+            # a 0-d operand multiplies; NumPy's sign of a zero product there depends on its inner
+            # path (+0.0 for 1-D float32/float64 through BLAS, -0.0 otherwise): compare zeros unsigned
+            g, e = g + np.zeros((), g.dtype), e + np.zeros((), e.dtype)
         assert_same(g, e, value_dtype=np.float32 if path == "compiled" and e.dtype == np.float64 else None,
                     msg=f"{name} {shapes} {dtype.__name__} {path}")

@@ -10,8 +10,8 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 import ovnp
 from grid import assert_same, run
 
-# 60 examples of 12 calls: 720 random calls.
-_SETTINGS = dict(max_examples=60, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck),
+# 100 examples of 12 calls: 1,200 random calls.
+_SETTINGS = dict(max_examples=100, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck),
                  database=None)
 _BATCH = 12
 DTYPES = [np.float32, np.int32, np.float64, np.int64, np.bool_]
