@@ -188,8 +188,7 @@ Output contract(const char* op, const Output& a, const Output& b, std::vector<in
 }
 
 
-// NumPy's products accumulate from +0.0 (a sum of -0.0 products is +0.0); a
-// plain multiply keeps -0.0.
+// NumPy's einsum accumulates into zeros: a product of -0.0 comes out +0.0.
 Output plus_zero(const Output& r) {
     if (!r.get_element_type().is_real()) return r;
     const Output zero = dtype::scalar(r.get_element_type(), 0.0);
@@ -222,7 +221,7 @@ Output matmul(const Output& x1, const Output& x2) {
 Output dot(const Output& x1, const Output& x2) {
     auto p = promote_product("dot", x1, x2, false);
     const int64_t ra = detail::static_rank("dot", p.a, "the product"), rb = detail::static_rank("dot", p.b, "the product");
-    if (ra == 0 || rb == 0) return plus_zero(multiply(p.a, p.b));
+    if (ra == 0 || rb == 0) return multiply(p.a, p.b);
     return contract("dot", p.a, p.b, {ra - 1}, {rb == 1 ? 0 : rb - 2}, p.out);
 }
 
@@ -248,7 +247,7 @@ Output tensordot(const Output& x1, const Output& x2, int64_t axes) {
 Output inner(const Output& x1, const Output& x2) {
     auto p = promote_product("inner", x1, x2, false);
     const int64_t ra = detail::static_rank("inner", p.a, "the product"), rb = detail::static_rank("inner", p.b, "the product");
-    if (ra == 0 || rb == 0) return plus_zero(multiply(p.a, p.b));
+    if (ra == 0 || rb == 0) return multiply(p.a, p.b);
     return contract("inner", p.a, p.b, {ra - 1}, {rb - 1}, p.out);
 }
 

@@ -301,11 +301,21 @@ Output pad_stat(const std::string& mode, const Output& x, int64_t a) {
         return detail::reduction("pad", x, axis, true, spec);
     }
     const bool exact = t.is_real();
-    const Output xs = exact ? x : dtype::cast(x, et::f64);
-    Output s = mode == "mean" ? ovnp::mean(xs, axis, true) : ovnp::median(xs, axis, true);
+    const Output xs = dtype::cast(x, exact ? dtype::compute_type(t) : et::f64);
+    Output s;
+    if (mode == "mean") {
+        const std::vector<int64_t> axes{a};
+        s = detail::accurate_sum(xs, axes, true);
+        // The divisor broadcast to the sum's shape: the CPU plugin's float64 ReduceSum followed
+        // by a Divide by a scalar writes only the first half of the result (zeros after it).
+        s = g::div(s, g::make<v3::Broadcast>(detail::reduced_count(xs, axes, xs.get_element_type()), shape_of(s)));
+    } else {
+        s = ovnp::median(xs, axis, true);
+    }
     if (exact) return dtype::cast(s, t);
-    if (t != et::boolean) s = g::rint(s);
-    return dtype::cast(s, t);
+    // bool: the truth of the statistic (the CPU plugin's float-to-bool Convert truncates 0.5 to False)
+    if (t == et::boolean) return g::ne(s, g::k(s, 0.0));
+    return dtype::cast(g::rint(s), t);
 }
 
 // NumPy's linear_ramp block of `width` values along axis a from end value 0
@@ -329,7 +339,8 @@ Output linear_ramp(const Output& edge, int64_t a, int64_t rank, int64_t width, b
         g::make<v1::Reshape>(g::eq(step, zero), i64s({-1}), false), i64s({0}, true), false);
     Output y = g::sel(any_zero, g::mul(g::div(i, w), e), g::mul(i, step));
     y = g::sel(g::eq(y, zero), zero, y);  // NumPy adds the start 0: -0.0 becomes 0.0
-    if (t.is_integral_number() && t != et::boolean) y = g::floor(y);
+    if (t == et::boolean) return g::ne(y, zero);
+    if (t.is_integral_number()) y = g::floor(y);
     return dtype::cast(y, t);
 }
 
