@@ -142,11 +142,16 @@ ov::Output<ov::Node> tile(const ov::Output<ov::Node>& x, const std::vector<int64
 ov::Output<ov::Node> repeat(const ov::Output<ov::Node>& x, const std::vector<int64_t>& repeats,
                             std::optional<int64_t> axis = std::nullopt);
 
-/// numpy.pad with modes "constant", "edge", "reflect", "symmetric" and "wrap".
+/// numpy.pad with modes "constant", "edge", "reflect", "symmetric", "wrap",
+/// "maximum", "minimum", "mean", "median" (over the whole axis; integers
+/// round NumPy's float64 mean/median half to even), "linear_ramp" (to 0,
+/// NumPy's float64 linspace, floored for integers) and "empty" (zeros).
 /// pad_width holds one (before, after) pair for every axis, or one for all.
-/// reflect and symmetric wider than the axis repeat as NumPy's do; extending
-/// an empty axis other than by constant throws ValueError. constant_values
-/// (constant mode only) is one scalar, cast to x's dtype.
+/// Axes are padded in order, each over the earlier ones' padding (NumPy's
+/// corners). reflect and symmetric wider than the axis repeat as NumPy's do;
+/// extending an empty axis other than by constant or empty throws ValueError.
+/// constant_values (constant mode only): a scalar, a (before, after) pair or
+/// anything broadcasting to (rank, 2), cast to x's dtype.
 ov::Output<ov::Node> pad(const ov::Output<ov::Node>& x, const std::vector<std::pair<int64_t, int64_t>>& pad_width,
                          const std::string& mode = "constant",
                          const std::optional<ov::Output<ov::Node>>& constant_values = std::nullopt);

@@ -4,6 +4,8 @@
 #include <cmath>
 
 #include "graph/builders.hpp"
+#include "openvino/op/bitwise_and.hpp"
+#include "openvino/op/bitwise_right_shift.hpp"
 #include "openvino/op/broadcast.hpp"
 #include "openvino/op/concat.hpp"
 #include "openvino/op/constant.hpp"
@@ -117,6 +119,50 @@ struct Spaced {
     int64_t rank;       // rank of the broadcast start/stop
 };
 
+// floor(n / d) and the remainder, of integer-valued n below 2**24 in
+// magnitude and 0 < d < 256 in t: every product and difference is exact, the
+// rounded quotient is corrected by one step.
+std::pair<Output, Output> exact_divmod(const Output& n, const Output& d) {
+    Output q = g::floor(g::div(n, d));
+    Output r = g::sub(n, g::mul(q, d));
+    const Output zero = g::k(r, 0.0), one = g::k(r, 1.0);
+    Output low = g::lt(r, zero);
+    q = g::sel(low, g::sub(q, one), q);
+    r = g::sel(low, g::add(r, d), r);
+    Output high = g::le(d, r);
+    return {g::sel(high, g::add(q, one), q), g::sel(high, g::sub(r, d), r)};
+}
+
+// The samples ((div - i) a + i b) / div of integer ends a, b within int32's
+// range, for 0 < div < 256, rounded once into ct. NumPy's float64 samples
+// carry int32 ends exactly; float32 (the compute type, and the CPU plugin's
+// float64) does not (linspace(-2**31, 2**31 - 1, 4, endpoint=False)[2] is
+// -0.5, not 0). So the ends are split into 16-bit halves (exact in float32)
+// and every partial sum stays below 2**24: n = 65536 H + L, H and L divided
+// exactly, the remainders recombined and divided again.
+Output integer_samples(const Output& a, const Output& b, const Output& i, int64_t div, et::Type ct) {
+    auto halves = [&](const Output& x) {
+        Output x32 = dtype::cast(x, et::i32);
+        Output hi = g::make<v15::BitwiseRightShift>(x32, dtype::scalar_int(et::i32, 16));
+        Output lo = g::make<v13::BitwiseAnd>(x32, dtype::scalar_int(et::i32, 0xFFFF));
+        return std::make_pair(dtype::cast(hi, ct), dtype::cast(lo, ct));
+    };
+    auto [ah, al] = halves(a);
+    auto [bh, bl] = halves(b);
+    const Output d = dtype::scalar(ct, static_cast<double>(div));
+    const Output j = g::sub(d, i);
+    const Output base = dtype::scalar(ct, 65536.0);
+    auto [qh, rh] = exact_divmod(g::add(g::mul(j, ah), g::mul(i, bh)), d);
+    auto [ql, rl] = exact_divmod(g::add(g::mul(j, al), g::mul(i, bl)), d);
+    auto [qm, rm] = exact_divmod(g::add(g::mul(rh, base), rl), d);
+    Output y = g::add(g::add(g::mul(qh, base), g::add(ql, qm)), g::div(rm, d));
+    return g::sel(g::eq(y, g::k(y, 0.0)), g::k(y, 0.0), y);  // NumPy's start + i step: +0.0
+}
+
+bool fits_int32(et::Type t) {
+    return t == et::boolean || t == et::i8 || t == et::i16 || t == et::i32 || t == et::u8 || t == et::u16;
+}
+
 // NumPy's linspace before its moveaxis and astype: computed in float64 when
 // both ends are Python scalars (as NumPy does), else in the result type's
 // compute type.
@@ -127,7 +173,8 @@ Spaced linspace_core(const char* op, const Output& start_in, const Output& stop_
                                   ", must be non-negative");
     Spaced r;
     r.rt = dtype::result_type({operand(start_in), operand(stop_in), {et::f32, true}});
-    const auto ct = dtype::is_weak(start_in) && dtype::is_weak(stop_in) ? et::f64 : dtype::compute_type(r.rt);
+    const bool weak = dtype::is_weak(start_in) && dtype::is_weak(stop_in);
+    const auto ct = weak ? et::f64 : dtype::compute_type(r.rt);
     Output a = dtype::cast(start_in, ct), b = dtype::cast(stop_in, ct);
     detail::require_broadcastable(op, a, b);
     Output delta = g::sub(b, a);
@@ -142,17 +189,43 @@ Spaced linspace_core(const char* op, const Output& start_in, const Output& stop_
                                                                      i64s({1}, true), et::i64),
                                                 i64s(ishape), false),
                            ct);
+    // NumPy's start + i * step, in et (NumPy divides first where the step underflows to zero).
+    auto direct = [&](et::Type t) {
+        Output at = dtype::cast(start_in, t), dt = dtype::cast(g::sub(dtype::cast(stop_in, t), at), t);
+        Output it = dtype::cast(i, t);
+        Output y;
+        if (div > 0) {
+            Output d = dtype::scalar(t, static_cast<double>(div));
+            Output step = g::div(dt, d);
+            y = g::sel(g::eq(step, g::k(step, 0.0)), g::mul(g::div(it, d), dt), g::mul(it, step));
+        } else {
+            y = g::mul(it, dt);
+        }
+        return g::add(y, broadcast(at, g::make<v3::ShapeOf>(y, et::i64)));
+    };
+    if (div > 0) r.step = g::div(delta, dtype::scalar(ct, static_cast<double>(div)));
+    else r.step = g::mul(delta, dtype::scalar(ct, detail::g::kNaN));
+    const et::Type ta = start_in.get_element_type(), tb = stop_in.get_element_type();
+    const bool integer_ends = !weak && !ta.is_real() && !tb.is_real();
     Output y;
-    if (div > 0) {
-        Output d = dtype::scalar(ct, static_cast<double>(div));
-        r.step = g::div(delta, d);
-        // NumPy divides first where the step underflows to zero.
-        y = g::sel(g::eq(r.step, g::k(r.step, 0.0)), g::mul(g::div(i, d), delta), g::mul(i, r.step));
+    if (!integer_ends) {
+        y = direct(ct);
+    } else if (div <= 0 || div >= 256) {
+        // NumPy's float64 (exact on the eager path; the CPU plugin computes it in float32).
+        y = dtype::cast(direct(et::f64), ct);
     } else {
-        r.step = g::mul(delta, dtype::scalar(ct, detail::g::kNaN));
-        y = g::mul(i, delta);
+        y = integer_samples(start_in, stop_in, i, div, ct);
+        if (!fits_int32(ta) || !fits_int32(tb)) {
+            // Ends beyond int32: NumPy's float64 (the CPU plugin carries only int32's range).
+            auto in_range = [&](const Output& x) {
+                Output x64 = dtype::cast(x, et::f64);
+                return g::land(g::le(dtype::scalar(et::f64, -2147483648.0), x64),
+                               g::le(x64, dtype::scalar(et::f64, 2147483647.0)));
+            };
+            Output ok = g::land(in_range(start_in), in_range(stop_in));
+            y = g::sel(ok, y, dtype::cast(direct(et::f64), ct));
+        }
     }
-    y = g::add(y, r.start);
     if (endpoint && num > 1) {
         Output last = g::eq(i, dtype::scalar(ct, static_cast<double>(num - 1)));
         y = g::sel(last, r.stop, y);

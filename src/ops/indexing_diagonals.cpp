@@ -81,6 +81,9 @@ Output diagonal_core(const char* op, const Output& x_in, int64_t offset, int64_t
             if (!empty_batch)
                 return g::make<v8::Gather>(g::make<v1::Reshape>(xt, i64s(flat_shape), false), i64s(idx),
                                            i64s({rank - 2}, true));
+            // An empty batch: nothing to gather (the CPU plugin rejects GatherElements there).
+            Output s = g::make<v0::Concat>(ov::OutputVector{batch, i64s({l})}, 0);
+            return g::make<v3::Broadcast>(dtype::scalar(x.get_element_type(), 0.0), s);
         }
     } else {
         Output N = dim(shape, rank - 2), M = dim(shape, rank - 1);
@@ -102,6 +105,14 @@ Output band(const char* op, const Output& x_in, int64_t k, bool lower) {
     Output x = dtype::resolve(op, x_in);
     const int64_t rank = detail::static_rank(op, x, "its last two axes");
     if (rank < 1) throw ValueError(std::string(op) + ": the input must have at least one dimension, got shape ()");
+    const auto& xs = x.get_partial_shape();
+    // Nothing to mask in a statically empty x (a 1-D one gives an empty square); the CPU plugin
+    // corrupts its heap compiling the Select of an empty x.
+    for (const auto& d : xs)
+        if (d.is_static() && d.get_length() == 0) {
+            if (rank >= 2) return x;
+            return g::make<v3::Broadcast>(dtype::scalar(x.get_element_type(), 0.0), i64s({0, 0}));
+        }
     Output shape = g::make<v3::ShapeOf>(x, et::i64);
     Output M = dim(shape, rank - 1), N = rank >= 2 ? dim(shape, rank - 2) : M;
     const auto& ps = x.get_partial_shape();

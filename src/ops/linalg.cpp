@@ -187,6 +187,13 @@ Output contract(const char* op, const Output& a, const Output& b, std::vector<in
     return reshape(r, s);
 }
 
+
+// NumPy's einsum accumulates into zeros: a product of -0.0 comes out +0.0.
+Output plus_zero(const Output& r) {
+    if (!r.get_element_type().is_real()) return r;
+    const Output zero = dtype::scalar(r.get_element_type(), 0.0);
+    return g::sel(g::eq(r, zero), zero, r);
+}
 }  // namespace
 
 // ================================================================ products
@@ -563,7 +570,21 @@ Output einsum(const std::string& subscripts, const std::vector<Output>& operands
         equation += (i ? "," : "") + ts[i].labels;
     }
     equation += "->" + output;
-    Output r = g::make<v7::Einsum>(ins, equation);
+    // One operand, only permuted: NumPy returns a view (the CPU plugin's Einsum of an identity
+    // equation, on the executor's constants, returns uninitialized memory).
+    if (ins.size() == 1 && ts[0].labels.size() == output.size() &&
+        std::set<char>(output.begin(), output.end()).size() == output.size() &&
+        std::all_of(output.begin(), output.end(), [&](char c) { return ts[0].labels.find(c) != std::string::npos; })) {
+        std::vector<int64_t> perm;
+        bool identity = true;
+        for (size_t k = 0; k < output.size(); ++k) {
+            perm.push_back(int64_t(ts[0].labels.find(output[k])));
+            identity = identity && perm.back() == int64_t(k);
+        }
+        Output v = identity ? ts[0].x : g::make<v1::Transpose>(ts[0].x, i64s(perm));
+        return dtype::cast(v, out_type);
+    }
+    Output r = plus_zero(g::make<v7::Einsum>(ins, equation));
     // An empty operand gives zeros (the CPU plugin fails to compile an
     // integer Einsum with an empty operand).
     bool empty = false;

@@ -47,6 +47,20 @@ Output reversed_axes(const Output& x) {
     Output start = std::make_shared<v1::Subtract>(std::make_shared<v0::Squeeze>(r, i64s({0})), i64s({1}, true));
     return std::make_shared<v4::Range>(start, i64s({-1}, true), i64s({-1}, true), ov::element::i64);
 }
+
+// x's axes permuted. A statically empty x gives zeros of the permuted shape:
+// the CPU plugin turns a Transpose that moves only unit axes into a Reshape
+// whose 0 it reads as "copy this dimension" ((2, 1, 0) became (2, 1, 1)).
+Output permute(const Output& x, const Output& perm) {
+    const auto& ps = x.get_partial_shape();
+    bool empty = false;
+    if (ps.rank().is_static())
+        for (const auto& d : ps) empty = empty || (d.is_static() && d.get_length() == 0);
+    if (!empty) return std::make_shared<v1::Transpose>(x, perm);
+    Output shape = std::make_shared<v8::Gather>(std::make_shared<v3::ShapeOf>(x, ov::element::i64), perm,
+                                                i64s({0}, true));
+    return std::make_shared<v3::Broadcast>(dtype::scalar_like(x, 0.0), shape);
+}
 }  // namespace
 
 Order parse_order(const std::string& order) {
@@ -175,12 +189,12 @@ Output reshape(const Output& x_in, const Output& newshape) {
 
 Output transpose(const Output& x_in, const Axes& axes) {
     Output x = operand("transpose", x_in);
-    if (!axes) return std::make_shared<v1::Transpose>(x, reversed_axes(x));
+    if (!axes) return permute(x, reversed_axes(x));
     const int64_t rank = rank_for_axes("transpose", x, *axes, static_cast<int64_t>(axes->size()));
     if (static_cast<int64_t>(axes->size()) != rank)
         throw ValueError("transpose: axes " + ints_str(*axes) + " don't match array of dimension " + std::to_string(rank));
     auto perm = detail::normalize_axes("transpose", axes, rank);
-    return std::make_shared<v1::Transpose>(x, i64s(perm));
+    return permute(x, i64s(perm));
 }
 
 Output moveaxis(const Output& x_in, const std::vector<int64_t>& source, const std::vector<int64_t>& destination) {
@@ -198,7 +212,7 @@ Output moveaxis(const Output& x_in, const std::vector<int64_t>& source, const st
     for (size_t i = 0; i < src.size(); ++i) moves.emplace_back(dst[i], src[i]);
     std::sort(moves.begin(), moves.end());
     for (auto [d, s] : moves) order.insert(order.begin() + d, s);
-    return std::make_shared<v1::Transpose>(x, i64s(order));
+    return permute(x, i64s(order));
 }
 
 Output swapaxes(const Output& x_in, int64_t axis1, int64_t axis2) {
@@ -209,7 +223,7 @@ Output swapaxes(const Output& x_in, int64_t axis1, int64_t axis2) {
     std::vector<int64_t> perm(rank);
     std::iota(perm.begin(), perm.end(), 0);
     std::swap(perm[a], perm[b]);
-    return std::make_shared<v1::Transpose>(x, i64s(perm));
+    return permute(x, i64s(perm));
 }
 
 Output squeeze(const Output& x_in, const Axes& axis) {
@@ -264,6 +278,10 @@ Output broadcast_to(const Output& x_in, const std::vector<int64_t>& shape) {
     }
     // The CPU plugin crashes compiling a Broadcast to ().
     if (shape.empty()) return x;
+    // An empty result: a scalar broadcast (the CPU plugin's compile_model dies
+    // of SIGFPE on a Broadcast of an input with a zero-sized dimension).
+    if (std::find(shape.begin(), shape.end(), int64_t{0}) != shape.end())
+        return std::make_shared<v3::Broadcast>(dtype::scalar_like(x, 0.0), i64s(shape));
     return std::make_shared<v3::Broadcast>(x, i64s(shape));
 }
 

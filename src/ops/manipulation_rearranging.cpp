@@ -9,9 +9,11 @@
 #include "openvino/op/constant.hpp"
 #include "openvino/op/multiply.hpp"
 #include "openvino/op/floor_mod.hpp"
+#include "openvino/op/floor.hpp"
 #include "openvino/op/gather.hpp"
 #include "openvino/op/pad.hpp"
 #include "openvino/op/range.hpp"
+#include "openvino/op/reduce_logical_or.hpp"
 #include "openvino/op/reshape.hpp"
 #include "openvino/op/roll.hpp"
 #include "openvino/op/shape_of.hpp"
@@ -20,9 +22,11 @@
 #include "openvino/op/tile.hpp"
 #include "openvino/op/transpose.hpp"
 #include "openvino/op/unsqueeze.hpp"
+#include "ops/reduction.hpp"
 #include "ops/registry_parts.hpp"
 #include "ovnp/errors.hpp"
 #include "ovnp/manipulation.hpp"
+#include "ovnp/statistics.hpp"
 
 namespace ovnp {
 namespace {
@@ -191,7 +195,6 @@ Output repeat(const Output& x_in, const std::vector<int64_t>& repeats, std::opti
     Output x = numeric("repeat", x_in);
     for (int64_t r : repeats)
         if (r < 0) throw ValueError("repeat: repeats may not contain negative values (got " + std::to_string(r) + ")");
-    if (repeats.empty()) throw ValueError("repeat: repeats must hold at least one value");
     int64_t ax = 0;
     if (!axis) {
         x = g::make<v1::Reshape>(x, i64s({-1}), false);
@@ -268,15 +271,122 @@ Output pad_source_graph(const std::string& mode, const Output& x, int64_t axis, 
     return g::vmin(p, g::sub(period, p));
 }
 
+// x with `lo` before and `hi` after it along axis a (either may be absent).
+Output concat_sides(const Output& x, int64_t a, const std::optional<Output>& lo, const std::optional<Output>& hi) {
+    ov::OutputVector parts;
+    if (lo) parts.push_back(*lo);
+    parts.push_back(x);
+    if (hi) parts.push_back(*hi);
+    return parts.size() == 1 ? x : g::make<v0::Concat>(parts, a);
+}
+
+// `width` copies along axis a of s (x's shape with a length 1 at a).
+Output repeat_block(const Output& s, int64_t a, int64_t rank, int64_t width) {
+    std::vector<int64_t> reps(rank, 1);
+    reps[a] = width;
+    return g::make<v0::Tile>(s, i64s(reps));
+}
+
+// NumPy's statistic of x along axis a, kept as a length-1 axis, in x's dtype:
+// integers take the float64 mean/median rounded half to even (NumPy's
+// _round_if_needed), bool the float64 one's truth.
+Output pad_stat(const std::string& mode, const Output& x, int64_t a) {
+    const et::Type t = x.get_element_type();
+    const Axes axis = std::vector<int64_t>{a};
+    if (mode == "maximum" || mode == "minimum") {
+        detail::ReductionSpec spec;
+        spec.kind = mode == "maximum" ? detail::Reduce::Max : detail::Reduce::Min;
+        spec.ufunc = mode == "maximum" ? "maximum" : "minimum";
+        spec.has_identity = false;
+        return detail::reduction("pad", x, axis, true, spec);
+    }
+    const bool exact = t.is_real();
+    const Output xs = dtype::cast(x, exact ? dtype::compute_type(t) : et::f64);
+    Output s;
+    if (mode == "mean") {
+        const std::vector<int64_t> axes{a};
+        s = detail::accurate_sum(xs, axes, true);
+        // The divisor broadcast to the sum's shape: the CPU plugin's float64 ReduceSum followed
+        // by a Divide by a scalar writes only the first half of the result (zeros after it).
+        s = g::div(s, g::make<v3::Broadcast>(detail::reduced_count(xs, axes, xs.get_element_type()), shape_of(s)));
+    } else {
+        s = ovnp::median(xs, axis, true);
+    }
+    if (exact) return dtype::cast(s, t);
+    // bool: the truth of the statistic (the CPU plugin's float-to-bool Convert truncates 0.5 to False)
+    if (t == et::boolean) return g::ne(s, g::k(s, 0.0));
+    return dtype::cast(g::rint(s), t);
+}
+
+// NumPy's linear_ramp block of `width` values along axis a from end value 0
+// towards edge (x's values at the axis' first or last position, length 1 at
+// a), as np.linspace(0, edge, width, endpoint=False, dtype=x.dtype) computes
+// it: float64, i * (edge / width), or (i / width) * edge for every element
+// when any edge is 0, floored for integers. `rising`: the ramp runs from the
+// far end towards x (before x); otherwise it is reversed (after x).
+Output linear_ramp(const Output& edge, int64_t a, int64_t rank, int64_t width, bool rising) {
+    const et::Type t = edge.get_element_type();
+    const Output e = dtype::cast(edge, et::f64);
+    std::vector<double> idx(width);
+    for (int64_t i = 0; i < width; ++i) idx[i] = static_cast<double>(rising ? i : width - 1 - i);
+    ov::Shape ishape(rank, 1);
+    ishape[a] = width;
+    const Output i = v0::Constant::create(et::f64, ishape, idx)->output(0);
+    const Output w = dtype::scalar(et::f64, static_cast<double>(width));
+    const Output zero = dtype::scalar(et::f64, 0.0);
+    const Output step = g::div(e, w);
+    const Output any_zero = g::make<v1::ReduceLogicalOr>(
+        g::make<v1::Reshape>(g::eq(step, zero), i64s({-1}), false), i64s({0}, true), false);
+    Output y = g::sel(any_zero, g::mul(g::div(i, w), e), g::mul(i, step));
+    y = g::sel(g::eq(y, zero), zero, y);  // NumPy adds the start 0: -0.0 becomes 0.0
+    if (t == et::boolean) return g::ne(y, zero);
+    if (t.is_integral_number()) y = g::floor(y);
+    return dtype::cast(y, t);
+}
+
+// x's positions 0 and n - 1 along axis a (length 1 at a).
+std::pair<Output, Output> edges(const Output& x, int64_t a) {
+    Output first = g::make<v8::Gather>(x, i64s({0}), i64s({a}, true));
+    Output last = g::make<v8::Gather>(x, i64s({-1}), i64s({a}, true));
+    return {first, last};
+}
+
+// NumPy's _as_pairs for constant_values, cast to x's dtype: one value (a
+// scalar), or a [rank, 2] table of (before, after) per axis from a pair or
+// anything that broadcasts to (rank, 2).
+Output constant_values_of(const Output& cv, const Output& x, int64_t rank) {
+    Output v = dtype::cast(numeric("pad", cv), x.get_element_type());
+    const auto& ps = v.get_partial_shape();
+    if (!ps.is_static())
+        throw ValueError("pad: constant_values must have a static shape (shape " + detail::shape_str(ps) + ")");
+    const ov::Shape s = ps.to_shape();
+    const size_t size = ov::shape_size(s);
+    if (size == 1) return g::make<v1::Reshape>(v, i64s({}), false);
+    if (size == 2 && s != ov::Shape{2, 1}) v = g::make<v1::Reshape>(v, i64s({1, 2}), false);
+    else {
+        bool ok = s.size() <= 2;
+        for (size_t k = 0; ok && k < s.size(); ++k) {
+            const size_t d = s[s.size() - 1 - k];
+            ok = d == 1 || static_cast<int64_t>(d) == (k == 0 ? 2 : rank);
+        }
+        if (!ok)
+            throw ValueError("pad: constant_values of shape " + detail::shape_str(ps) + " does not broadcast to (" +
+                             std::to_string(rank) + ", 2)");
+    }
+    return g::make<v3::Broadcast>(v, i64s({rank, 2}));
+}
+
 }  // namespace
 
 Output pad(const Output& x_in, const std::vector<std::pair<int64_t, int64_t>>& pad_width, const std::string& mode,
            const std::optional<Output>& constant_values) {
     Output x = numeric("pad", x_in);
-    static const char* modes[] = {"constant", "edge", "reflect", "symmetric", "wrap"};
+    static const char* modes[] = {"constant", "edge",    "reflect", "symmetric", "wrap",       "maximum",
+                                  "minimum",  "mean",    "median",  "linear_ramp", "empty"};
     if (std::find(std::begin(modes), std::end(modes), mode) == std::end(modes))
         throw ValueError("pad: mode '" + mode +
-                         "' is not supported (ovnp has 'constant', 'edge', 'reflect', 'symmetric' and 'wrap')");
+                         "' is not supported (NumPy's modes are 'constant', 'edge', 'linear_ramp', 'maximum', "
+                         "'mean', 'median', 'minimum', 'reflect', 'symmetric', 'wrap' and 'empty')");
     if (constant_values && mode != "constant")
         throw ValueError("pad: Argument `constant_values` can only be provided when `mode == 'constant'` (mode '" +
                          mode + "')");
@@ -295,17 +405,57 @@ Output pad(const Output& x_in, const std::vector<std::pair<int64_t, int64_t>>& p
     }
     if (rank == 0) return x;
     const auto& ps = x.get_partial_shape();
-    if (mode == "constant") {
-        Output value = constant_values ? dtype::cast(numeric("pad", *constant_values), x.get_element_type())
-                                       : dtype::scalar_like(x, 0.0);
-        if (value.get_partial_shape().rank().is_dynamic() || value.get_partial_shape().rank().get_length() != 0)
-            throw ValueError("pad: constant_values must be a scalar (shape " +
-                             detail::shape_str(value.get_partial_shape()) + ")");
-        return g::make<v12::Pad>(x, i64s(before), i64s(after), value, ov::op::PadMode::CONSTANT);
+    if (mode == "constant" || mode == "empty") {
+        // "empty" leaves NumPy's padding uninitialized; ovnp's is 0.
+        const Output value = constant_values ? constant_values_of(*constant_values, x, rank) : dtype::scalar_like(x, 0.0);
+        if (value.get_partial_shape().rank().get_length() == 0)
+            return g::make<v12::Pad>(x, i64s(before), i64s(after), value, ov::op::PadMode::CONSTANT);
+        // One axis at a time, as NumPy fills them: a corner takes the later axis' value.
+        Output r = x;
+        for (int64_t a = 0; a < rank; ++a) {
+            if (before[a] == 0 && after[a] == 0) continue;
+            std::vector<int64_t> pb(rank, 0), pa(rank, 0);
+            pb[a] = before[a];
+            pa[a] = after[a];
+            const Output row = g::make<v8::Gather>(value, i64s({a}, true), i64s({0}, true));
+            const std::vector<int64_t> none(rank, 0);
+            if (before[a] > 0)
+                r = g::make<v12::Pad>(r, i64s(pb), i64s(none),
+                                      g::make<v8::Gather>(row, i64s({0}, true), i64s({0}, true)),
+                                      ov::op::PadMode::CONSTANT);
+            if (after[a] > 0)
+                r = g::make<v12::Pad>(r, i64s(none), i64s(pa),
+                                      g::make<v8::Gather>(row, i64s({1}, true), i64s({0}, true)),
+                                      ov::op::PadMode::CONSTANT);
+        }
+        return r;
     }
     for (int64_t a = 0; a < rank; ++a)
         if (ps[a].is_static() && ps[a].get_length() == 0 && before[a] + after[a] > 0)
             throw ValueError("pad: can't extend empty axis " + std::to_string(a) + " using modes other than 'constant'");
+    std::vector<int64_t> padded_dims(rank);
+    for (int64_t a = 0; a < rank; ++a) padded_dims[a] = before[a] + after[a];
+    if (has_static_zero(ps)) return zeros_of(x, g::add(shape_of(x), i64s(padded_dims)));
+    if (mode == "maximum" || mode == "minimum" || mode == "mean" || mode == "median" || mode == "linear_ramp") {
+        // Axis by axis over the array padded so far, as NumPy's: a statistic
+        // (or edge) of the original length along a, over the earlier axes' padding too.
+        Output r = x;
+        for (int64_t a = 0; a < rank; ++a) {
+            if (before[a] == 0 && after[a] == 0) continue;
+            std::optional<Output> lo, hi;
+            if (mode == "linear_ramp") {
+                auto [first, last] = edges(r, a);
+                if (before[a] > 0) lo = linear_ramp(first, a, rank, before[a], true);
+                if (after[a] > 0) hi = linear_ramp(last, a, rank, after[a], false);
+            } else {
+                Output s = pad_stat(mode, r, a);
+                if (before[a] > 0) lo = repeat_block(s, a, rank, before[a]);
+                if (after[a] > 0) hi = repeat_block(s, a, rank, after[a]);
+            }
+            r = concat_sides(r, a, lo, hi);
+        }
+        return r;
+    }
     // OpenVINO's Pad takes edge at any width, symmetric up to n and reflect
     // up to n - 1 per side; wider pads, and wrap, gather along the axis.
     Output r = x;
@@ -336,7 +486,6 @@ Output pad(const Output& x_in, const std::vector<std::pair<int64_t, int64_t>>& p
     const auto m = mode == "edge" ? ov::op::PadMode::EDGE
                    : mode == "symmetric" ? ov::op::PadMode::SYMMETRIC
                                          : ov::op::PadMode::REFLECT;
-    if (has_static_zero(r.get_partial_shape())) return zeros_of(r, g::add(shape_of(r), g::add(i64s(pb), i64s(pa))));
     return g::make<v12::Pad>(r, i64s(pb), i64s(pa), m);
 }
 
@@ -353,8 +502,9 @@ std::vector<OpInfo> detail::manipulation_rearranging_registry() {
          "repeats are static; a list of repeats needs a static length along the axis."},
         {"pad", "manipulation", "numpy.pad(array, pad_width, mode='constant', constant_values=0)",
          "ovnp::pad(x, pad_width, mode, constant_values)",
-         "Modes constant, edge, reflect, symmetric and wrap (reflect and symmetric repeat past the axis length "
-         "as NumPy's do); constant_values is one scalar, cast to x's dtype."},
+         "NumPy's modes but circular (reflect and symmetric repeat past the axis length as NumPy's do; the "
+         "statistics take the whole axis, linear_ramp ends at 0; empty pads with 0). constant_values: a scalar, "
+         "(before, after) or one pair per axis, cast to x's dtype."},
     };
 }
 

@@ -148,6 +148,8 @@ Output order_statistic(const char* op, const Output& x_in, const std::optional<O
                 Output a = take(lo), b = take(hi);
                 Output mid = g::div(g::add(a, b), dtype::scalar(calc, 2.0));
                 result = g::sel(g::eq(lo, hi), a, mid);
+                // NumPy's median is a mean, a sum from +0.0: never -0.0.
+                result = g::sel(g::eq(result, g::k(result, 0.0)), g::k(result, 0.0), result);
                 break;
             }
             case Method::linear:

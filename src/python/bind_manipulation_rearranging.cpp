@@ -124,12 +124,15 @@ void bind_manipulation_rearranging(py::module_& m) {
             if (n > 0)
                 for (int64_t a = 0; a < n; ++a) widths.emplace_back(b.at(a, 0), b.at(a, 1));
             std::optional<Output> cv;
-            if (!constant_values.is_none()) cv = as_output("pad", "constant_values", constant_values);
+            if (py::isinstance<py::list>(constant_values) || py::isinstance<py::tuple>(constant_values))
+                cv = as_output("pad", "constant_values", py::module_::import("numpy").attr("asarray")(constant_values));
+            else if (!constant_values.is_none())
+                cv = as_output("pad", "constant_values", constant_values);
             py::gil_scoped_release nogil;
             return ovnp::pad(X, widths, mode, cv);
         },
         py::arg("x"), py::arg("pad_width"), py::arg("mode") = "constant", py::arg("constant_values") = py::none(),
-        "numpy.pad as a graph (modes constant, edge, reflect, symmetric, wrap).");
+        "numpy.pad as a graph (NumPy's modes; empty pads with zeros).");
 }
 
 }  // namespace ovnp::python

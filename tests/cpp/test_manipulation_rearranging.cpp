@@ -37,7 +37,9 @@ TEST(RearrangingGraph, Errors) {
     EXPECT_THROW(ovnp::fliplr(param(et::f32, {3})), ovnp::ValueError);
     EXPECT_THROW(ovnp::rot90(x, 1, {0, 0}), ovnp::ValueError);
     EXPECT_THROW(ovnp::repeat(x, {1, 2}, 1), ovnp::ValueError);
-    EXPECT_THROW(ovnp::pad(x, {{1, 1}}, "median"), ovnp::ValueError);
+    EXPECT_THROW(ovnp::pad(x, {{1, 1}}, "circular"), ovnp::ValueError);
+    EXPECT_THROW(ovnp::pad(x, {{1, 1}}, "mean", ovnp::dtype::scalar(et::f32, 1.0)), ovnp::ValueError);
+    EXPECT_THROW(ovnp::pad(param(et::f32, {0, 2}), {{1, 0}}, "maximum"), ovnp::ValueError);
     EXPECT_THROW(ovnp::pad(x, {{-1, 1}}), ovnp::ValueError);
     EXPECT_THROW(ovnp::tile(param(et::string, {2}), {2}), ovnp::TypeError);
 }
@@ -56,6 +58,9 @@ TEST(RearrangingValues, MatchNumPy) {
               (std::vector<int32_t>{1, 0, 1, 2, 1, 0, 1, 2, 1}));
     EXPECT_EQ(values<int32_t>(eval1(ovnp::pad(v, {{2, 4}}, "wrap"))),
               (std::vector<int32_t>{1, 2, 0, 1, 2, 0, 1, 2, 0}));
+    EXPECT_EQ(values<int32_t>(eval1(ovnp::pad(v, {{2, 1}}, "mean"))), (std::vector<int32_t>{1, 1, 0, 1, 2, 1}));
+    EXPECT_EQ(values<int32_t>(eval1(ovnp::pad(v, {{2, 2}}, "linear_ramp"))),
+              (std::vector<int32_t>{0, 0, 0, 1, 2, 1, 0}));
 }
 
 }  // namespace

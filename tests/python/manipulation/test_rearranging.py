@@ -21,6 +21,7 @@ from grid import assert_same, run  # noqa: E402
 
 PATH = pytest.mark.parametrize("path", grid.PATHS)
 MODES = ("constant", "edge", "reflect", "symmetric", "wrap")
+STAT_MODES = ("maximum", "minimum", "mean", "median", "linear_ramp")
 
 
 @PATH
@@ -51,12 +52,85 @@ def test_pad_constant_values_take_the_dtype(path):
     assert_same(got[3], np.pad(f, 1, constant_values=2.5))
 
 
+@PATH
+def test_pad_statistic_and_ramp_modes(path):
+    """maximum, minimum, mean, median and linear_ramp over the whole axis, axis by axis as NumPy's
+    (a corner takes the later axis' statistic of the earlier axis' padding); integer means and
+    medians rounded half to even, integer ramps floored; bool; float16; NaN propagates."""
+    xs = [np.array([[1, 2, 3, -7], [4, 5, 6, 8]], np.int32), np.array([1.5, -2.0, 3.25, 0.0], np.float32),
+          np.array([[1, 2], [4, 3]], np.int64), np.array([[True, False, False]]),
+          np.array([[0.1, 2.0, -3.0]], np.float16), np.array([2.0, np.nan, 1.0], np.float64),
+          np.array([-1, 2, 4, 1, 3, 6], np.int16), np.array([[-0.0, 5.0]], np.float32)]
+    widths = [3, (2, 0), ((1, 2),), ((2, 1), (0, 3))]
+    calls = [(x, m, w) for x in xs for m in STAT_MODES for w in widths
+             if np.asarray(w).size <= 2 or np.asarray(w).shape[0] == x.ndim]
+    got = run(path, lambda *a: tuple(ovnp.pad(a[i], w, m) for i, (_, m, w) in enumerate(calls)),
+              *[c[0] for c in calls])
+    for g, (x, m, w) in zip(got, calls):
+        # compiled, the plugin computes the float64 ramps and means in float32
+        loose = path == "compiled" and x.dtype.kind == "f" and m in ("mean", "median", "linear_ramp")
+        vd = np.float32 if path == "compiled" and x.dtype == np.float64 else None
+        assert_same(g, np.pad(x, w, mode=m), ulp=int(loose), value_dtype=vd, msg=f"pad {x.dtype}{x.shape} {m} {w}")
+
+
+@PATH
+def test_pad_constant_values_per_axis_and_empty(path):
+    """constant_values as NumPy's _as_pairs reads them: (before, after), one pair per axis,
+    a (rank, 1) column, a one-element array; corners take the later axis' value. "empty" pads
+    with zeros (NumPy's padding is uninitialized: its region is not compared)."""
+    x = np.arange(6, dtype=np.int32).reshape(2, 3)
+    f = np.arange(4, dtype=np.float32).reshape(1, 2, 2)
+    cvs = [(5, 6), ((5, 6), (7, 8)), np.array([[5], [6]]), [[9]], ((1.7, -2.5),), (-1.5, 2.5)]
+    got = run(path, lambda a, b: tuple(ovnp.pad(a, ((1, 2), (2, 1)), constant_values=cv) for cv in cvs) + (
+        ovnp.pad(b, 1, constant_values=((1, 2), (3, 4), (5, 6))), ovnp.pad(b, ((0, 1), (2, 0), (1, 1)), "empty"),
+        ovnp.pad(a, (2, 1), mode="empty")), x, f)
+    for g, cv in zip(got, cvs):
+        assert_same(g, np.pad(x, ((1, 2), (2, 1)), constant_values=cv), msg=f"constant_values={cv!r}")
+    assert_same(got[len(cvs)], np.pad(f, 1, constant_values=((1, 2), (3, 4), (5, 6))))
+    for g, y, w in ((got[-2], f, ((0, 1), (2, 0), (1, 1))), (got[-1], x, (2, 1))):
+        e = np.pad(y, w, mode="empty")
+        assert g.dtype == e.dtype and g.shape == e.shape
+        inner = tuple(slice(b, b + n) for (b, _), n in zip(np.broadcast_to(w, (y.ndim, 2)), y.shape))
+        assert_same(g[inner], y)
+        assert_same(g, np.pad(y, w))  # ovnp's padding is 0
+
+
+def test_pad_new_modes_under_keras_predict():
+    """The statistic modes, linear_ramp and per-axis constant values with a None batch."""
+    import keras
+
+    import ovnp.keras as ok
+    from keras_eager import OpLayer
+
+    ok.install()
+    try:
+        cases = [(((0, 0), (2, 1)), dict(mode=m)) for m in STAT_MODES + ("empty",)]
+        cases += [(((1, 0), (1, 2)), dict(mode="mean")), (((0, 0), (1, 2)), dict(constant_values=((0, 0), (5, 6)))),
+                  (((0, 0), (3, 3)), dict(mode="reflect")), (((1, 2), (0, 1)), dict(constant_values=(3, 4)))]
+        for dt in ("float32", "int32"):
+            inp = keras.Input((5,), dtype=dt)
+            outs = [OpLayer(lambda t, w=w, kw=kw: keras.ops.pad(t, w, **kw))(inp) for w, kw in cases]
+            model = keras.Model(inp, outs)
+            x = (np.arange(20).reshape(4, 5) * 7 % 11 - 5).astype(dt)
+            got = model.predict(x, batch_size=4, verbose=0)
+            for g, (w, kw) in zip(got, cases):
+                ref = dict(kw, mode="constant") if kw.get("mode") == "empty" else kw
+                loose = dt == "float32" and kw.get("mode") in ("mean", "median", "linear_ramp")
+                assert_same(g, np.pad(x, w, **ref), ulp=int(loose), msg=f"{dt} {w} {kw}")
+    finally:
+        ok.uninstall()
+
+
 def test_pad_errors():
     x = grid.constant(np.zeros((2, 3), np.float32))
     with pytest.raises(ValueError, match="pad.*constant_values.*mode == 'constant'"):
         ovnp.pad(x, 1, mode="reflect", constant_values=2)
-    with pytest.raises(ValueError, match="pad: mode 'linear_ramp' is not supported"):
-        ovnp.pad(x, 1, mode="linear_ramp")
+    with pytest.raises(ValueError, match="pad: mode 'circular' is not supported"):
+        ovnp.pad(x, 1, mode="circular")
+    with pytest.raises(ValueError, match="pad.*constant_values.*mode == 'constant'.*'mean'"):
+        ovnp.pad(x, 1, mode="mean", constant_values=0)
+    with pytest.raises(ValueError, match="pad: can't extend empty axis 0"):
+        ovnp.pad(grid.constant(np.zeros((0, 2), np.int32)), (1, 0), mode="median")
     with pytest.raises(ValueError, match="pad.*negative"):
         ovnp.pad(x, -1)
     with pytest.raises(ValueError, match=r"pad.*\(3,\).*\(2, 2\)"):
@@ -65,8 +139,10 @@ def test_pad_errors():
         ovnp.pad(x, 1.5)
     with pytest.raises(ValueError, match="pad: can't extend empty axis 1"):
         ovnp.pad(grid.constant(np.zeros((2, 0), np.float32)), 1, mode="wrap")
-    with pytest.raises(ValueError, match="pad: constant_values must be a scalar"):
-        ovnp.pad(x, 1, constant_values=np.ones(2, np.float32))
+    with pytest.raises(ValueError, match=r"pad: constant_values of shape \(3,\) does not broadcast to \(2, 2\)"):
+        ovnp.pad(x, 1, constant_values=np.ones(3, np.float32))
+    with pytest.raises(ValueError, match=r"pad: constant_values of shape \(3, 2\) does not broadcast"):
+        ovnp.pad(x, 1, constant_values=np.ones((3, 2), np.float32))
 
 
 @PATH

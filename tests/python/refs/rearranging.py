@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 
 import grid
-from grid import assert_same
+from grid import assert_same, is_float
 from oprecord import Op
 
 
@@ -74,6 +74,11 @@ def _numpy(name, x, kw):
         if x.ndim == 0:
             return x  # NumPy 2 cannot reduce a (0, 2) pad_width
         kw = dict(kw)
+        if kw.get("mode") == "empty":  # NumPy's padding is uninitialized, ovnp's 0
+            kw["mode"] = "constant"
+        if x.dtype == grid.BF16 and kw.get("mode") in ("mean", "median", "linear_ramp"):
+            # ml_dtypes' bfloat16 sorts NaN as a number: NumPy's statistics of the float32 values
+            return np.pad(x.astype(np.float32), **kw).astype(x.dtype)
         if kw.get("constant_values") is not None:
             kw["constant_values"] = np.array(kw["constant_values"]).astype(x.dtype)
         elif "constant_values" in kw:
@@ -93,7 +98,22 @@ def _check(name):
             return
         kw = fit(name, kw, x.shape) if not relaxed else fit(name, kw, (None,) * x.ndim)
         exp = np.asarray(_numpy(name, x, kw))
-        assert_same(got, exp, value_dtype=vd, msg=msg or f"{name} {kw} {path}")
+        ulp, sz = 0, signed_zeros
+        if name == "pad" and kw.get("mode") in ("mean", "median", "linear_ramp"):
+            # float64 statistics and ramps: NumPy's pairwise sums and sign of a one-element mean's
+            # zero are not reproduced bit for bit (within an ulp); on the plugin they run in float32
+            # (documented), so 32- and 64-bit integers compare at float32 precision there
+            ulp, sz = 1, False
+            if not is_float(x.dtype):
+                vd = np.float32 if path != "eager" else (np.float64 if x.dtype.itemsize == 8 else None)
+            if path != "eager":
+                # DOCUMENTED LIMITATION: the plugin runs the float64 statistics and ramps in float32, so
+                # the grid's extreme values (int32's max, float32's max, subnormals) overflow,
+                # cancel or flush there: dtype and shape only (the moderate values on the plugin:
+                # manipulation/test_rearranging.py and the fuzz)
+                assert got.dtype == exp.dtype and got.shape == exp.shape, msg
+                return
+        assert_same(got, exp, value_dtype=vd, ulp=ulp, signed_zeros=sz, msg=msg or f"{name} {kw} {path}")
     return check
 
 
@@ -133,7 +153,13 @@ ROWS = [
     rec("repeat", kwargs=({"repeats": 2}, {"repeats": 3, "axis": -1}),
         predict=({"repeats": 2, "axis": 1}, {"repeats": 3, "axis": 0})),
     rec("pad", kwargs=({"pad_width": (2, 0), "constant_values": 7}, {"pad_width": (9, 4), "mode": "reflect"},
-                       {"pad_width": (3, 8), "mode": "wrap"}),
+                       {"pad_width": (3, 8), "mode": "wrap"}, {"pad_width": (1, 2), "mode": "maximum"},
+                       {"pad_width": (2, 1), "mode": "minimum"}, {"pad_width": (1, 2), "mode": "mean"},
+                       {"pad_width": (2, 1), "mode": "median"}, {"pad_width": (3, 2), "mode": "linear_ramp"},
+                       {"pad_width": (1, 1), "mode": "empty"}, {"pad_width": (1, 2), "constant_values": (3, 5)}),
         predict=({"pad_width": ((0, 0), (2, 3)), "mode": "reflect"}, {"pad_width": ((0, 0), (9, 4)), "mode": "wrap"},
-                 {"pad_width": ((0, 0), (1, 2)), "constant_values": 7})),
+                 {"pad_width": ((0, 0), (1, 2)), "constant_values": 7}, {"pad_width": ((0, 0), (1, 2)), "mode": "maximum"},
+                 {"pad_width": ((0, 0), (2, 1)), "mode": "median"}, {"pad_width": ((0, 0), (2, 2)), "mode": "mean"},
+                 {"pad_width": ((0, 0), (2, 3)), "mode": "linear_ramp"},
+                 {"pad_width": ((0, 0), (1, 2)), "constant_values": ((0, 0), (2, 5))})),
 ]
