@@ -21,7 +21,7 @@ import subprocess
 import sys
 import time
 
-OPS = ["log1p", "isclose", "nan_to_num", "add", "multiply", "exp", "sum", "mean", "max", "matmul", "einsum", "reshape", "transpose", "concatenate",
+OPS = ["log1p", "log", "sin", "cos", "isclose", "nan_to_num", "add", "multiply", "exp", "sum", "mean", "max", "matmul", "einsum", "reshape", "transpose", "concatenate",
        "where", "argmax", "sort", "median", "cumsum"]
 SIZES = [100, 10_000, 1_000_000]
 BACKENDS = ["ovnp", "openvino", "numpy", "jax"]
@@ -47,6 +47,9 @@ def _calls(keras, d):
     k = keras.ops
     return {
         "log1p": lambda: k.log1p(d["x"]),
+        "log": lambda: k.log(d["x"]),
+        "sin": lambda: k.sin(d["x"]),
+        "cos": lambda: k.cos(d["x"]),
         "isclose": lambda: k.isclose(d["x"], d["y"]),
         "nan_to_num": lambda: k.nan_to_num(d["x"]),
         "add": lambda: k.add(d["x"], d["y"]),

@@ -98,4 +98,15 @@ Output exp_times(const Output& x, const std::optional<Output>& q = std::nullopt)
 /// e^x.
 inline Output exp_core(const Output& x) { return exp_times(x); }
 
+/// Whether x computes on ovnp's own float32 kernels (float32, and
+/// float16/bfloat16 through it); float64 keeps OpenVINO's ops (libm on the
+/// exact path).
+inline bool own_f32(const Output& x) { return x.get_element_type() == g::et::f32; }
+
+/// The float32 natural log of x (all of x's range, NumPy's special values):
+/// x = m 2^e by a cascade of exact scalings, then fdlibm's logf on m, over
+/// ops the plugin JIT-fuses. arcsinh uses it (the plugin's Asinh is a slow
+/// reference kernel); log itself keeps the plugin's Log, which is faster.
+Output log_f32(const Output& x);
+
 }  // namespace ovnp::detail
