@@ -116,8 +116,7 @@ std::pair<Output, Output> frexp_like(const Output& x) {
 struct Parts32 {
     Output m, e;
 };
-Parts32 frexp_f32(const Output& x) {
-    auto k = [&](double v) { return g::k(x, v); };
+Parts32 frexp_f32(const Output& x, detail::Consts& k) {
     auto p2 = [&](int s) { return k(std::ldexp(1.0, s)); };
     Output y = x, e;
     // 1 where y >= t, else 0, exactly: y - t is 0 or at least ulp(t) / 2
@@ -152,36 +151,35 @@ struct LogM {
     Output f, hfsq, sr;
     Output value() const { return g::sub(f, g::sub(hfsq, sr)); }
 };
-LogM log_m(const Output& m) {
-    Output f = g::sub(m, g::k(m, 1.0));
-    Output s = g::div(f, g::add(g::k(m, 2.0), f));
+LogM log_m(const Output& m, detail::Consts& k) {
+    Output f = g::sub(m, k(1.0));
+    Output s = g::div(f, g::add(k(2.0), f));
     Output z = g::mul(s, s), w = g::mul(z, z);
     // fdlibm's Lg1..Lg4 (float32 logf)
-    Output t1 = g::mul(w, g::add(g::k(m, 0.40000972152), g::mul(w, g::k(m, 0.24279078841))));
-    Output t2 = g::mul(z, g::add(g::k(m, 0.66666662693), g::mul(w, g::k(m, 0.28498786688))));
-    Output hfsq = g::mul(g::mul(g::k(m, 0.5), f), f);
+    Output t1 = g::mul(w, g::add(k(0.40000972152), g::mul(w, k(0.24279078841))));
+    Output t2 = g::mul(z, g::add(k(0.66666662693), g::mul(w, k(0.28498786688))));
+    Output hfsq = g::mul(g::mul(k(0.5), f), f);
     return {f, hfsq, g::mul(s, g::add(hfsq, g::add(t2, t1)))};
 }
 
 /// NumPy's special values of the logarithms: NaN below 0 and for NaN, -inf
 /// at +-0, inf at inf.
-Output log_specials(const Output& x, const Output& r) {
-    Output out = g::sel(g::eq(x, g::k(x, 0.0)), g::k(x, -g::kInf), r);
-    out = g::sel(g::eq(x, g::k(x, g::kInf)), x, out);
+Output log_specials(const Output& x, const Output& r, detail::Consts& k) {
+    Output out = g::sel(g::eq(x, k(0.0)), k(-g::kInf), r);
+    out = g::sel(g::eq(x, k(g::kInf)), x, out);
     // x != x finds NaN inside the fused Subgraph (IsNaN is a node of its own).
-    return g::sel(g::lor(g::lt(x, g::k(x, 0.0)), g::ne(x, x)), g::k(x, g::kNaN), out);
+    return g::sel(g::lor(g::lt(x, k(0.0)), g::ne(x, x)), k(g::kNaN), out);
 }
 
 }  // namespace
 
-Output detail::log_f32(const Output& x) {
-    auto [m, e] = frexp_f32(x);
-    LogM l = log_m(m);
+Output detail::log_f32(const Output& x, Consts& k) {
+    auto [m, e] = frexp_f32(x, k);
+    LogM l = log_m(m, k);
     // e ln2 + log(m), ln2 split so that e * hi is exact (fdlibm).
     const double ln2_hi = 6.9313812256e-01, ln2_lo = 9.0580006145e-06;
-    Output r = g::sub(g::mul(e, g::k(x, ln2_hi)),
-                      g::sub(g::sub(l.hfsq, g::add(l.sr, g::mul(e, g::k(x, ln2_lo)))), l.f));
-    return log_specials(x, r);
+    Output r = g::sub(g::mul(e, k(ln2_hi)), g::sub(g::sub(l.hfsq, g::add(l.sr, g::mul(e, k(ln2_lo)))), l.f));
+    return log_specials(x, r, k);
 }
 
 Output exp(const Output& x) { return unary("exp", x, exp_core); }
@@ -212,8 +210,9 @@ Output log2(const Output& x_in) {
     // e + log2(mant): exact at powers of two; mant near 1 keeps log accurate.
     return unary("log2", x_in, [](const Output& x) {
         if (detail::own_f32(x)) {
-            auto [m, e] = frexp_f32(x);
-            return log_specials(x, g::add(e, g::mul(log_m(m).value(), g::k(x, kInvLn2))));
+            detail::Consts k(x);
+            auto [m, e] = frexp_f32(x, k);
+            return log_specials(x, g::add(e, g::mul(log_m(m, k).value(), k(kInvLn2))), k);
         }
         auto [e, mant] = frexp_like(x);
         return g::add(e, g::mul(g::make<v0::Log>(mant), g::k(x, kInvLn2)));
@@ -223,22 +222,17 @@ Output log2(const Output& x_in) {
 Output log10(const Output& x_in) {
     // e * log10(2) + log10(mant), with log10(2) split so that e * hi is exact.
     return unary("log10", x_in, [](const Output& x) {
-        const bool own = detail::own_f32(x);
-        Output e, log_mant;
-        if (own) {
-            auto p = frexp_f32(x);
-            e = p.e;
-            log_mant = log_m(p.m).value();
-        } else {
-            auto [e0, mant] = frexp_like(x);
-            e = e0;
-            log_mant = g::make<v0::Log>(mant);
-        }
         const int bits = x.get_element_type() == et::f64 ? 40 : 12;
         const double hi = high_part(kLog10Of2, bits);
-        Output low = g::add(g::mul(e, g::k(x, kLog10Of2 - hi)), g::mul(log_mant, g::k(x, kInvLn10)));
-        Output r = g::add(g::mul(e, g::k(x, hi)), low);
-        return own ? log_specials(x, r) : r;
+        if (detail::own_f32(x)) {
+            detail::Consts k(x);
+            auto [m, e] = frexp_f32(x, k);
+            Output low = g::add(g::mul(e, k(kLog10Of2 - hi)), g::mul(log_m(m, k).value(), k(kInvLn10)));
+            return log_specials(x, g::add(g::mul(e, k(hi)), low), k);
+        }
+        auto [e, mant] = frexp_like(x);
+        Output low = g::add(g::mul(e, g::k(x, kLog10Of2 - hi)), g::mul(g::make<v0::Log>(mant), g::k(x, kInvLn10)));
+        return g::add(g::mul(e, g::k(x, hi)), low);
     });
 }
 
