@@ -21,8 +21,8 @@ import subprocess
 import sys
 import time
 
-OPS = ["log1p", "isclose", "nan_to_num", "add", "multiply", "exp", "sum", "mean", "max", "matmul", "einsum", "reshape", "transpose", "concatenate",
-       "where", "argmax", "sort", "median", "cumsum",
+OPS = ["log1p", "log", "sin", "cos", "isclose", "nan_to_num", "add", "multiply", "exp", "sum", "mean", "max", "matmul",
+       "einsum", "reshape", "transpose", "concatenate", "take", "pad", "where", "argmax", "sort", "median", "cumsum",
        # float64 and int64 take ovnp's exact path (docs/executor.md)
        "add_f64", "multiply_f64", "exp_f64", "log1p_f64", "sum_f64", "cumsum_f64",
        "add_i64", "multiply_i64", "sum_i64", "cumsum_i64"]
@@ -52,6 +52,9 @@ def _calls(keras, d):
     k = keras.ops
     return {
         "log1p": lambda: k.log1p(d["x"]),
+        "log": lambda: k.log(d["x"]),
+        "sin": lambda: k.sin(d["x"]),
+        "cos": lambda: k.cos(d["x"]),
         "isclose": lambda: k.isclose(d["x"], d["y"]),
         "nan_to_num": lambda: k.nan_to_num(d["x"]),
         "add": lambda: k.add(d["x"], d["y"]),

@@ -3,10 +3,15 @@
 // the correctly rounded division, integer divmod and e^x.
 #pragma once
 
+#include <cstdint>
+#include <cstring>
+#include <map>
 #include <optional>
 #include <vector>
 
 #include "graph/builders.hpp"
+#include "openvino/op/broadcast.hpp"
+#include "openvino/op/constant.hpp"
 
 namespace ovnp::detail {
 
@@ -97,5 +102,51 @@ Output exp_times(const Output& x, const std::optional<Output>& q = std::nullopt)
 
 /// e^x.
 inline Output exp_core(const Output& x) { return exp_times(x); }
+
+/// The constants of a kernel, each value made once and kept in the graph by
+/// the eager executor. It lifts Constants read as data to Parameters (so that
+/// x + 1 and x + 2 share a model); lifted coefficients keep the plugin from
+/// fusing a kernel into one Subgraph (eager arcsinh at 1e6 took 13 ms, not 4).
+/// A Broadcast to its own shape reads its input as a shape-like operand, and
+/// the executor leaves it out of the model it builds; the plugin folds it.
+class Consts {
+public:
+    explicit Consts(const Output& like) : like_(like) {}
+    Output operator()(double v) {
+        uint64_t bits;
+        std::memcpy(&bits, &v, sizeof bits);
+        auto it = made_.find(bits);
+        if (it != made_.end()) return it->second;
+        Output c = g::k(like_, v);
+        const ov::Shape& s = c.get_shape();
+        auto shape = std::make_shared<ov::op::v0::Constant>(ov::element::i64, ov::Shape{s.size()},
+                                                            std::vector<int64_t>(s.begin(), s.end()));
+        Output kept = g::make<ov::op::v1::Broadcast>(c, shape);
+        made_.emplace(bits, kept);
+        return kept;
+    }
+
+private:
+    Output like_;
+    std::map<uint64_t, Output> made_;
+};
+
+/// horner() over kept constants.
+inline Output horner(const Output& y, const std::vector<double>& c, Consts& k) {
+    Output p = k(c.back());
+    for (size_t i = c.size() - 1; i-- > 0;) p = g::add(g::mul(p, y), k(c[i]));
+    return p;
+}
+
+/// Whether x computes on ovnp's own float32 kernels (float32, and
+/// float16/bfloat16 through it); float64 keeps OpenVINO's ops (libm on the
+/// exact path).
+inline bool own_f32(const Output& x) { return x.get_element_type() == g::et::f32; }
+
+/// The float32 natural log of x (all of x's range, NumPy's special values):
+/// x = m 2^e by a cascade of exact scalings, then fdlibm's logf on m, over
+/// ops the plugin JIT-fuses. arcsinh uses it (the plugin's Asinh is a slow
+/// reference kernel); log itself keeps the plugin's Log, which is faster.
+Output log_f32(const Output& x, Consts& k);
 
 }  // namespace ovnp::detail

@@ -66,6 +66,29 @@ def test_i0_across_its_range(path):
     check("i0", grid.run(path, ovnp.i0, x)[0], (x,), path)
 
 
+def test_float32_kernels_at_their_reduction_boundaries():
+    """ovnp's own float32 kernels where their reductions switch (4 ulp, one compiled graph):
+    sin/cos/tan at the float32 neighbours of k pi/2 and k pi/4 up to 1e5 (Cody-Waite, cancellation)
+    and just past the 1e5 hand-over to OpenVINO's op; log2/log10/arcsinh at and beside every power
+    of two and sqrt(2) 2**k (the exponent cascade's thresholds), subnormals included."""
+    f32 = np.float32
+    k = np.unique(np.concatenate([np.arange(1, 400), np.geomspace(400, 127000, 1500).astype(np.int64)]))
+    c = (k * (np.pi / 4)).astype(f32)
+    c = c[c < 1e5]
+    trig = np.concatenate([c, np.nextafter(c, f32(np.inf)), np.nextafter(c, f32(0)),
+                           np.array([99999.99, 1e5, 100000.01, 1.5e5, 3e38], f32)])
+    trig = np.concatenate([trig, -trig])
+    p = np.ldexp(1.0, np.arange(-149, 128)).astype(f32)
+    r = (np.sqrt(2.0) * np.ldexp(1.0, np.arange(-126, 127))).astype(f32)
+    logs = np.concatenate([p, r, np.nextafter(p, f32(np.inf)), np.nextafter(p, f32(0)), np.nextafter(r, f32(0)),
+                           np.nextafter(r, f32(np.inf))])
+    logs = logs[np.isfinite(logs) & (logs > 0)]
+    calls = [(ovnp.sin, (trig,)), (ovnp.cos, (trig,)), (ovnp.tan, (trig,)),
+             (ovnp.log2, (logs,)), (ovnp.log10, (logs,)), (ovnp.arcsinh, (np.concatenate([logs, -logs]),))]
+    for got, (fn, args) in zip(grid.run_calls("compiled", calls), calls):
+        check(fn.__name__, got[0], args, "compiled")
+
+
 def test_log2_exact_at_powers_of_two():
     """log2(2**k) == k and exp2(k) == 2**k for every k of float32 (compiled) and float64 (eager)."""
     for dt, lo, hi in ((F32, -149, 127), (F64, -1074, 1023)):
