@@ -305,10 +305,7 @@ Output pad_stat(const std::string& mode, const Output& x, int64_t a) {
     Output s;
     if (mode == "mean") {
         const std::vector<int64_t> axes{a};
-        s = detail::accurate_sum(xs, axes, true);
-        // The divisor broadcast to the sum's shape: the CPU plugin's float64 ReduceSum followed
-        // by a Divide by a scalar writes only the first half of the result (zeros after it).
-        s = g::div(s, g::make<v3::Broadcast>(detail::reduced_count(xs, axes, xs.get_element_type()), shape_of(s)));
+        s = detail::divide_by_count(detail::accurate_sum(xs, axes, true), xs, axes);
     } else {
         s = ovnp::median(xs, axis, true);
     }

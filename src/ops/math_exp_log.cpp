@@ -80,7 +80,13 @@ Output detail::exp_times(const Output& x, const std::optional<Output>& q) {
         e = g::sel(g::le(g::abs(red), g::k(x, 0.5)), e, g::make<v0::Exp>(red));
     }
     if (q) e = g::mul(e, *q);
-    Output r = g::mul(g::mul(e, pow2(n1)), pow2(g::sub(n, n1)));
+    Output r;
+    if (f64) {
+        r = g::mul(g::mul(e, pow2(n1)), pow2(g::sub(n, n1)));
+    } else {  // both halves within [-80, 80]
+        detail::Consts k(x);
+        r = g::mul(g::mul(e, detail::pow2_small(n1, k)), detail::pow2_small(g::sub(n, n1), k));
+    }
     return g::sel(g::isnan(x), x, r);
 }
 

@@ -46,6 +46,7 @@ namespace {
 // graph (detail::Consts). float64 keeps OpenVINO's ops: libm on the exact path.
 using detail::Consts;
 using detail::horner;
+using detail::pow2_small;
 
 /// Where the reduction below is exact enough: |n| < 2^16.
 constexpr double kTrigReach = 1e5;
@@ -134,14 +135,6 @@ Output atan_f32(const Output& x) {
     at = g::sel(big, g::add(g::sub(k(pio2_hi), at), k(pio2_lo)), at);
     at = g::sel(g::lt(x, k(0.0)), g::neg(at), at);
     return g::sel(g::eq(x, k(0.0)), x, at);  // keeps -0.0
-}
-
-/// 2^v for an integer-valued float v in [-80, 80], exactly: the plugin's Exp
-/// (a few ulp off) rounded to one significant bit (Veltkamp's split).
-Output pow2_small(const Output& v, Consts& k) {
-    Output e = g::make<v0::Exp>(g::mul(v, k(0.693147180559945309417)));
-    Output c = g::mul(e, k(0x1p23 + 1.0));
-    return g::sub(c, g::sub(c, e));
 }
 
 /// sinh(x) in float32: below 1 an odd Taylor polynomial; above,

@@ -132,6 +132,11 @@ Output keep_dims(const Output& r, const Output& x, const Axes_& axes) {
     return std::make_shared<v1::Reshape>(r, ones, false);
 }
 
+Output divide_by_count(const Output& sum, const Output& x, const Axes_& axes) {
+    Output n = reduced_count(x, axes, sum.get_element_type());
+    return g::div(sum, std::make_shared<v3::Broadcast>(n, shape_of(sum)));
+}
+
 Output reduced_count(const Output& x, const Axes_& axes, et::Type t) {
     const auto& s = x.get_partial_shape();
     if (axes) {

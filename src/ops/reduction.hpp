@@ -48,6 +48,10 @@ Output accurate_sum(const Output& x, const std::optional<std::vector<int64_t>>& 
 /// (a Constant when the reduced dimensions are static).
 Output reduced_count(const Output& x, const std::optional<std::vector<int64_t>>& axes, ov::element::Type t);
 
+/// sum / reduced_count(x, axes), the count broadcast to sum's shape: the CPU plugin's float64
+/// ReduceSum followed by a Divide by a scalar writes only the first half of the result.
+Output divide_by_count(const Output& sum, const Output& x, const std::optional<std::vector<int64_t>>& axes);
+
 /// A reduced result r reshaped to keepdims' shape (ones at the reduced axes of x).
 Output keep_dims(const Output& r, const Output& x, const std::optional<std::vector<int64_t>>& axes);
 

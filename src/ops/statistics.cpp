@@ -36,7 +36,7 @@ Output sqrt_(const Output& x) { return g::make<v0::Sqrt>(x); }
 
 // Mean of a float tensor in its own type.
 Output mean_of(const Output& xc, const AxesList& axes, bool keepdims) {
-    return g::div(detail::accurate_sum(xc, axes, keepdims), detail::reduced_count(xc, axes, xc.get_element_type()));
+    return detail::divide_by_count(detail::accurate_sum(xc, axes, keepdims), xc, axes);
 }
 
 // Two-pass variance of a float tensor in its own type; valid (optional) masks the entries counted.
@@ -44,7 +44,7 @@ Output var_of(const Output& xc, const AxesList& axes, bool keepdims, const std::
     const auto ct = xc.get_element_type();
     if (!valid) {
         Output d = g::sub(xc, mean_of(xc, axes, true));
-        return g::div(detail::accurate_sum(g::mul(d, d), axes, keepdims), detail::reduced_count(xc, axes, ct));
+        return detail::divide_by_count(detail::accurate_sum(g::mul(d, d), axes, keepdims), xc, axes);
     }
     Output zero = dtype::scalar(ct, 0.0);
     Output n = detail::accurate_sum(dtype::cast(*valid, ct), axes, true);

@@ -19,15 +19,7 @@ std::string type_name(const py::handle& h) { return py::str(py::type::of(h).attr
 // (a Python float is float64, as in numpy.vectorize).
 Output vectorize_value(const char* what, const py::handle& h) {
     if (py::isinstance<py::array>(h)) return numpy_constant("vectorize", what, h);
-    try {
-        return h.cast<Output>();
-    } catch (const py::cast_error&) {
-    }
-    try {
-        auto node = h.cast<std::shared_ptr<ov::Node>>();
-        if (node && node->get_output_size() == 1) return node->output(0);
-    } catch (const py::cast_error&) {
-    }
+    if (auto o = graph_output(h)) return *o;
     static const py::handle asarray = py::object(py::module_::import("numpy").attr("asarray")).release();
     py::object arr;
     try {

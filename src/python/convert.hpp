@@ -35,6 +35,20 @@ inline Output numpy_constant(const char* op, const char* arg, const py::handle& 
     return std::make_shared<ov::op::v0::Constant>(t, shape, arr.data())->output(0);
 }
 
+// An openvino.Output, or a single-output openvino.Node's output; nullopt for anything else.
+inline std::optional<Output> graph_output(const py::handle& h) {
+    try {
+        return h.cast<Output>();
+    } catch (const py::cast_error&) {
+    }
+    try {
+        auto node = h.cast<std::shared_ptr<ov::Node>>();
+        if (node && node->get_output_size() == 1) return node->output(0);
+    } catch (const py::cast_error&) {
+    }
+    return std::nullopt;
+}
+
 // An op argument: an openvino.Output (or single-output openvino.Node), a NumPy
 // array or scalar (a Constant of its dtype), or a Python scalar. Python int
 // and float are weak (they take the partner's dtype); NumPy scalars are not,
@@ -53,15 +67,7 @@ inline Output as_output(const char* op, const char* arg, const py::handle& h) {
         }
     }
     if (PyFloat_CheckExact(h.ptr())) return ovnp::dtype::weak_scalar(h.cast<double>());
-    try {
-        return h.cast<Output>();
-    } catch (const py::cast_error&) {
-    }
-    try {
-        auto node = h.cast<std::shared_ptr<ov::Node>>();
-        if (node && node->get_output_size() == 1) return node->output(0);
-    } catch (const py::cast_error&) {
-    }
+    if (auto o = graph_output(h)) return *o;
     throw ovnp::TypeError(std::string(op) + ": argument '" + arg +
                           "' must be an openvino.Output, a NumPy array or a Python scalar, got " +
                           py::str(py::type::of(h).attr("__name__")).cast<std::string>());
