@@ -129,6 +129,15 @@ bool plugin_unfit(const ov::Node& node) {
                       ov::is_type<v0::Negative>(&node) || ov::is_type<v0::Abs>(&node));
 }
 
+bool only_moves_values(const ov::Node& node) {
+    using namespace ov::op;
+    return ov::is_type<v1::Reshape>(&node) || ov::is_type<v0::Squeeze>(&node) || ov::is_type<v0::Unsqueeze>(&node) ||
+        ov::is_type<v1::Transpose>(&node) || ov::is_type<v0::Concat>(&node) || ov::is_type<util::GatherBase>(&node) ||
+        ov::is_type<v1::StridedSlice>(&node) || ov::is_type<v8::Slice>(&node) || ov::is_type<v3::Broadcast>(&node) ||
+        ov::is_type<v1::Broadcast>(&node) || ov::is_type<v0::Tile>(&node) || ov::is_type<v3::ShapeOf>(&node) ||
+        ov::is_type<v0::ShapeOf>(&node);
+}
+
 bool reads_data(const ov::Input<ov::Node>& in) {
     using namespace ov::op;
     const ov::Node* n = in.get_node();

@@ -28,6 +28,12 @@ bool rounds_data_to_f16(const ov::Node& node);
 /// axis give the type's limits; TopK with a large k is quadratic.
 bool plugin_unfit(const ov::Node& node);
 
+/// Ops that only move values (reshapes, transposes, gathers, slices,
+/// concatenation, broadcasts): the same result on every kernel. A small graph
+/// of these alone runs on the exact path, which skips the plugin's inference
+/// overhead (the compares and selections would be slower there: node by node).
+bool only_moves_values(const ov::Node& node);
+
 /// Whether a Constant feeding this input is plain data (not a shape, axis or
 /// order), so it can become a Parameter without changing shapes.
 bool reads_data(const ov::Input<ov::Node>& in);
