@@ -1,8 +1,13 @@
 // NumPy's indexing routines: nonzero, where, select, take, take_along_axis, unravel_index.
 #include "ovnp/indexing.hpp"
 
+#include <algorithm>
+#include <cstdint>
 #include <numeric>
+#include <optional>
 #include <string>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "graph/builders.hpp"
@@ -113,11 +118,47 @@ std::optional<std::vector<int64_t>> constant_values(const Output& idx) {
     return c->cast_vector<int64_t>();
 }
 
-// Constant indices must lie in [-n, n) (NumPy's IndexError, as ValueError).
+// The least and greatest of Constant integer indices (u64 past int64's max
+// as int64's max), read in place; nullopt for run-time or empty indices.
+std::optional<std::pair<int64_t, int64_t>> constant_range(const Output& idx) {
+    auto c = detail::constant_value(idx);
+    if (!c || ov::shape_size(c->get_shape()) == 0) return std::nullopt;
+    auto range = [&](auto tag) {
+        using T = decltype(tag);
+        const T* p = c->get_data_ptr<T>();
+        const auto [lo, hi] = std::minmax_element(p, p + ov::shape_size(c->get_shape()));
+        auto wide = [](T v) {
+            if constexpr (std::is_same_v<T, uint64_t>)
+                return v > static_cast<uint64_t>(INT64_MAX) ? INT64_MAX : static_cast<int64_t>(v);
+            else
+                return static_cast<int64_t>(v);
+        };
+        return std::make_pair(wide(*lo), wide(*hi));
+    };
+    switch (c->get_element_type()) {
+    case et::i8: return range(int8_t{});
+    case et::i16: return range(int16_t{});
+    case et::i32: return range(int32_t{});
+    case et::i64: return range(int64_t{});
+    case et::u8: return range(uint8_t{});
+    case et::u16: return range(uint16_t{});
+    case et::u32: return range(uint32_t{});
+    case et::u64: return range(uint64_t{});
+    default: break;
+    }
+    auto v = constant_values(idx);
+    const auto [lo, hi] = std::minmax_element(v->begin(), v->end());
+    return std::make_pair(*lo, *hi);
+}
+
+// Constant indices must lie in [-n, n) (NumPy's IndexError, as ValueError),
+// checked on their extremes; the error names the first offending index.
 void check_bounds(const char* op, const Output& resolved, const ov::Dimension& dim, int64_t axis) {
-    auto vals = constant_values(resolved);
-    if (!vals || dim.is_dynamic()) return;
+    if (dim.is_dynamic()) return;
     const int64_t n = dim.get_length();
+    auto range = constant_range(resolved);
+    if (!range || (range->first >= -n && range->second < n)) return;
+    const auto vals = constant_values(resolved);
     for (int64_t v : *vals)
         if (v < -n || v >= n)
             throw ValueError(std::string(op) + ": index " + std::to_string(v) + " is out of bounds for axis " +
@@ -194,7 +235,7 @@ Output take(const Output& x_in, const Output& indices, std::optional<int64_t> ax
             0);
         return zeros_of(x, shape);
     }
-    if (constant_values(resolved)) return g::make<v8::Gather>(x, idx, i64s({ax}, true));
+    if (detail::constant_value(resolved)) return g::make<v8::Gather>(x, idx, i64s({ax}, true));
     // Out-of-range run-time indices read index 0 (the CPU plugin's Gather
     // reads out of bounds for far negative ones) and give jax's fill value.
     Output n = axis_length(x, ax, idx.get_element_type());
@@ -249,7 +290,7 @@ Output take_along_axis(const Output& x_in, const Output& indices, std::optional<
     Output n = axis_length(x, ax, t);
     Output zero = dtype::scalar_int(t, 0);
     Output wrapped = g::sel(g::lt(idx, zero), g::add(idx, n), idx);
-    const bool checked = constant_values(resolved).has_value();
+    const bool checked = detail::constant_value(resolved) != nullptr;
     Output valid;
     if (!checked) {
         valid = in_range(wrapped, zero, n, small_static(xp[ax]));
