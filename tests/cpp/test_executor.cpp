@@ -190,7 +190,11 @@ TEST(Evaluate, ExactPath) {
     EXPECT_EQ(ovnp::exact_path({ovnp::log1p(f32)}), ovnp::Path::Compiled);
     EXPECT_EQ(ovnp::exact_path({ovnp::isclose(f32, f32)}), ovnp::Path::Compiled);
     // ravel's i64 shape constant is an attribute, not data.
-    EXPECT_EQ(ovnp::exact_path({ovnp::ravel(f32, ovnp::Order::F)}), ovnp::Path::Compiled);
+    EXPECT_EQ(ovnp::exact_path({ovnp::log1p(ovnp::ravel(f32, ovnp::Order::F))}), ovnp::Path::Compiled);
+    // A small graph that only moves values skips the plugin; a large one does not.
+    EXPECT_EQ(ovnp::exact_path({ovnp::ravel(f32, ovnp::Order::F)}), ovnp::Path::Reference);
+    auto big = vec(et::f32, std::vector<float>(5000, 1.0f));
+    EXPECT_EQ(ovnp::exact_path({ovnp::ravel(big, ovnp::Order::F)}), ovnp::Path::Compiled);
     EXPECT_EQ(ovnp::exact_path({ovnp::log1p(f64)}), ovnp::Path::Reference);
     EXPECT_EQ(ovnp::exact_path({f64}), ovnp::Path::Reference);
     EXPECT_EQ(ovnp::exact_path({ovnp::isclose(i64, i64)}), ovnp::Path::Reference);
