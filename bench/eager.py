@@ -17,9 +17,10 @@ import json
 import os
 import platform
 import statistics
-import subprocess
 import sys
 import time
+
+from workers import keras_for, run_worker
 
 OPS = ["log1p", "log", "sin", "cos", "isclose", "nan_to_num", "add", "multiply", "exp", "sum", "mean", "max", "matmul",
        "einsum", "reshape", "transpose", "concatenate", "take", "pad", "where", "argmax", "sort", "median", "cumsum",
@@ -89,13 +90,7 @@ def _calls(keras, d):
 
 
 def worker(backend, quick):
-    os.environ["KERAS_BACKEND"] = "openvino" if backend in ("ovnp", "openvino") else backend
-    import keras
-
-    if backend == "ovnp":
-        import ovnp.keras
-
-        ovnp.keras.install()
+    keras = keras_for(backend)
     to_numpy = keras.ops.convert_to_numpy
     results = {}
     for n in SIZES:
@@ -123,12 +118,7 @@ def worker(backend, quick):
 def _run(backend, quick):
     env = dict(os.environ)
     env.setdefault("OMP_NUM_THREADS", str(os.cpu_count()))
-    args = [sys.executable, __file__, "--worker", backend] + (["--quick"] if quick else [])
-    p = subprocess.run(args, env=env, capture_output=True, text=True)
-    if p.returncode != 0:
-        print(f"[{backend}] failed:\n{p.stderr[-2000:]}", file=sys.stderr)
-        return None
-    return json.loads(p.stdout.strip().splitlines()[-1])
+    return run_worker(__file__, backend, ["--quick"] if quick else [], env)
 
 
 def _fmt(t):

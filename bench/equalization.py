@@ -20,10 +20,11 @@ import argparse
 import json
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
+
+from workers import keras_for, run_worker
 
 BACKENDS = ["numpy", "jax", "openvino", "ovnp"]
 
@@ -37,14 +38,9 @@ def _images(shape):
 
 
 def worker(backend, reps, shape, out_path, slow_reps):
-    os.environ["KERAS_BACKEND"] = "openvino" if backend in ("ovnp", "openvino") else backend
     import numpy as np
-    import keras
 
-    if backend == "ovnp":
-        import ovnp.keras
-
-        ovnp.keras.install()
+    keras = keras_for(backend)
     x = _images(shape)
     layer = keras.layers.Equalization(value_range=(0, 255))
     to_numpy = keras.ops.convert_to_numpy
@@ -63,13 +59,8 @@ def worker(backend, reps, shape, out_path, slow_reps):
 
 
 def _run(backend, reps, shape, out_path, slow_reps):
-    args = [sys.executable, __file__, "--worker", backend, "--reps", str(reps), "--shape",
-            ",".join(map(str, shape)), "--out", out_path, "--slow-reps", str(slow_reps)]
-    p = subprocess.run(args, capture_output=True, text=True)
-    if p.returncode != 0:
-        print(f"[{backend}] failed:\n{p.stderr[-2000:]}", file=sys.stderr)
-        return None
-    return json.loads(p.stdout.strip().splitlines()[-1])
+    return run_worker(__file__, backend, ["--reps", str(reps), "--shape", ",".join(map(str, shape)), "--out",
+                                          out_path, "--slow-reps", str(slow_reps)])
 
 
 def main():

@@ -16,9 +16,10 @@ import argparse
 import json
 import os
 import statistics
-import subprocess
 import sys
 import time
+
+from workers import keras_for, run_worker
 
 SIZES = [100, 10_000]
 CASES = ["elementwise", "elem-loop", "rowsum", "matvec"]
@@ -42,13 +43,7 @@ def _calls(keras, n):
 
 
 def worker(backend, reps):
-    os.environ["KERAS_BACKEND"] = "openvino" if backend in ("ovnp", "openvino") else backend
-    import keras
-
-    if backend == "ovnp":
-        import ovnp.keras
-
-        ovnp.keras.install()
+    keras = keras_for(backend)
     to_numpy = keras.ops.convert_to_numpy
     results = {}
     for n in SIZES:
@@ -76,12 +71,7 @@ def worker(backend, reps):
 
 
 def _run(backend, reps):
-    args = [sys.executable, __file__, "--worker", backend, "--reps", str(reps)]
-    p = subprocess.run(args, capture_output=True, text=True)
-    if p.returncode != 0:
-        print(f"[{backend}] failed:\n{p.stderr[-2000:]}", file=sys.stderr)
-        return None
-    return json.loads(p.stdout.strip().splitlines()[-1])
+    return run_worker(__file__, backend, ["--reps", str(reps)])
 
 
 def main():
