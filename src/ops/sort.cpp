@@ -52,6 +52,15 @@ bool constant_has_nan(const Output& x) {
     }
     auto c = detail::constant_value(node->output(0));
     if (!c) return true;
+    const size_t n = ov::shape_size(c->get_shape());
+    // In place for the wide floats (an eager sort of 1e6 float32 scans them on every call).
+    auto any_nan = [n](const auto* p) {
+        bool nan = false;
+        for (size_t i = 0; i < n; ++i) nan |= p[i] != p[i];
+        return nan;
+    };
+    if (c->get_element_type() == et::f32) return any_nan(c->get_data_ptr<float>());
+    if (c->get_element_type() == et::f64) return any_nan(c->get_data_ptr<double>());
     for (double v : c->cast_vector<double>())
         if (std::isnan(v)) return true;
     return false;
