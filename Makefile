@@ -60,7 +60,7 @@ test-fast: setup test-cpp
 ASAN_BUILD := build/asan
 # Python test files run under the sanitizers (pytest fails on a missing one) ...
 ASAN_PYTESTS := $(addprefix executor/,test_executor test_evaluate test_executor_chains test_executor_layers \
-  test_upstream_diff test_exact_fused)
+  test_upstream_diff test_exact_fused) keras/test_keras_eager_calls
 # ... and, to stay under 10 minutes on 2 cores, some of test_upstream_diff's functions; left out:
 # the 500 hypothesis chains (12 minutes under ASan) and the slow-marked 10,000-signature test (its
 # RSS bound means nothing while ASan's quarantine holds freed memory).
