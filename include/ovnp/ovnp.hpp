@@ -9,6 +9,7 @@
 #include "ovnp/indexing.hpp"
 #include "ovnp/logic.hpp"
 #include "ovnp/manipulation.hpp"
+#include "ovnp/precision.hpp"
 #include "ovnp/math.hpp"
 #include "ovnp/registry.hpp"
 #include "ovnp/sets.hpp"

@@ -13,6 +13,7 @@ struct OpInfo {
     std::string numpy;      // the NumPy call
     std::string cpp;        // the ovnp C++ call
     std::string notes;      // known differences from NumPy
+    std::string fast;       // what set_precision("fast") changes ("": the same graph)
 };
 
 const std::vector<OpInfo>& registry();

@@ -16,9 +16,11 @@ from ovnp._ovnp import (  # noqa: F401
     executor,
     finfo,
     floatx,
+    precision,
     registry,
     result_type,
     set_floatx,
+    set_precision,
 )
 
 # Every op of the registry, by its NumPy name.

@@ -378,10 +378,15 @@ def _patch_trainer_precision(precision):
     trainer.ov = _OpenVINOWithPrecision(trainer.ov, precision)
 
 
-def install(inference_precision="f32", eager="immediate"):
+def install(inference_precision="f32", eager="immediate", precision="numpy"):
     """Route Keras's OpenVINO backend ops in ``ovnp.registry()`` and its
     ``convert_to_numpy`` through ovnp, and compile ``predict``'s model with
     ``inference_precision`` (None: leave Keras's default).
+
+    ``precision``: ovnp's precision policy (``ovnp.set_precision``) for the
+    graphs built from now on: "numpy" (NumPy's values, the default) or "fast"
+    (the ops docs/ops.md lists may use the CPU plugin's native kernels within
+    4 ulp of NumPy; special values, integers and dtypes unchanged).
 
     ``eager``: "immediate" computes an op called on eager values at once (its
     result is a Constant, and a repeated call replays the compiled model
@@ -390,7 +395,10 @@ def install(inference_precision="f32", eager="immediate"):
     Idempotent; returns the sorted list of patched function names."""
     if eager not in ("immediate", "lazy"):
         raise ValueError(f"ovnp.keras.install: eager must be 'immediate' or 'lazy', got {eager!r}")
+    if precision not in ("numpy", "fast"):
+        raise ValueError(f"ovnp.keras.install: precision must be 'numpy' or 'fast', got {precision!r}")
     _settings["eager"] = eager
+    ovnp.set_precision(precision)
     keras, core, ov_numpy = _keras_backend()
     _sync_floatx()
     _patch_trainer_precision(inference_precision)
@@ -425,9 +433,11 @@ def install(inference_precision="f32", eager="immediate"):
 
 def uninstall():
     """Restore upstream's functions in every module install() touched, and in
-    keras modules imported since that picked up an ovnp function."""
+    keras modules imported since that picked up an ovnp function; the
+    precision policy goes back to "numpy"."""
     if not _functions:
         return
+    ovnp.set_precision("numpy")
     for mod, attr, original in reversed(_records):
         setattr(mod, attr, original)
     _records.clear()

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "graph/builders.hpp"
+#include "ovnp/precision.hpp"
 #include "openvino/op/bitwise_and.hpp"
 #include "openvino/op/bitwise_right_shift.hpp"
 #include "openvino/op/constant.hpp"
@@ -102,6 +103,25 @@ Output div_f32(const Output& a0, const Output& b0) {
     Output inf = g::mul(g::mul(sign1(a0), sign1(b0)), c(g::kInf));
     Output regular = g::land(a_reg, b_reg);
     return g::sel(regular, g::sel(overflow, inf, y), special);
+}
+
+// a / b on the plugin's own Divide (a * (1/b): within 1 ulp), for the "fast" precision. 1/b
+// overflows for subnormal b and loses bits for |b| > 2^126, so such b and a move by 2^64
+// (exact; a quotient that overflows or underflows then does so anyway).
+Output fast_div_f32(const Output& a, const Output& b) {
+    auto p2 = [&](int e) { return g::k(a, std::ldexp(1.0, e)); };
+    Output ab = g::abs(b);
+    Output s = g::sel(g::lt(ab, p2(-100)), p2(64), g::sel(g::lt(p2(100), ab), p2(-64), p2(0)));
+    return g::div(g::mul(a, s), g::mul(b, s));
+}
+
+// a / b for the public division ops: correctly rounded, or the plugin's Divide under the
+// "fast" precision (float32, and float16/bfloat16 through it; float64 stays exact).
+Output quotient(const Output& a, const Output& b) {
+    const Type t = a.get_element_type();
+    if (precision() != Precision::Fast || t == et::f64) return float_divide(a, b);
+    const Type ct = dtype::compute_type(t);
+    return cast(fast_div_f32(cast(a, ct), cast(b, ct)), t);
 }
 
 }  // namespace
@@ -323,19 +343,19 @@ Output multiply(const Output& x1, const Output& x2) {
 
 Output divide(const Output& x1, const Output& x2) {
     auto [a, b] = detail::promote2_inexact("divide", x1, x2);
-    return float_divide(a, b);
+    return quotient(a, b);
 }
 
 Output true_divide(const Output& x1, const Output& x2) {
     auto [a, b] = detail::promote2_inexact("true_divide", x1, x2);
-    return float_divide(a, b);
+    return quotient(a, b);
 }
 
 Output divide_no_nan(const Output& x1, const Output& x2) {
     auto [a, b] = detail::promote2_inexact("divide_no_nan", x1, x2);
     Output zero = g::k(b, 0.0);
     Output b_zero = g::eq(b, zero);
-    return g::sel(b_zero, zero, float_divide(a, g::sel(b_zero, g::k(b, 1.0), b)));
+    return g::sel(b_zero, zero, quotient(a, g::sel(b_zero, g::k(b, 1.0), b)));
 }
 
 namespace {
@@ -428,7 +448,7 @@ Output copy(const Output& x_in) {
 
 Output reciprocal(const Output& x_in) {
     Output x = dtype::to_inexact("reciprocal", x_in);
-    return float_divide(g::k(x, 1.0), x);
+    return quotient(g::k(x, 1.0), x);
 }
 
 Output sqrt(const Output& x_in) {
@@ -653,17 +673,17 @@ std::vector<OpInfo> detail::math_arithmetic_registry() {
          weak + "Integers wrap; bool - bool raises TypeError, as in NumPy."},
         {"multiply", "math", "numpy.multiply(x1, x2)", "ovnp::multiply(x1, x2)", weak + "Integers wrap."},
         {"divide", "math", "numpy.divide(x1, x2)", "ovnp::divide(x1, x2)",
-         weak + "Dtype result_type(x1, x2, float): int / int gives floatx (NumPy: float64)."},
-        {"true_divide", "math", "numpy.true_divide(x1, x2)", "ovnp::true_divide(x1, x2)", "As divide."},
+         weak + "Dtype result_type(x1, x2, float): int / int gives floatx (NumPy: float64).", note::fast_divide},
+        {"true_divide", "math", "numpy.true_divide(x1, x2)", "ovnp::true_divide(x1, x2)", "As divide.", note::fast_divide},
         {"divide_no_nan", "math", "keras.ops.divide_no_nan(x1, x2)", "ovnp::divide_no_nan(x1, x2)",
-         "Not a NumPy function: x1 / x2 with 0 where x2 == 0."},
+         "Not a NumPy function: x1 / x2 with 0 where x2 == 0.", note::fast_divide},
         {"floor_divide", "math", "numpy.floor_divide(x1, x2)", "ovnp::floor_divide(x1, x2)",
          weak + "bool // bool gives int32 (Keras). " + f64c},
         {"mod", "math", "numpy.mod(x1, x2)", "ovnp::mod(x1, x2)", weak + "bool gives int32 (Keras). " + f64c},
         {"fmod", "math", "numpy.fmod(x1, x2)", "ovnp::fmod(x1, x2)", weak + "bool gives int32 (Keras). " + f64c},
         {"negative", "math", "numpy.negative(x)", "ovnp::negative(x)", "Integers wrap."},
         {"reciprocal", "math", "numpy.reciprocal(x)", "ovnp::reciprocal(x)",
-         "Integers and bool give floatx (Keras/JAX; NumPy keeps the integer type)."},
+         "Integers and bool give floatx (Keras/JAX; NumPy keeps the integer type).", note::fast_divide},
         {"square", "math", "numpy.square(x)", "ovnp::square(x)", "bool gives int32 (Keras)."},
         {"sqrt", "math", "numpy.sqrt(x)", "ovnp::sqrt(x)", "Integers and bool give floatx (Keras)."},
         {"absolute", "math", "numpy.absolute(x)", "ovnp::absolute(x)", ""},

@@ -16,6 +16,7 @@
 #include "openvino/op/power.hpp"
 #include "ops/math_kernels.hpp"
 #include "ops/registry_parts.hpp"
+#include "ovnp/precision.hpp"
 #include "ovnp/math.hpp"
 
 namespace ovnp {
@@ -63,21 +64,34 @@ Output detail::exp_times(const Output& x, const std::optional<Output>& q) {
     const double hi = high_part(kLn2, 16);
     const double lo = (6.93147180369123816490e-01 - hi) + 1.90821492927058770002e-10;
     const double reach = f64 ? 1100.0 : 160.0;
-    Output n = g::rint(g::mul(x, g::k(x, kInvLn2)));
-    n = g::vmin(g::vmax(g::sel(g::isnan(n), g::k(x, 0.0), n), g::k(x, -reach)), g::k(x, reach));
+    const bool fast = !f64 && precision() == Precision::Fast;
+    Output n;
+    if (f64) {
+        n = g::rint(g::mul(x, g::k(x, kInvLn2)));
+        n = g::vmin(g::vmax(g::sel(g::isnan(n), g::k(x, 0.0), n), g::k(x, -reach)), g::k(x, reach));
+    } else {
+        // Clamped first (NaN becomes some value: the result's NaN is put back below), then
+        // floor(v + 1/2): any integer next to v reduces well, and the plugin fuses Floor with
+        // the arithmetic (its Round is a pass of its own, as long as the rest of exp).
+        Output v = g::vmin(g::vmax(g::mul(x, g::k(x, kInvLn2)), g::k(x, -reach)), g::k(x, reach));
+        n = g::floor(g::add(v, g::k(x, 0.5)));
+    }
     Output red = g::sub(g::sub(x, g::mul(n, g::k(x, hi))), g::mul(n, g::k(x, lo)));
     Output n1 = g::floor(g::mul(n, g::k(x, 0.5)));
     Output e;
     if (f64) {
         e = g::make<v0::Exp>(red);
+    } else if (fast) {
+        e = g::make<v0::Exp>(red);  // the plugin's Exp: within 2 ulp for |r| <= 0.35
     } else {
         // e^r = 1 + r (1 + r/2! + ... + r^8/9!): within 0.6 ulp for |r| <= 0.35
         // (the plugin's Exp reaches 2 ulp there).
+        // Past the clamp of n r is not small, but the result is 0 or inf for any r in
+        // [-1/2, 1/2]: so r is clamped there.
         std::vector<double> c = inverse_factorials(2, 9);
         c.insert(c.begin(), 1.0);
-        e = g::add(g::k(x, 1.0), g::mul(red, horner(red, c)));
-        // Past the clamp of n (results 0 or inf anyway) r is not small.
-        e = g::sel(g::le(g::abs(red), g::k(x, 0.5)), e, g::make<v0::Exp>(red));
+        Output rc = g::vmin(g::vmax(red, g::k(x, -0.5)), g::k(x, 0.5));
+        e = g::add(g::k(x, 1.0), g::mul(rc, horner(rc, c)));
     }
     if (q) e = g::mul(e, *q);
     Output r;
@@ -298,15 +312,17 @@ std::vector<OpInfo> detail::math_exp_log_registry() {
     using note::ints;
     using note::weak;
     return {
-        {"exp", "math", "numpy.exp(x)", "ovnp::exp(x)", ints + "Compiled float32 keeps subnormal results and overflows where NumPy does (the plugin's Exp is fixed up)."},
+        {"exp", "math", "numpy.exp(x)", "ovnp::exp(x)", ints + "Compiled float32 keeps subnormal results and overflows where NumPy does (the plugin's Exp is fixed up).",
+         note::fast_exp},
         {"exp2", "math", "numpy.exp2(x)", "ovnp::exp2(x)", ints},
-        {"expm1", "math", "numpy.expm1(x)", "ovnp::expm1(x)", ints},
+        {"expm1", "math", "numpy.expm1(x)", "ovnp::expm1(x)", ints, note::through_exp},
         {"log", "math", "numpy.log(x)", "ovnp::log(x)", ints},
         {"log2", "math", "numpy.log2(x)", "ovnp::log2(x)", ints + "Exact at powers of two. float32 (and float16/bfloat16) by ovnp's own kernel over JIT-fused ops (exponent cascade, fdlibm's logf polynomial); within 1.4 ulp."},
         {"log10", "math", "numpy.log10(x)", "ovnp::log10(x)", ints + "float32 (and float16/bfloat16) by ovnp's own kernel over JIT-fused ops (exponent cascade, fdlibm's logf polynomial); within 1.7 ulp."},
         {"log1p", "math", "numpy.log1p(x)", "ovnp::log1p(x)",
          "bool and integer inputs give floatx (Keras); float16/bfloat16 compute in float32, rounded once."},
-        {"logaddexp", "math", "numpy.logaddexp(x1, x2)", "ovnp::logaddexp(x1, x2)", weak + "Dtype result_type(x1, x2, float)."},
+        {"logaddexp", "math", "numpy.logaddexp(x1, x2)", "ovnp::logaddexp(x1, x2)", weak + "Dtype result_type(x1, x2, float).",
+         note::through_exp},
         {"logaddexp2", "math", "numpy.logaddexp2(x1, x2)", "ovnp::logaddexp2(x1, x2)", weak + "Dtype result_type(x1, x2, float)."},
     };
 }

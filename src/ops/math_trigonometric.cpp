@@ -278,7 +278,8 @@ std::vector<OpInfo> detail::math_trigonometric_registry() {
         {"arcsin", "math", "numpy.arcsin(x)", "ovnp::arcsin(x)", ints},
         {"arccos", "math", "numpy.arccos(x)", "ovnp::arccos(x)", ints},
         {"arctan", "math", "numpy.arctan(x)", "ovnp::arctan(x)", ints + "float32 (and float16/bfloat16) by ovnp's own kernel over JIT-fused ops (docs/numpy-differences.md); within 2.2 ulp."},
-        {"arctan2", "math", "numpy.arctan2(x1, x2)", "ovnp::arctan2(x1, x2)", weak + "Dtype result_type(x1, x2, float)."},
+        {"arctan2", "math", "numpy.arctan2(x1, x2)", "ovnp::arctan2(x1, x2)", weak + "Dtype result_type(x1, x2, float).",
+         note::through_divide},
         {"sinh", "math", "numpy.sinh(x)", "ovnp::sinh(x)", ints + "float32 (and float16/bfloat16) by ovnp's own kernel over JIT-fused ops (docs/numpy-differences.md); within 1.5 ulp."},
         {"cosh", "math", "numpy.cosh(x)", "ovnp::cosh(x)", ints},
         {"tanh", "math", "numpy.tanh(x)", "ovnp::tanh(x)", ints},
@@ -287,7 +288,7 @@ std::vector<OpInfo> detail::math_trigonometric_registry() {
         {"arctanh", "math", "numpy.arctanh(x)", "ovnp::arctanh(x)", ints},
         {"deg2rad", "math", "numpy.deg2rad(x)", "ovnp::deg2rad(x)", ints64},
         {"rad2deg", "math", "numpy.rad2deg(x)", "ovnp::rad2deg(x)", ints64},
-        {"hypot", "math", "numpy.hypot(x1, x2)", "ovnp::hypot(x1, x2)", weak + ints64},
+        {"hypot", "math", "numpy.hypot(x1, x2)", "ovnp::hypot(x1, x2)", weak + ints64, note::through_divide},
     };
 }
 

@@ -18,6 +18,7 @@
 #include "ovnp/dtype.hpp"
 #include "ovnp/errors.hpp"
 #include "ovnp/executor.hpp"
+#include "ovnp/precision.hpp"
 #include "python/convert.hpp"
 
 namespace ovnp::python {
@@ -218,6 +219,7 @@ py::object call(const py::function& fn, const py::tuple& args, const py::dict& k
     Call c;
     append_pod(c.key, reinterpret_cast<uintptr_t>(fn.ptr()));
     append_pod(c.key, static_cast<int>(ov::element::Type_t(dtype::floatx())));
+    append_pod(c.key, static_cast<int>(precision()));
     c.key += Executor::global().options().device;
     c.key += '\0';
     walk(args, c);

@@ -176,6 +176,13 @@ PYBIND11_MODULE(_ovnp, m) {
 
     m.def("floatx", [] { return ovnp::dtype::name(ovnp::dtype::floatx()); });
     m.def("set_floatx", [](const std::string& name) { ovnp::dtype::set_floatx(ovnp::dtype::from_name(name)); });
+    m.def("precision", [] { return ovnp::name(ovnp::precision()); },
+          "The precision policy new graphs are built under: 'numpy' or 'fast'.");
+    m.def("set_precision", [](const std::string& name) { ovnp::set_precision(ovnp::precision_from_name(name)); },
+          py::arg("precision"),
+          "'numpy' (default): NumPy's values as documented. 'fast': float32 ops may use the CPU "
+          "plugin's native kernels where those are within 4 ulp of NumPy on finite inputs "
+          "(special values, integers and dtypes stay NumPy's).");
     m.def(
         "result_type",
         [](const std::vector<std::string>& dtypes, const std::vector<bool>& weak) {
@@ -195,7 +202,8 @@ PYBIND11_MODULE(_ovnp, m) {
         py::list out;
         for (const auto& op : ovnp::registry())
             out.append(py::dict(py::arg("name") = op.name, py::arg("group") = op.group, py::arg("numpy") = op.numpy,
-                                py::arg("cpp") = op.cpp, py::arg("notes") = op.notes));
+                                py::arg("cpp") = op.cpp, py::arg("notes") = op.notes,
+                                py::arg("fast") = op.fast));
         return out;
     });
 }

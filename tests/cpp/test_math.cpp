@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "helpers.hpp"
+#include "ovnp/precision.hpp"
 #include "ovnp/ovnp.hpp"
 
 namespace {
@@ -52,6 +53,57 @@ TEST(MathGraph, ExpKeepsSubnormalsAndOverflowsWhereNumPyDoes) {
     EXPECT_NEAR(r[1], std::exp(88.7f), 2 * (std::nextafter(r[1], kInfF) - r[1]));
     EXPECT_EQ(r[2], kInfF);
     EXPECT_EQ(r[3], 1.0f);
+}
+
+// Restores the default policy whatever the test does.
+struct FastPrecision {
+    FastPrecision() { ovnp::set_precision(ovnp::Precision::Fast); }
+    ~FastPrecision() { ovnp::set_precision(ovnp::Precision::Numpy); }
+};
+
+TEST(Precision, NamesAndDefault) {
+    EXPECT_EQ(ovnp::precision(), ovnp::Precision::Numpy);
+    EXPECT_EQ(ovnp::precision_from_name("fast"), ovnp::Precision::Fast);
+    EXPECT_EQ(ovnp::name(ovnp::Precision::Numpy), "numpy");
+    EXPECT_THROW(ovnp::precision_from_name("exact"), ovnp::ValueError);
+}
+
+TEST(Precision, FastDivideIsSmallerAndKeepsSpecialValues) {
+    auto a = vec<float>(et::f32, {1.0f, 1e-30f, 0.0f, -0.0f, 1.0f, kInfF, 3e38f, 1.0f, 7.0f});
+    auto b = vec<float>(et::f32, {0.0f, 1e-40f, 0.0f, 5.0f, kInfF, kInfF, 3e38f, -0.0f, 3.0f});
+    const auto exact = values<float>(eval1(ovnp::divide(a, b)));
+    const size_t exact_nodes = graph_nodes({ovnp::divide(a, b)}).size();
+    FastPrecision fast;
+    const Output q = ovnp::divide(a, b);
+    EXPECT_LT(graph_nodes({q}).size() * 5, exact_nodes);
+    const auto r = values<float>(eval1(q));
+    for (size_t i = 0; i < r.size(); ++i) {
+        if (std::isnan(exact[i])) {
+            EXPECT_TRUE(std::isnan(r[i])) << i;
+        } else if (std::isinf(exact[i]) || exact[i] == 0.0f) {
+            EXPECT_EQ(bits(r[i]), bits(exact[i])) << i;  // the sign of a zero too
+        } else {
+            EXPECT_NEAR(r[i], exact[i], std::abs(exact[i]) * 1e-6f) << i;  // 1e10 for 1e-30 / 1e-40
+        }
+    }
+}
+
+TEST(Precision, Float64IsTheSameGraph) {
+    auto d = vec<double>(et::f64, {1.0});
+    const size_t numpy_nodes = graph_nodes({ovnp::divide(d, d), ovnp::exp(d)}).size();
+    FastPrecision fast;
+    EXPECT_EQ(graph_nodes({ovnp::divide(d, d), ovnp::exp(d)}).size(), numpy_nodes);
+}
+
+TEST(Precision, FastExpKeepsThresholds) {
+    FastPrecision fast;
+    auto r = values<float>(eval1(ovnp::exp(vec<float>(et::f32, {-100.0f, 88.7f, 88.73f, -0.0f, kNaNF, -kInfF}))));
+    EXPECT_EQ(r[0], std::exp(-100.0f));  // subnormal
+    EXPECT_NEAR(r[1], std::exp(88.7f), 3 * (std::nextafter(r[1], kInfF) - r[1]));
+    EXPECT_EQ(r[2], kInfF);
+    EXPECT_EQ(r[3], 1.0f);
+    EXPECT_TRUE(std::isnan(r[4]));
+    EXPECT_EQ(r[5], 0.0f);
 }
 
 TEST(MathGraph, Expm1AndLog2AreExactWhereTheyShouldBe) {

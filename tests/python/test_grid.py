@@ -9,6 +9,7 @@ Keras model per op holding every dtype.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 
 os.environ["KERAS_BACKEND"] = "openvino"
@@ -264,6 +265,59 @@ def test_op(rec, dtype):
         return
     for kw in rec.kwargs:
         _run_paths(rec, dtype, kw)
+
+
+# =========================================================================== precision "fast"
+
+FAST_OPS = sorted(e["name"] for e in ovnp.registry() if e["fast"])
+
+
+@pytest.fixture
+def fast_precision():
+    ovnp.set_precision("fast")
+    try:
+        yield
+    finally:
+        ovnp.set_precision("numpy")
+
+
+def _fast_params():
+    return [pytest.param(rec, d, id=f"{rec.name}-{grid.name(d)}") for rec in optable.TABLE if rec.name in FAST_OPS
+            for d in rec.dtypes if grid.is_float(d) or d == np.dtype(np.int32)]
+
+
+@pytest.mark.parametrize("rec, dtype", _fast_params())
+def test_op_fast(rec, dtype, fast_precision):
+    """Precision "fast": the ops whose graphs it changes, on the eager, compiled, dynamic and
+    Keras eager paths, within 4 ulp (or the op's own looser bound); special values, signed zeros
+    and dtypes as under "numpy" (the family checks compare them exactly)."""
+    ulp = {k: max(v, 4) for k, v in rec.ulp.items()}
+    ulp[(None, None)] = max(rec.ulp.get((None, None), 0), 4)
+    loose = dataclasses.replace(rec, ulp=ulp)
+    for kw in rec.kwargs:
+        _run_paths(loose, dtype, kw)
+
+
+def _node_types(rec):
+    """The op types of rec's graph over its first float32 case (Constants and scalars)."""
+    case = shape_cases(rec, np.dtype(np.float32), "eager")[0]
+    kw = rec.kwargs[0]
+    args = [grid.constant(a) if isinstance(a, np.ndarray) else a for a in case]
+    out = rec.apply(getattr(ovnp, rec.name), *args, **kw)
+    outs = list(out) if isinstance(out, (list, tuple)) else [out]
+    return [n.get_type_name() for n in ov.Model([o for o in outs if isinstance(o, ov.Output)], []).get_ordered_ops()]
+
+
+def test_fast_changes_only_the_ops_the_registry_names():
+    """An op's graph differs under "fast" exactly when the registry says what "fast" changes."""
+    float32_ops = [r for r in optable.TABLE if np.dtype(np.float32) in r.dtypes]
+    numpy_graphs = {r.name: _node_types(r) for r in float32_ops}
+    ovnp.set_precision("fast")
+    try:
+        changed = sorted(r.name for r in float32_ops if _node_types(r) != numpy_graphs[r.name])
+    finally:
+        ovnp.set_precision("numpy")
+    assert changed == FAST_OPS
 
 
 # Dtypes the CPU plugin lowers (grid.PLUGIN_LOWERS) or flushes (bfloat16 subnormals): their values

@@ -218,3 +218,42 @@ def test_ops_read_constant_values_only_through_the_recorded_helper():
                 if pattern.search(line):
                     offenders.append(f"{f.relative_to(ROOT)}:{n}: {line.strip()}")
     assert not offenders, "\n".join(offenders)
+
+
+def test_precision_is_part_of_the_call_signature():
+    """install(precision="fast") changes what an eager call computes (float32 divide within 1 ulp
+    instead of correctly rounded), a replay prepared under one policy never serves the other, and
+    predict under "fast" stays within 1 ulp of NumPy's quotient; a bad policy name raises."""
+    rng = np.random.default_rng(5)
+    a = rng.uniform(-10, 10, 4096).astype(F32)
+    b = rng.uniform(0.1, 10, 4096).astype(F32)
+    exact = a / b
+    results = {}
+    try:
+        for precision in ("numpy", "fast", "numpy", "fast"):
+            ok.install(precision=precision)
+            assert ovnp.precision() == precision
+            r = _numpy(keras.ops.divide(a, b))
+            assert r.dtype == F32 and r.shape == a.shape
+            results.setdefault(precision, []).append(r)
+    finally:
+        ok.install()
+    assert_bitwise_equal(results["numpy"][0], exact)
+    assert_bitwise_equal(results["numpy"][1], exact)
+    fast = results["fast"][0]
+    assert_bitwise_equal(results["fast"][1], fast)
+    assert (fast != exact).any(), "the plugin's a * (1/b) should differ from a / b somewhere"
+    assert (np.abs(fast.view(np.int32).astype(np.int64) - exact.view(np.int32)) <= 1).all()
+
+    x = keras.Input((4096,))
+    y = keras.Input((4096,))
+    model = keras.Model([x, y], keras.layers.Lambda(lambda t: keras.ops.divide(t[0], t[1]))([x, y]))
+    try:
+        ok.install(precision="fast")
+        got = model.predict([a[None], b[None]], verbose=0)[0]
+    finally:
+        ok.install()
+    assert (np.abs(got.view(np.int32).astype(np.int64) - exact.view(np.int32)) <= 1).all()
+    with pytest.raises(ValueError, match="precision"):
+        ok.install(precision="bf16")
+    assert ovnp.precision() == "numpy"

@@ -89,3 +89,26 @@ def test_umath_validation(ufunc, dtype):
                  f"{err[i]:g} ulp > {tol[i]:g}" for i in idx[:10]]
         pytest.fail(f"{ufunc} {dtype} ({path} path): {bad.sum()} of {len(x)} rows beyond ulperrortol "
                     f"(max {err[~special].max():g} ulp):\n" + "\n".join(lines))
+
+
+@pytest.fixture
+def fast_precision():
+    ovnp.set_precision("fast")
+    try:
+        yield
+    finally:
+        ovnp.set_precision("numpy")
+
+
+@pytest.mark.parametrize("ufunc", UFUNCS)
+def test_umath_validation_fast(ufunc, fast_precision):
+    """precision "fast": float32 rows within 4 ulp (or the row's looser ulperrortol), specials
+    exactly; compiled, where the fast forms apply."""
+    x, expected, tol = load(ufunc)[np.dtype(np.float32)]
+    got = grid.run("compiled", getattr(ovnp, ufunc), x)[0]
+    assert got.dtype == np.float32 and got.shape == x.shape
+    special = ~np.isfinite(x) | (x == 0) | ~np.isfinite(expected) | (expected == 0)
+    grid.assert_same(got[special], expected[special], msg=f"{ufunc} fast special inputs")
+    err = grid.ulp_diff(got, expected, np.dtype(np.float32))
+    bad = ~special & (err > np.maximum(tol, 4.0))
+    assert not bad.any(), f"{ufunc} fast: {bad.sum()} rows beyond max(ulperrortol, 4), max {err[~special].max():g} ulp"
