@@ -86,12 +86,13 @@ Output detail::exp_times(const Output& x, const std::optional<Output>& q) {
     } else {
         // e^r = 1 + r (1 + r/2! + ... + r^8/9!): within 0.6 ulp for |r| <= 0.35
         // (the plugin's Exp reaches 2 ulp there).
-        // Past the clamp of n r is not small, but the result is 0 or inf for any r in
-        // [-1/2, 1/2]: so r is clamped there.
+        // Past the clamp of n r is not small. Without q the result is 0 or inf for any r in
+        // [-1/2, 1/2], so r is clamped there; a factor q (i0's tiny one) needs e^r itself.
         std::vector<double> c = inverse_factorials(2, 9);
         c.insert(c.begin(), 1.0);
-        Output rc = g::vmin(g::vmax(red, g::k(x, -0.5)), g::k(x, 0.5));
+        Output rc = q ? red : g::vmin(g::vmax(red, g::k(x, -0.5)), g::k(x, 0.5));
         e = g::add(g::k(x, 1.0), g::mul(rc, horner(rc, c)));
+        if (q) e = g::sel(g::le(g::abs(red), g::k(x, 0.5)), e, g::make<v0::Exp>(red));
     }
     if (q) e = g::mul(e, *q);
     Output r;
