@@ -4,6 +4,7 @@
 
 One process per backend (Keras picks its backend at import):
   ovnp          KERAS_BACKEND=openvino, ovnp.keras.install() (predict compiled at f32 inference precision)
+  ovnp-fast     the same with install(precision="fast") (ovnp's precision policy, docs/ops.md)
   ovnp-default  the same at OpenVINO's default inference precision (bf16 on CPUs with AVX512-BF16/AMX)
   upstream-f32  KERAS_BACKEND=openvino alone, predict compiled with INFERENCE_PRECISION_HINT=f32
   upstream      KERAS_BACKEND=openvino alone, OpenVINO's default precision
@@ -25,7 +26,7 @@ import sys
 import tempfile
 import time
 
-BACKENDS = ["ovnp", "ovnp-default", "upstream-f32", "upstream", "jax", "numpy"]
+BACKENDS = ["ovnp", "ovnp-fast", "ovnp-default", "upstream-f32", "upstream", "jax", "numpy"]
 MODELS = ["mlp", "encoder", "mobilenet", "decoder"]
 
 
@@ -105,7 +106,8 @@ def worker(backend, models, reps, data_dir, out_path):
     if backend.startswith("ovnp"):
         import ovnp.keras
 
-        ovnp.keras.install(inference_precision="f32" if backend == "ovnp" else None)
+        ovnp.keras.install(inference_precision=None if backend == "ovnp-default" else "f32",
+                           precision="fast" if backend == "ovnp-fast" else "numpy")
     elif backend == "upstream-f32":
         import ovnp.keras  # only its compile_model wrapper for Keras's trainer: no op is replaced
 
@@ -204,17 +206,16 @@ def main():
             diff = float(np.max(np.abs(y - ref))) if ref is not None else float("nan")
             print(f"{m:10} {b:13} {res[b][m]['first']:8.3f} {res[b][m]['steady']:9.4f} {diff:16.3g}")
     print("\nratios (steady state; above 1 means ovnp is slower):")
-    for m in models:
-        o = res.get("ovnp")
-        if not o:
-            break
-        row = [f"{m:10}"]
-        for b in ("upstream-f32", "jax"):
-            if res.get(b):
-                row.append(f"ovnp/{b} {o[m]['steady'] / res[b][m]['steady']:.2f}x")
-        if res.get("upstream-f32"):
-            row.append(f"first ovnp/upstream-f32 {o[m]['first'] / res['upstream-f32'][m]['first']:.2f}x")
-        print("  ".join(row))
+    for mine in ("ovnp", "ovnp-fast"):
+        o = res.get(mine)
+        for m in models if o else ():
+            row = [f"{m:10}"]
+            for b in ("upstream-f32", "jax"):
+                if res.get(b):
+                    row.append(f"{mine}/{b} {o[m]['steady'] / res[b][m]['steady']:.2f}x")
+            if res.get("upstream-f32"):
+                row.append(f"first {mine}/upstream-f32 {o[m]['first'] / res['upstream-f32'][m]['first']:.2f}x")
+            print("  ".join(row))
     if a.png:
         _plot(res, models, backends, a.png)
 

@@ -98,9 +98,11 @@ Output detail::exp_times(const Output& x, const std::optional<Output>& q) {
     Output r;
     if (f64) {
         r = g::mul(g::mul(e, pow2(n1)), pow2(g::sub(n, n1)));
-    } else {  // both halves within [-80, 80]
+    } else {  // both halves within [-80, 80]; n - n1 is n1 or n1 + 1, so one power serves both
         detail::Consts k(x);
-        r = g::mul(g::mul(e, detail::pow2_small(n1, k)), detail::pow2_small(g::sub(n, n1), k));
+        Output p1 = detail::pow2_small(n1, k);
+        Output odd = g::sub(n, g::add(n1, n1));  // 0 or 1
+        r = g::mul(g::mul(e, p1), g::mul(p1, g::add(k(1.0), odd)));
     }
     return g::sel(g::isnan(x), x, r);
 }
