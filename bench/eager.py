@@ -23,7 +23,7 @@ import time
 from workers import keras_for, run_worker
 
 OPS = ["log1p", "log", "sin", "cos", "isclose", "nan_to_num", "add", "multiply", "exp", "sum", "mean", "max", "matmul",
-       "einsum", "reshape", "transpose", "concatenate", "take", "pad", "where", "argmax", "sort", "median", "cumsum",
+       "einsum", "reshape", "reshape_tensor", "transpose", "concatenate", "take", "pad", "where", "argmax", "sort", "median", "cumsum",
        # float64 and int64 take ovnp's exact path (docs/executor.md)
        "add_f64", "multiply_f64", "exp_f64", "log1p_f64", "sum_f64", "cumsum_f64",
        "add_i64", "multiply_i64", "sum_i64", "cumsum_i64"]
@@ -67,6 +67,8 @@ def _calls(keras, d):
         "matmul": lambda: k.matmul(d["a"], d["b"]),
         "einsum": lambda: k.einsum("ij,jk->ik", d["a"], d["b"]),
         "reshape": lambda: k.reshape(d["m"], (-1,)),
+        # of a tensor the backend holds already (an earlier op's result): ovnp returns a view
+        "reshape_tensor": lambda: k.reshape(d["mt"], (-1,)),
         "transpose": lambda: k.transpose(d["m"]),
         "concatenate": lambda: k.concatenate([d["x"], d["y"]]),
         "where": lambda: k.where(d["cond"], d["x"], d["y"]),
@@ -95,6 +97,7 @@ def worker(backend, quick):
     results = {}
     for n in SIZES:
         d = _inputs(n)
+        d["mt"] = keras.ops.convert_to_tensor(d["m"])
         calls = _calls(keras, d)
         for op in OPS:
             fn = calls[op]

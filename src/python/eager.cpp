@@ -15,6 +15,9 @@
 
 #include "graph/builders.hpp"
 #include "openvino/op/constant.hpp"
+#include "openvino/op/reshape.hpp"
+#include "openvino/op/squeeze.hpp"
+#include "openvino/op/unsqueeze.hpp"
 #include "ovnp/dtype.hpp"
 #include "ovnp/errors.hpp"
 #include "ovnp/executor.hpp"
@@ -167,9 +170,33 @@ py::object substitute(const py::handle& h, std::vector<Slot>& slots, size_t& nex
 
 enum class Kind { One, Tuple, List };
 
+// An output that is a Constant argument reshaped (reshape, squeeze, expand_dims, ravel, or the
+// argument itself): it becomes a Constant sharing that argument's memory, as NumPy returns a
+// view. Only arguments that are Constants already qualify: a NumPy array's memory is the
+// caller's, who may write to it.
+struct View {
+    int slot = -1;  // -1: not a view
+    ov::Shape shape;
+};
+
+View view_of(const Output& o, const std::vector<Slot>& slots) {
+    using namespace ov::op;
+    const ov::Node* n = o.get_node();
+    while (ov::is_type<v1::Reshape>(n) || ov::is_type<v0::Squeeze>(n) || ov::is_type<v15::Squeeze>(n) ||
+           ov::is_type<v0::Unsqueeze>(n))
+        n = n->get_input_node_ptr(0);
+    if (!o.get_partial_shape().is_static()) return {};
+    for (size_t j = 0; j < slots.size(); ++j)
+        if (slots[j].node == n && !slots[j].from_numpy && n->get_output_element_type(0) == o.get_element_type())
+            return {static_cast<int>(j), o.get_shape()};
+    return {};
+}
+
 struct Replay {
     std::shared_ptr<const Prepared> prepared;
     Kind shape = Kind::One;
+    std::vector<View> views;  // per output
+    bool all_views = false;   // then a replay runs nothing
 };
 
 // One signature: which slots are static, and a replay per value of them.
@@ -204,9 +231,18 @@ std::string static_values(const std::vector<size_t>& static_args, const std::vec
     return v;
 }
 
-py::object wrap(const std::vector<ov::Tensor>& tensors, Kind shape) {
+// The results as Constants: over each computed tensor, or sharing a view's argument memory.
+py::object wrap(const std::vector<ov::Tensor>& tensors, Kind shape, const std::vector<View>& views,
+                const std::vector<Slot>& slots) {
     std::vector<py::object> outs;
-    for (const auto& t : tensors) outs.push_back(py::cast(std::make_shared<Constant>(t)->output(0)));
+    for (size_t i = 0; i < tensors.size() || i < views.size(); ++i) {
+        std::shared_ptr<Constant> k;
+        if (i < views.size() && views[i].slot >= 0)
+            k = std::make_shared<Constant>(*static_cast<const Constant*>(slots[views[i].slot].node), views[i].shape);
+        else
+            k = std::make_shared<Constant>(tensors.at(i));
+        outs.push_back(py::cast(k->output(0)));
+    }
     if (shape == Kind::One) return outs.at(0);
     py::list l;
     for (auto& o : outs) l.append(o);
@@ -232,6 +268,8 @@ py::object call(const py::function& fn, const py::tuple& args, const py::dict& k
 
     std::shared_ptr<const Prepared> prepared;
     Kind shape = Kind::One;
+    std::vector<View> views;
+    bool all_views = false;
     bool lazy = false;
     {
         std::lock_guard<std::mutex> lock(m.mutex);
@@ -247,6 +285,8 @@ py::object call(const py::function& fn, const py::tuple& args, const py::dict& k
                 if (r != it->second.replays.end()) {
                     prepared = r->second.prepared;
                     shape = r->second.shape;
+                    views = r->second.views;
+                    all_views = r->second.all_views;
                 }
             }
         }
@@ -255,8 +295,8 @@ py::object call(const py::function& fn, const py::tuple& args, const py::dict& k
     if (prepared) {
         std::vector<ov::Tensor> inputs, results;
         for (const auto& s : c.slots) inputs.push_back(s.tensor);
-        bool ran;
-        {
+        bool ran = all_views;
+        if (!ran) {
             py::gil_scoped_release nogil;
             ran = Executor::global().replay(*prepared, inputs, results);
         }
@@ -264,7 +304,7 @@ py::object call(const py::function& fn, const py::tuple& args, const py::dict& k
             std::lock_guard<std::mutex> lock(m.mutex);
             ++m.replays;
         }
-        if (ran) return wrap(results, shape);
+        if (ran) return wrap(results, shape, views, c.slots);
     }
 
     // Build the op's graph over the slots' Constants, run it, and keep its replay.
@@ -299,6 +339,10 @@ py::object call(const py::function& fn, const py::tuple& args, const py::dict& k
     }
     std::vector<const ov::Node*> nodes;
     for (const auto& s : c.slots) nodes.push_back(s.node);
+    views.clear();
+    for (const auto& o : outputs) views.push_back(view_of(o, c.slots));
+    all_views = outputs_only && !outputs.empty() &&
+                std::all_of(views.begin(), views.end(), [](const View& v) { return v.slot >= 0; });
     std::vector<ov::Tensor> results;
     std::shared_ptr<const Prepared> replay;
     std::vector<size_t> static_args;
@@ -342,11 +386,11 @@ py::object call(const py::function& fn, const py::tuple& args, const py::dict& k
         rec.replays.clear();
     } else {
         if (rec.replays.size() >= Memo::kMaxReplays) rec.replays.clear();
-        rec.replays[static_values(rec.static_args, c.slots)] = Replay{replay, shape};
+        rec.replays[static_values(rec.static_args, c.slots)] = Replay{replay, shape, views, all_views};
         ++m.prepared;
     }
     if (!computed) return result;
-    return wrap(results, shape);
+    return wrap(results, shape, views, c.slots);
 }
 
 // (shape, dtype name) of an output as Keras's OpenVINOKerasTensor reads them:

@@ -257,3 +257,28 @@ def test_precision_is_part_of_the_call_signature():
     with pytest.raises(ValueError, match="precision"):
         ok.install(precision="bf16")
     assert ovnp.precision() == "numpy"
+
+
+def test_reshapes_of_a_tensor_are_views():
+    """reshape, expand_dims, squeeze and ravel of an eager tensor (a Constant) return a Constant
+    sharing its memory, on the first call and on replays; of a NumPy array they copy (the
+    caller may write to the array)."""
+    x = np.arange(24, dtype=F32)
+    t = keras.ops.add(x, 1.0)
+    base = t.output.get_node().get_data()
+    calls = [(lambda: keras.ops.reshape(t, (4, 6)), (4, 6)), (lambda: keras.ops.expand_dims(t, 0), (1, 24)),
+             (lambda: keras.ops.squeeze(keras.ops.expand_dims(t, 0)), (24,)),
+             (lambda: keras.ops.ravel(keras.ops.reshape(t, (2, 12))), (24,)),
+             (lambda: keras.ops.reshape(t, (-1, 3)), (8, 3))]
+    for _ in range(3):  # a miss, then replays
+        for call, shape in calls:
+            y = call()
+            got = _numpy(y)
+            assert got.shape == shape and got.dtype == F32
+            assert_bitwise_equal(got.ravel(), x + 1)
+            assert np.shares_memory(y.output.get_node().get_data(), base)
+    arr = np.arange(6, dtype=F32)
+    y = keras.ops.reshape(arr, (2, 3))
+    assert not np.shares_memory(y.output.get_node().get_data(), arr)
+    arr[0] = 7
+    assert _numpy(y)[0, 0] == 0
