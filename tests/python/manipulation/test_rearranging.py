@@ -285,3 +285,14 @@ def test_fuzz_rearranging(calls, path, dtype):
     got = run(path, lambda *a: tuple(getattr(ovnp, n)(a[i], **kw) for i, (n, _, kw) in enumerate(calls)), *xs)
     for g, x, (n, _, kw) in zip(got, xs, calls):
         assert_same(g, _numpy(n, x, kw), msg=f"{n}{x.shape} {kw} {path}")
+
+
+def test_rot90_every_turn_and_axis_pair():
+    """Every k in -5..5 and every ordered pair of axes of a 3-d array, in one graph (each quarter
+    turn has two forms, chosen by which axis is outer)."""
+    x = np.arange(24, dtype=np.float32).reshape(2, 3, 4)
+    pairs = [(a, b) for a in range(-3, 3) for b in range(-3, 3) if a % 3 != b % 3]
+    cases = [(k, p) for k in range(-5, 6) for p in pairs]
+    got = run("compiled", lambda t: [ovnp.rot90(t, k, p) for k, p in cases], x)
+    for (k, p), g in zip(cases, got):
+        assert_same(g, np.rot90(x, k, p), msg=f"rot90 k={k} axes={p}")
