@@ -14,6 +14,7 @@ struct OpInfo {
     std::string cpp;        // the ovnp C++ call
     std::string notes;      // known differences from NumPy
     std::string fast;       // what set_precision("fast") changes ("": the same graph)
+    std::string compiled;   // why its compiled graph is slower than upstream Keras's ("": it is not)
 };
 
 const std::vector<OpInfo>& registry();

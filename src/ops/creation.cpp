@@ -469,7 +469,7 @@ std::vector<OpInfo> detail::creation_registry() {
          "Power of the linspace samples: within a few ulp of NumPy (compiled: the plugin's float32 Power)."},
         {"geomspace", "creation", "numpy.geomspace(start, stop, num=50, endpoint=True, dtype=None, axis=0)",
          "ovnp::geomspace(start, stop, num, endpoint, dtype, axis)",
-         "Interior samples within a few ulp of NumPy (compiled: the plugin's float32 Power); endpoints exact. Real only."},
+         "Interior samples within a few ulp of NumPy (compiled: the plugin's float32 Power); endpoints exact. Real only.", "", note::slow_geomspace},
         {"eye", "creation", "numpy.eye(N, M=None, k=0, dtype=None)", "ovnp::eye(N, M, k, dtype)",
          "dtype defaults to Keras's floatx; N and M may be tensors."},
         {"identity", "creation", "numpy.identity(n, dtype=None)", "ovnp::identity(n, dtype)",
@@ -490,7 +490,7 @@ std::vector<OpInfo> detail::creation_registry() {
          "Zeros (a graph has no uninitialized memory)."},
         {"array", "creation", "numpy.array(x, dtype=None)", "ovnp::array(x, dtype)",
          "No copy semantics: the graph value itself, cast to dtype when given (dtype::cast's exact rounding: "
-         "compiled f32 to f16 takes 5 nodes, about 5x upstream's single Convert at 1e6 elements)."},
+         "compiled f32 to f16 takes 5 nodes, about 5x upstream's single Convert at 1e6 elements).", "", note::slow_array},
         {"meshgrid", "creation", "numpy.meshgrid(*x, indexing='xy')", "ovnp::meshgrid(xs, indexing)",
          "No sparse or copy arguments (Keras has none)."},
     };

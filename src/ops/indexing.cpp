@@ -367,7 +367,7 @@ std::vector<OpInfo> detail::indexing_registry() {
          "Out-of-range Constant indices raise ValueError; at run time they give jax's fill value (NaN, the integer "
          "type's min, the unsigned max, True), as Keras's jax backend does. Compiled with run-time indices: about "
          "2x upstream's time (the bounds check and the fill's select over the result; Constant indices build a "
-         "bare Gather)."},
+         "bare Gather).", "", note::slow_take},
         {"take_along_axis", "indexing", "numpy.take_along_axis(arr, indices, axis)",
          "ovnp::take_along_axis(x, indices, axis)",
          "Keras's default axis None (flattened). Out-of-range Constant indices raise ValueError; at run time they "

@@ -230,7 +230,7 @@ std::vector<OpInfo> detail::logic_registry() {
                    "No complex dtypes: always True (Keras's OpenVINO backend does the same)."});
     ops.push_back({"isclose", "logic", "numpy.isclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=False)",
                    "ovnp::isclose(a, b, rtol, atol, equal_nan)",
-                   "Integers compare exactly (NumPy rounds them to float64 first); the tolerance is computed in float64."});
+                   "Integers compare exactly (NumPy rounds them to float64 first); the tolerance is computed in float64.", "", note::slow_isclose});
     ops.push_back({"allclose", "logic", "numpy.allclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=False)",
                    "ovnp::allclose(a, b, rtol, atol, equal_nan)",
                    "A 0-d bool tensor (NumPy returns a Python bool); integers compare exactly, as isclose."});

@@ -448,7 +448,7 @@ std::vector<OpInfo> detail::manipulation_registry() {
          "A new tensor, not a read-only view."},
         {"view", "manipulation", "keras.ops.view(x, dtype) (numpy.ndarray.view)", "ovnp::view(x, dtype)",
          "Tensors that are not constant: integer and bool to integer only (OpenVINO has no bit cast; "
-         "float views raise TypeError); the Python binding evaluates a value computed from Constants first."},
+         "float views raise TypeError); the Python binding evaluates a value computed from Constants first.", "", note::slow_view},
         {"ndim", "manipulation", "numpy.ndim(a)", "ovnp::ndim(x)",
          "A Python int (a C++ int64_t), as Keras's backends give; a dynamic rank raises ValueError."},
         {"size", "manipulation", "numpy.size(a)", "ovnp::size(x)",

@@ -212,11 +212,11 @@ std::vector<OpInfo> detail::math_cumulative_registry() {
     return {
         {"cumsum", "math", "numpy.cumsum(a, axis=None, dtype=None)", "ovnp::cumsum(x, axis, dtype)", scan_dtypes},
         {"cumprod", "math", "numpy.cumprod(a, axis=None, dtype=None)", "ovnp::cumprod(x, axis, dtype)",
-         scan_dtypes + product_note},
+         scan_dtypes + product_note, "", note::slow_cumprod},
         {"nancumsum", "math", "numpy.nancumsum(a, axis=None, dtype=None)", "ovnp::nancumsum(x, axis, dtype)",
          scan_dtypes},
         {"nancumprod", "math", "numpy.nancumprod(a, axis=None, dtype=None)", "ovnp::nancumprod(x, axis, dtype)",
-         scan_dtypes + product_note},
+         scan_dtypes + product_note, "", note::slow_cumprod},
         {"diff", "math", "numpy.diff(a, n=1, axis=-1)", "ovnp::diff(a, n, axis)",
          "No prepend/append (as Keras). bool differences are xor, as NumPy's."},
         {"trapezoid", "math", "numpy.trapezoid(y, x=None, dx=1.0, axis=-1)", "ovnp::trapezoid(y, x, dx, axis)",

@@ -316,17 +316,17 @@ std::vector<OpInfo> detail::math_exp_log_registry() {
     using note::weak;
     return {
         {"exp", "math", "numpy.exp(x)", "ovnp::exp(x)", ints + "Compiled float32 keeps subnormal results and overflows where NumPy does (the plugin's Exp is fixed up).",
-         note::fast_exp},
+         note::fast_exp, note::slow_exp},
         {"exp2", "math", "numpy.exp2(x)", "ovnp::exp2(x)", ints},
-        {"expm1", "math", "numpy.expm1(x)", "ovnp::expm1(x)", ints, note::through_exp},
+        {"expm1", "math", "numpy.expm1(x)", "ovnp::expm1(x)", ints, note::through_exp, note::slow_exp},
         {"log", "math", "numpy.log(x)", "ovnp::log(x)", ints},
         {"log2", "math", "numpy.log2(x)", "ovnp::log2(x)", ints + "Exact at powers of two. float32 (and float16/bfloat16) by ovnp's own kernel over JIT-fused ops (exponent cascade, fdlibm's logf polynomial); within 1.4 ulp."},
         {"log10", "math", "numpy.log10(x)", "ovnp::log10(x)", ints + "float32 (and float16/bfloat16) by ovnp's own kernel over JIT-fused ops (exponent cascade, fdlibm's logf polynomial); within 1.7 ulp."},
         {"log1p", "math", "numpy.log1p(x)", "ovnp::log1p(x)",
-         "bool and integer inputs give floatx (Keras); float16/bfloat16 compute in float32, rounded once."},
+         "bool and integer inputs give floatx (Keras); float16/bfloat16 compute in float32, rounded once.", "", note::slow_log1p},
         {"logaddexp", "math", "numpy.logaddexp(x1, x2)", "ovnp::logaddexp(x1, x2)", weak + "Dtype result_type(x1, x2, float).",
-         note::through_exp},
-        {"logaddexp2", "math", "numpy.logaddexp2(x1, x2)", "ovnp::logaddexp2(x1, x2)", weak + "Dtype result_type(x1, x2, float)."},
+         note::through_exp, note::slow_exp},
+        {"logaddexp2", "math", "numpy.logaddexp2(x1, x2)", "ovnp::logaddexp2(x1, x2)", weak + "Dtype result_type(x1, x2, float).", "", note::slow_logaddexp2},
     };
 }
 

@@ -148,7 +148,7 @@ std::vector<OpInfo> detail::math_floating_point_registry() {
     using note::f64c;
     using note::weak;
     return {
-        {"nextafter", "math", "numpy.nextafter(x1, x2)", "ovnp::nextafter(x1, x2)", weak + "Dtype result_type(x1, x2, float). " + f64c},
+        {"nextafter", "math", "numpy.nextafter(x1, x2)", "ovnp::nextafter(x1, x2)", weak + "Dtype result_type(x1, x2, float). " + f64c, "", note::slow_nextafter},
         {"signbit", "math", "numpy.signbit(x)", "ovnp::signbit(x)", "A NaN's sign is read for constant inputs only; a NaN computed in the graph gives False (OpenVINO has no bit cast)."},
         {"ldexp", "math", "numpy.ldexp(x1, x2)", "ovnp::ldexp(x1, x2)",
          "dtype is result_type(x1, x2, float) (Keras); x2 must be an integer dtype (TypeError)."},

@@ -174,18 +174,18 @@ std::vector<OpInfo> detail::math_misc_registry() {
         "answer there depends on its loop (dtype, array length).";
     const std::string complex_note = "No complex dtypes (OpenVINO has none); as Keras's OpenVINO backend, inputs are real.";
     return {
-        {"maximum", "math", "numpy.maximum(x1, x2)", "ovnp::maximum(a, b)", minmax_note},
-        {"minimum", "math", "numpy.minimum(x1, x2)", "ovnp::minimum(a, b)", minmax_note},
-        {"fmax", "math", "numpy.fmax(x1, x2)", "ovnp::fmax(a, b)", minmax_note},
-        {"fmin", "math", "numpy.fmin(x1, x2)", "ovnp::fmin(a, b)", minmax_note},
+        {"maximum", "math", "numpy.maximum(x1, x2)", "ovnp::maximum(a, b)", minmax_note, "", note::slow_nan},
+        {"minimum", "math", "numpy.minimum(x1, x2)", "ovnp::minimum(a, b)", minmax_note, "", note::slow_nan},
+        {"fmax", "math", "numpy.fmax(x1, x2)", "ovnp::fmax(a, b)", minmax_note, "", note::slow_fmax},
+        {"fmin", "math", "numpy.fmin(x1, x2)", "ovnp::fmin(a, b)", minmax_note, "", note::slow_fmax},
         {"clip", "math", "numpy.clip(a, a_min, a_max)", "ovnp::clip(x, x_min, x_max)",
          "Result dtype is x's (bool gives int32), as Keras; the clipping runs in the dtype promoted with "
-         "the bounds and is cast back."},
+         "the bounds and is cast back.", "", note::slow_nan},
         {"heaviside", "math", "numpy.heaviside(x1, x2)", "ovnp::heaviside(x1, x2)",
          "Keras's dtypes: int8..32/uint8..32 give floatx, int64 float64, bool and uint64 stay."},
         {"nan_to_num", "math", "numpy.nan_to_num(x, copy=True, nan=0.0, posinf=None, neginf=None)",
          "ovnp::nan_to_num(x, nan, posinf, neginf)", "No `copy` argument: graph values are immutable."},
-        {"angle", "math", "numpy.angle(z)", "ovnp::angle(x)", complex_note + " bool and integers give floatx."},
+        {"angle", "math", "numpy.angle(z)", "ovnp::angle(x)", complex_note + " bool and integers give floatx.", "", note::slow_angle},
         {"real", "math", "numpy.real(val)", "ovnp::real(x)", complex_note + " Returns x."},
         {"imag", "math", "numpy.imag(val)", "ovnp::imag(x)", complex_note + " Returns zeros of x's dtype."},
         {"conjugate", "math", "numpy.conjugate(x)", "ovnp::conjugate(x)", complex_note + " Returns x."},

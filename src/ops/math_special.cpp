@@ -114,7 +114,7 @@ std::vector<OpInfo> detail::math_special_registry() {
     using note::ints64;
     return {
         {"sinc", "math", "numpy.sinc(x)", "ovnp::sinc(x)", ints},
-        {"i0", "math", "numpy.i0(x)", "ovnp::i0(x)", ints64, note::through_exp},
+        {"i0", "math", "numpy.i0(x)", "ovnp::i0(x)", ints64, note::through_exp, note::slow_exp},
     };
 }
 

@@ -288,7 +288,7 @@ std::vector<OpInfo> detail::math_trigonometric_registry() {
         {"arctanh", "math", "numpy.arctanh(x)", "ovnp::arctanh(x)", ints},
         {"deg2rad", "math", "numpy.deg2rad(x)", "ovnp::deg2rad(x)", ints64},
         {"rad2deg", "math", "numpy.rad2deg(x)", "ovnp::rad2deg(x)", ints64},
-        {"hypot", "math", "numpy.hypot(x1, x2)", "ovnp::hypot(x1, x2)", weak + ints64, note::through_divide},
+        {"hypot", "math", "numpy.hypot(x1, x2)", "ovnp::hypot(x1, x2)", weak + ints64, note::through_divide, note::slow_divide},
     };
 }
 

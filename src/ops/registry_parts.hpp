@@ -55,6 +55,46 @@ inline const std::string fast_exp =
     "thresholds unchanged; about 30 nodes instead of 50.";
 inline const std::string through_exp = "float32: through exp's fast form.";
 inline const std::string through_divide = "float32: through divide's fast form.";
+// Why a compiled graph is slower than upstream Keras's (the registry's `compiled` column,
+// measured by bench/graph.py).
+inline const std::string slow_divide =
+    "A correctly rounded float32 division (about 150 nodes): the plugin's own Divide is a * (1/b), 1 ulp off "
+    "for a quarter of quotients and inf for subnormal divisors. Precision \"fast\" uses it (8 nodes).";
+inline const std::string slow_remainder =
+    "Exact at every exponent gap: the remainder is reduced 22 quotient bits at a time (about 13 steps); "
+    "upstream's x - floor(x / y) * y is off by multiples of y once x / y rounds.";
+inline const std::string slow_euclid =
+    "Euclid's algorithm unrolled to the dtype's worst case, with exact integer division (the plugin divides "
+    "int32 in float32).";
+inline const std::string slow_exp =
+    "ovnp reduces the argument itself: the plugin's Exp overflows from 88.38 (NumPy: 88.72), flushes "
+    "subnormal results and is 6 ulp off beyond 20 in magnitude. Precision \"fast\" takes about a third off.";
+inline const std::string slow_log1p =
+    "Goldberg's correction of log(1 + x) (upstream's log(1 + x) gives 0 for 1e-8); both run the plugin's "
+    "scalar reference Log.";
+inline const std::string slow_logaddexp2 =
+    "max(a, b) + log1p(2^-abs(a - b)) / ln 2: no overflow, NaN and infinities as NumPy (upstream's "
+    "log2(2^a + 2^b) overflows).";
+inline const std::string slow_nextafter = "The next float built from exact arithmetic steps: OpenVINO has no bit cast.";
+inline const std::string slow_nan =
+    "NaN propagates as in NumPy: the plugin's Maximum, Minimum, Clamp, ReduceMax and ReduceMin drop it, so "
+    "ovnp adds a NaN check (for the reductions a second pass over the data).";
+inline const std::string slow_fmax =
+    "NaN is ignored from either operand (the plugin's Maximum/Minimum return the second operand when one is "
+    "NaN), and an all-NaN input gives NaN.";
+inline const std::string slow_angle = "NumPy's values at -0.0 (pi) and NaN, which upstream's formula loses.";
+inline const std::string slow_isclose =
+    "Integers are compared exactly, in steps that fit the type (upstream casts them to float32).";
+inline const std::string slow_take =
+    "Indices are checked and wrapped as NumPy does, and out-of-range ones follow jax's fill rule; upstream "
+    "gathers without either.";
+inline const std::string slow_view =
+    "The bit reinterpretation is built from exact arithmetic: OpenVINO has no bit cast.";
+inline const std::string slow_cumprod =
+    "A doubling scan (log2(n) passes over the data; the plugin has no CumProd) with NumPy's wrapping for "
+    "integers.";
+inline const std::string slow_geomspace = "Exact endpoints and NumPy's sign rules for negative ranges.";
+inline const std::string slow_array = "float16 is rounded once from float32 (the plugin holds float16 in float32).";
 }  // namespace note
 
 }  // namespace ovnp::detail

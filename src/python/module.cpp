@@ -203,7 +203,7 @@ PYBIND11_MODULE(_ovnp, m) {
         for (const auto& op : ovnp::registry())
             out.append(py::dict(py::arg("name") = op.name, py::arg("group") = op.group, py::arg("numpy") = op.numpy,
                                 py::arg("cpp") = op.cpp, py::arg("notes") = op.notes,
-                                py::arg("fast") = op.fast));
+                                py::arg("fast") = op.fast, py::arg("compiled") = op.compiled));
         return out;
     });
 }
