@@ -681,7 +681,7 @@ std::vector<OpInfo> detail::math_arithmetic_registry() {
          weak + "bool // bool gives int32 (Keras). " + f64c, "", note::slow_remainder},
         {"mod", "math", "numpy.mod(x1, x2)", "ovnp::mod(x1, x2)", weak + "bool gives int32 (Keras). " + f64c, "", note::slow_remainder},
         {"fmod", "math", "numpy.fmod(x1, x2)", "ovnp::fmod(x1, x2)", weak + "bool gives int32 (Keras). " + f64c, "", note::slow_remainder},
-        {"negative", "math", "numpy.negative(x)", "ovnp::negative(x)", "Integers wrap."},
+        {"negative", "math", "numpy.negative(x)", "ovnp::negative(x)", "Integers wrap.", "", note::slow_negative},
         {"reciprocal", "math", "numpy.reciprocal(x)", "ovnp::reciprocal(x)",
          "Integers and bool give floatx (Keras/JAX; NumPy keeps the integer type).", note::fast_divide, note::slow_divide},
         {"square", "math", "numpy.square(x)", "ovnp::square(x)", "bool gives int32 (Keras)."},

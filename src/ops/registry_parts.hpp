@@ -93,6 +93,8 @@ inline const std::string slow_view =
 inline const std::string slow_cumprod =
     "A doubling scan (log2(n) passes over the data; the plugin has no CumProd) with NumPy's wrapping for "
     "integers.";
+inline const std::string slow_negative =
+    "Zeros are negated explicitly: inside predict's graphs the plugin turns -(0.0) into 0.0, not -0.0.";
 inline const std::string slow_geomspace = "Exact endpoints and NumPy's sign rules for negative ranges.";
 inline const std::string slow_array = "float16 is rounded once from float32 (the plugin holds float16 in float32).";
 }  // namespace note
