@@ -56,15 +56,15 @@ std::vector<OpInfo> detail::math_extrema_registry() {
         "or the integer type's min/max.";
     return {
         {"max", "math", "numpy.max(a, axis=None, keepdims=False, initial=None)", "ovnp::max(x, axis, keepdims, initial)",
-         "NaN propagates (the CPU plugin's ReduceMax skips it; ovnp does not)." + dyn, "", note::slow_nan},
+         "NaN propagates (the CPU plugin's ReduceMax skips it; ovnp does not)." + dyn},
         {"min", "math", "numpy.min(a, axis=None, keepdims=False, initial=None)", "ovnp::min(x, axis, keepdims, initial)",
-         "NaN propagates (the CPU plugin's ReduceMin skips it; ovnp does not)." + dyn, "", note::slow_nan},
-        {"amax", "math", "numpy.amax(a, axis=None, keepdims=False)", "ovnp::amax(x, axis, keepdims)", "As max." + dyn, "", note::slow_nan},
-        {"amin", "math", "numpy.amin(a, axis=None, keepdims=False)", "ovnp::amin(x, axis, keepdims)", "As min." + dyn, "", note::slow_nan},
+         "NaN propagates (the CPU plugin's ReduceMin skips it; ovnp does not)." + dyn},
+        {"amax", "math", "numpy.amax(a, axis=None, keepdims=False)", "ovnp::amax(x, axis, keepdims)", "As max." + dyn},
+        {"amin", "math", "numpy.amin(a, axis=None, keepdims=False)", "ovnp::amin(x, axis, keepdims)", "As min." + dyn},
         {"nanmax", "math", "numpy.nanmax(a, axis=None, keepdims=False)", "ovnp::nanmax(x, axis, keepdims)",
-         "An all-NaN slice gives NaN, without NumPy's RuntimeWarning." + dyn, "", note::slow_fmax},
+         "An all-NaN slice gives NaN, without NumPy's RuntimeWarning." + dyn},
         {"nanmin", "math", "numpy.nanmin(a, axis=None, keepdims=False)", "ovnp::nanmin(x, axis, keepdims)",
-         "An all-NaN slice gives NaN, without NumPy's RuntimeWarning." + dyn, "", note::slow_fmax},
+         "An all-NaN slice gives NaN, without NumPy's RuntimeWarning." + dyn},
     };
 }
 

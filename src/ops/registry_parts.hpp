@@ -77,8 +77,7 @@ inline const std::string slow_logaddexp2 =
     "log2(2^a + 2^b) overflows).";
 inline const std::string slow_nextafter = "The next float built from exact arithmetic steps: OpenVINO has no bit cast.";
 inline const std::string slow_nan =
-    "NaN propagates as in NumPy: the plugin's Maximum, Minimum, Clamp, ReduceMax and ReduceMin drop it, so "
-    "ovnp adds a NaN check (for the reductions a second pass over the data).";
+    "NaN propagates as in NumPy: the plugin's Maximum, Minimum and Clamp drop it, so ovnp adds a NaN check.";
 inline const std::string slow_fmax =
     "NaN is ignored from either operand (the plugin's Maximum/Minimum return the second operand when one is "
     "NaN), and an all-NaN input gives NaN.";

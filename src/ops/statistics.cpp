@@ -245,7 +245,7 @@ std::vector<OpInfo> detail::statistics_registry() {
         {"nanstd", "statistics", "numpy.nanstd(a, axis=None, keepdims=False)", "ovnp::nanstd(x, axis, keepdims)",
          "NaN excluded; an all-NaN slice gives NaN."},
         {"ptp", "statistics", "numpy.ptp(a, axis=None, keepdims=False)", "ovnp::ptp(x, axis, keepdims)",
-         "x's dtype, integers wrap; bool raises TypeError; a static empty slice raises ValueError.", "", note::slow_nan},
+         "x's dtype, integers wrap; bool raises TypeError; a static empty slice raises ValueError."},
         {"corrcoef", "statistics", "numpy.corrcoef(x)", "ovnp::corrcoef(x)",
          "1-D or 2-D x (rows are variables); dtype result_type(x, float)."},
     };

@@ -199,6 +199,30 @@ def test_only_inf_slices():
         grid.assert_same(got[2], np.nanmin(x, 1), msg=path)
 
 
+@pytest.mark.parametrize("n", [1 << 16, 1000 * 1009, 65537])
+def test_long_slices_in_two_levels(n):
+    """Max, min, all and any of few long slices reduce in two levels (n = b * (n / b)); a prime
+    length keeps one level. NaN anywhere, only infinities, float32's extremes, int32 past
+    2^24, bool: each as NumPy, on the compiled and eager paths, with keepdims."""
+    rng = np.random.default_rng(n)
+    f = rng.normal(size=(2, n)).astype(np.float32)
+    f[0, rng.integers(n)] = np.nan
+    f[1, :] = np.inf
+    f[1, rng.integers(n)] = np.float32(3.4028235e38)
+    i = rng.integers(-(1 << 30), 1 << 30, n).astype(np.int32)
+    i[rng.integers(n)] = (1 << 24) + 1
+    b = rng.normal(size=n) > -4.0
+    for path in ("eager", "compiled"):
+        got = grid.run(path, lambda x, y, z: (ovnp.max(x, axis=1), ovnp.min(x, axis=-1, keepdims=True), ovnp.max(x),
+                                              ovnp.argmax(x, axis=1), ovnp.max(y), ovnp.min(y), ovnp.argmin(y),
+                                              ovnp.all(z), ovnp.any(ovnp.logical_not(z))), f, i, b)
+        want = [np.max(f, 1), np.min(f, -1, keepdims=True), np.max(f), np.argmax(f, 1), np.max(i), np.min(i),
+                np.argmin(i), np.all(b), np.any(~b)]
+        for k, (g, w) in enumerate(zip(got, want)):
+            grid.assert_same(np.asarray(g), np.asarray(w).astype(np.asarray(g).dtype) if k in (3, 6) else np.asarray(w),
+                             msg=f"{path} result {k}")
+
+
 def test_initial():
     x = np.array([[1, 5], [3, 2]], np.int32)
     got = ev(ovnp.max(x, axis=0, initial=4), ovnp.min(x, axis=1, initial=2), ovnp.max(x, initial=9))
