@@ -28,6 +28,18 @@ def floatx():
         ovnp.set_floatx(saved)
 
 
+@pytest.fixture
+def fast_precision():
+    """ovnp's precision policy "fast" for one test, "numpy" again after it."""
+    import ovnp
+
+    ovnp.set_precision("fast")
+    try:
+        yield
+    finally:
+        ovnp.set_precision("numpy")
+
+
 @pytest.fixture(scope="module")
 def keras_ops():
     """keras.ops with ovnp.keras.install() in effect for the module (skipped unless Keras's

@@ -272,15 +272,6 @@ def test_op(rec, dtype):
 FAST_OPS = sorted(e["name"] for e in ovnp.registry() if e["fast"])
 
 
-@pytest.fixture
-def fast_precision():
-    ovnp.set_precision("fast")
-    try:
-        yield
-    finally:
-        ovnp.set_precision("numpy")
-
-
 def _fast_params():
     return [pytest.param(rec, d, id=f"{rec.name}-{grid.name(d)}") for rec in optable.TABLE if rec.name in FAST_OPS
             for d in rec.dtypes if grid.is_float(d) or d == np.dtype(np.int32)]

@@ -91,15 +91,6 @@ def test_umath_validation(ufunc, dtype):
                     f"(max {err[~special].max():g} ulp):\n" + "\n".join(lines))
 
 
-@pytest.fixture
-def fast_precision():
-    ovnp.set_precision("fast")
-    try:
-        yield
-    finally:
-        ovnp.set_precision("numpy")
-
-
 @pytest.mark.parametrize("ufunc", UFUNCS)
 def test_umath_validation_fast(ufunc, fast_precision):
     """precision "fast": float32 rows within 4 ulp (or the row's looser ulperrortol), specials
