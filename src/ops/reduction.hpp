@@ -39,7 +39,8 @@ Output reduction(const char* op, const Output& x, const Axes& axis, bool keepdim
 std::optional<std::vector<int64_t>> reduced_axes(const char* op, const Output& x, const Axes& axis);
 
 /// Sum of a float tensor (any float type, computed as it is) over the normalized sorted axes
-/// (nullopt: every axis of a dynamic-rank x), in blocks of 8 summed level by level: the CPU
+/// (nullopt: every axis of a dynamic-rank x), in blocks of 8 summed level by level (a long first
+/// level of a static length groups elements n / 8 apart, which the plugin sums faster): the CPU
 /// plugin's ReduceSum accumulates sequentially (a relative error of ~1e-5 for 1e7 float32 values;
 /// NumPy's pairwise sum ~4e-8), the block tree's error is NumPy's order. Works with dynamic shapes.
 Output accurate_sum(const Output& x, const std::optional<std::vector<int64_t>>& axes, bool keepdims);
