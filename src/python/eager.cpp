@@ -422,6 +422,16 @@ void bind_eager(py::module_& m) {
                         py::arg("prepared") = mm.prepared, py::arg("lazy") = mm.lazy,
                         py::arg("signatures") = mm.records.size());
     });
+    m.def(
+        "constant_array",
+        [](const Output& o) -> py::object {
+            // A Constant's value as a new NumPy array (the caller may write to it), without the
+            // executor: an eager result read by convert_to_numpy. None for anything else.
+            const auto* k = ov::as_type<Constant>(o.get_node());
+            if (!k || !dtype::is_supported(k->get_element_type())) return py::none();
+            return to_numpy(ov::Tensor(k->get_element_type(), k->get_shape(), const_cast<void*>(k->get_data_ptr())));
+        },
+        py::arg("output"), "A copy of a Constant output's value as a NumPy array, or None if it is not a Constant.");
     m.def("eager_clear", [] {
         Memo& mm = memo();
         std::lock_guard<std::mutex> lock(mm.mutex);

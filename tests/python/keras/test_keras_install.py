@@ -244,9 +244,18 @@ def test_materializing_a_symbolic_tensor_fails_clearly():
         np.asarray(keras.ops.log1p(p))
 
 
-def test_materialization_goes_through_the_cached_executor():
-    """convert_to_numpy, __array__, numpy(), float(), int() and bool() all run through
-    ovnp.executor; repeated structures are cache hits, even for upstream's own ops."""
+@pytest.fixture
+def lazy():
+    ok.install(eager="lazy")
+    try:
+        yield
+    finally:
+        ok.install()
+
+
+def test_materialization_goes_through_the_cached_executor(lazy):
+    """Lazy graphs: convert_to_numpy, __array__, numpy(), float(), int() and bool() all run
+    through ovnp.executor; repeated structures are cache hits, even for upstream's own ops."""
     x = np.arange(6, dtype=F32)
     before = ovnp.executor.stats()
     values = []
@@ -264,6 +273,18 @@ def test_materialization_goes_through_the_cached_executor():
     assert runs >= 9 and after["hits"] - before["hits"] >= 3
 
 
+def test_an_eager_result_is_read_without_the_executor():
+    """Immediate mode: an op's result is a Constant, and convert_to_numpy copies its bytes
+    (exact dtype, writable, not the Constant's memory) without running the executor."""
+    t = keras.ops.add(np.arange(6, dtype=F32), 1.0)
+    before = ovnp.executor.stats()
+    for arr in (keras.ops.convert_to_numpy(t), np.asarray(t), t.numpy()):
+        same(arr, np.arange(6, dtype=F32) + 1)
+        arr[0] = 7
+    assert ovnp.executor.stats()["hits"] + ovnp.executor.stats()["misses"] == before["hits"] + before["misses"]
+    same(keras.ops.convert_to_numpy(t), np.arange(6, dtype=F32) + 1)
+
+
 def test_uninstall_restores_upstream_materialization():
     from keras.src.backend.openvino import core as kcore
 
@@ -278,7 +299,7 @@ def test_uninstall_restores_upstream_materialization():
         ok.install()
 
 
-def test_evaluator_failure_falls_back_to_upstream_with_a_warning(monkeypatch):
+def test_evaluator_failure_falls_back_to_upstream_with_a_warning(monkeypatch, lazy):
     t = keras.ops.ravel(np.array([[1.5, 2.5]], F32))
 
     def broken(outputs):
