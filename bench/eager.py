@@ -1,6 +1,6 @@
 """Eager keras.ops on OpenVINO: ovnp's cached executor against upstream, Keras's numpy backend and jax.
 
-    .venv/bin/python bench/eager.py [--quick] [--png docs/eager-bench.png]
+    .venv/bin/python bench/eager.py [--quick] [--backends ovnp,numpy] [--png docs/eager-bench.png]
 
 One process per backend (Keras picks its backend at import):
   ovnp      KERAS_BACKEND=openvino with ovnp.keras.install()
@@ -132,12 +132,13 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--worker")
     ap.add_argument("--quick", action="store_true")
+    ap.add_argument("--backends", default=",".join(BACKENDS), help="a subset, e.g. ovnp,numpy")
     ap.add_argument("--png", default=os.path.join(os.path.dirname(__file__), "..", "docs", "eager-bench.png"))
     a = ap.parse_args()
     if a.worker:
         return worker(a.worker, a.quick)
 
-    backends = [b for b in BACKENDS if b != "jax" or _has_jax()]
+    backends = [b for b in a.backends.split(",") if b != "jax" or _has_jax()]
     res = {}
     for b in backends:
         print(f"running {b} ...", file=sys.stderr, flush=True)
