@@ -92,10 +92,7 @@ std::optional<Output> two_levels(Reduce kind, const Output& x, const std::vector
     Output t = std::make_shared<v1::Reshape>(x, i64s(split), false);
     const int64_t last = static_cast<int64_t>(first) + 1;
     Output r = reduce_node(kind, reduce_node(kind, t, i64s({last}), false), i64s({last - 1}), false);
-    if (!keepdims) return r;
-    std::vector<int64_t> kd(shape.begin(), shape.begin() + first);
-    kd.resize(shape.size(), 1);
-    return Output(std::make_shared<v1::Reshape>(r, i64s(kd), false));
+    return keepdims ? keep_dims(r, x, axes) : r;
 }
 
 // One plain OpenVINO reduction node over axes (nullopt: every axis of a dynamic-rank x).

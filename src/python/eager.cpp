@@ -192,11 +192,15 @@ View view_of(const Output& o, const std::vector<Slot>& slots) {
     return {};
 }
 
+// Whether every result is a view: then a replay runs nothing.
+bool only_views(const std::vector<View>& views) {
+    return !views.empty() && std::all_of(views.begin(), views.end(), [](const View& v) { return v.slot >= 0; });
+}
+
 struct Replay {
     std::shared_ptr<const Prepared> prepared;
     Kind shape = Kind::One;
     std::vector<View> views;  // per output
-    bool all_views = false;   // then a replay runs nothing
 };
 
 // One signature: which slots are static, and a replay per value of them.
@@ -235,9 +239,9 @@ std::string static_values(const std::vector<size_t>& static_args, const std::vec
 py::object wrap(const std::vector<ov::Tensor>& tensors, Kind shape, const std::vector<View>& views,
                 const std::vector<Slot>& slots) {
     std::vector<py::object> outs;
-    for (size_t i = 0; i < tensors.size() || i < views.size(); ++i) {
+    for (size_t i = 0; i < views.size(); ++i) {  // one per output
         std::shared_ptr<Constant> k;
-        if (i < views.size() && views[i].slot >= 0)
+        if (views[i].slot >= 0)
             k = std::make_shared<Constant>(*static_cast<const Constant*>(slots[views[i].slot].node), views[i].shape);
         else
             k = std::make_shared<Constant>(tensors.at(i));
@@ -269,7 +273,6 @@ py::object call(const py::function& fn, const py::tuple& args, const py::dict& k
     std::shared_ptr<const Prepared> prepared;
     Kind shape = Kind::One;
     std::vector<View> views;
-    bool all_views = false;
     bool lazy = false;
     {
         std::lock_guard<std::mutex> lock(m.mutex);
@@ -286,7 +289,6 @@ py::object call(const py::function& fn, const py::tuple& args, const py::dict& k
                     prepared = r->second.prepared;
                     shape = r->second.shape;
                     views = r->second.views;
-                    all_views = r->second.all_views;
                 }
             }
         }
@@ -295,7 +297,7 @@ py::object call(const py::function& fn, const py::tuple& args, const py::dict& k
     if (prepared) {
         std::vector<ov::Tensor> inputs, results;
         for (const auto& s : c.slots) inputs.push_back(s.tensor);
-        bool ran = all_views;
+        bool ran = only_views(views);
         if (!ran) {
             py::gil_scoped_release nogil;
             ran = Executor::global().replay(*prepared, inputs, results);
@@ -341,8 +343,6 @@ py::object call(const py::function& fn, const py::tuple& args, const py::dict& k
     for (const auto& s : c.slots) nodes.push_back(s.node);
     views.clear();
     for (const auto& o : outputs) views.push_back(view_of(o, c.slots));
-    all_views = outputs_only && !outputs.empty() &&
-                std::all_of(views.begin(), views.end(), [](const View& v) { return v.slot >= 0; });
     std::vector<ov::Tensor> results;
     std::shared_ptr<const Prepared> replay;
     std::vector<size_t> static_args;
@@ -386,7 +386,7 @@ py::object call(const py::function& fn, const py::tuple& args, const py::dict& k
         rec.replays.clear();
     } else {
         if (rec.replays.size() >= Memo::kMaxReplays) rec.replays.clear();
-        rec.replays[static_values(rec.static_args, c.slots)] = Replay{replay, shape, views, all_views};
+        rec.replays[static_values(rec.static_args, c.slots)] = Replay{replay, shape, views};
         ++m.prepared;
     }
     if (!computed) return result;
