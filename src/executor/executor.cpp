@@ -255,7 +255,9 @@ Canonical canonicalize(const ov::OutputVector& outputs, const std::string& devic
         }
     }
     c.lifted.assign(n, 0);
-    for (size_t i = 0; i < n; ++i) c.lifted[i] = ov::is_type<Constant>(c.order[i]) && !sets_shape[i];
+    // A kernel's marked coefficients stay too: the plugin fuses them as scalars.
+    for (size_t i = 0; i < n; ++i)
+        c.lifted[i] = ov::is_type<Constant>(c.order[i]) && !sets_shape[i] && !detail::is_coefficient(*c.order[i]);
 
     // The exact path, as exact_path() decides it. Only values that depend on
     // lifted data count: the rest is folded exactly when the entry is built,
@@ -608,9 +610,11 @@ struct Executor::Impl {
     };
     std::unordered_map<std::string, Slot> map;
 
-    // Call with mutex held.
+    // Call with mutex held. The byte bound spares the most recent entry: a model larger than
+    // the bound alone (a remainder's 500 nodes at 1e6 elements) would otherwise be compiled
+    // again on every call.
     void evict() {
-        while (!lru.empty() && (map.size() > options.max_entries || stats.bytes > options.max_bytes)) {
+        while (!lru.empty() && (map.size() > options.max_entries || (stats.bytes > options.max_bytes && lru.size() > 1))) {
             auto it = map.find(lru.back());
             stats.bytes -= it->second.entry->bytes;
             map.erase(it);

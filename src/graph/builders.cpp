@@ -19,6 +19,7 @@ namespace ovnp::detail {
 
 namespace {
 constexpr const char* kDataShapeKey = "ovnp_data_dependent_shape";
+constexpr const char* kCoefficientKey = "ovnp_coefficient";
 }  // namespace
 
 using namespace ov::op;
@@ -78,6 +79,13 @@ Output data_dependent_shape(const Output& v) {
 }
 
 bool is_data_dependent_shape(const ov::Node& n) { return n.get_rt_info().count(kDataShapeKey) > 0; }
+
+Output coefficient(const Output& c) {
+    c.get_node()->get_rt_info()[kCoefficientKey] = true;
+    return c;
+}
+
+bool is_coefficient(const ov::Node& n) { return n.get_rt_info().count(kCoefficientKey) > 0; }
 
 namespace {
 thread_local ValueReads* t_value_reads = nullptr;

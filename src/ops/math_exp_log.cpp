@@ -267,7 +267,7 @@ Output log1p(const Output& x_in) {
     // rounding to first order. This is Goldberg's idea (log(u) * x / (u - 1))
     // with one rounding fewer: within 1 ulp on NumPy's float64 accuracy set,
     // where Goldberg's product reaches 2, and nothing overflows for huge x.
-    Output one = dtype::scalar_like(x, 1.0);
+    Output one = g::k(x, 1.0);
     Output u = std::make_shared<v1::Add>(one, x);
     Output rounding = std::make_shared<v1::Subtract>(std::make_shared<v1::Subtract>(u, one), x);
     Output general = std::make_shared<v1::Subtract>(std::make_shared<v0::Log>(u),
@@ -275,11 +275,11 @@ Output log1p(const Output& x_in) {
     Output r = g::sel(std::make_shared<v1::Equal>(u, one), x, general);  // keeps -0.0
 
     // Special values, from the input (x/(u-1) is inf/inf at +inf).
-    r = g::sel(std::make_shared<v1::Equal>(x, dtype::scalar_like(x, inf)), x, r);
-    r = g::sel(std::make_shared<v1::Equal>(x, dtype::scalar_like(x, -1.0)), dtype::scalar_like(x, -inf), r);
-    Output invalid = std::make_shared<v1::LogicalOr>(std::make_shared<v1::Less>(x, dtype::scalar_like(x, -1.0)),
+    r = g::sel(std::make_shared<v1::Equal>(x, g::k(x, inf)), x, r);
+    r = g::sel(std::make_shared<v1::Equal>(x, g::k(x, -1.0)), g::k(x, -inf), r);
+    Output invalid = std::make_shared<v1::LogicalOr>(std::make_shared<v1::Less>(x, g::k(x, -1.0)),
                                                      std::make_shared<v10::IsNaN>(x));
-    r = g::sel(invalid, dtype::scalar_like(x, std::numeric_limits<double>::quiet_NaN()), r);
+    r = g::sel(invalid, g::k(x, std::numeric_limits<double>::quiet_NaN()), r);
     return dtype::cast(r, out_type);
 }
 

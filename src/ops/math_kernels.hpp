@@ -104,12 +104,8 @@ Output exp_times(const Output& x, const std::optional<Output>& q = std::nullopt)
 /// e^x.
 inline Output exp_core(const Output& x) { return exp_times(x); }
 
-/// The constants of a kernel, each value made once and kept in the graph by
-/// the eager executor. It lifts Constants read as data to Parameters (so that
-/// x + 1 and x + 2 share a model); lifted coefficients keep the plugin from
-/// fusing a kernel into one Subgraph (eager arcsinh at 1e6 took 13 ms, not 4).
-/// A Broadcast to its own shape reads its input as a shape-like operand, and
-/// the executor leaves it out of the model it builds; the plugin folds it.
+/// The constants of a kernel, each value made once (g::k: marked, so the eager
+/// executor keeps them in the graph and the plugin fuses them as scalars).
 class Consts {
 public:
     explicit Consts(const Output& like) : like_(like) {}
@@ -119,12 +115,8 @@ public:
         auto it = made_.find(bits);
         if (it != made_.end()) return it->second;
         Output c = g::k(like_, v);
-        const ov::Shape& s = c.get_shape();
-        auto shape = std::make_shared<ov::op::v0::Constant>(ov::element::i64, ov::Shape{s.size()},
-                                                            std::vector<int64_t>(s.begin(), s.end()));
-        Output kept = g::make<ov::op::v1::Broadcast>(c, shape);
-        made_.emplace(bits, kept);
-        return kept;
+        made_.emplace(bits, c);
+        return c;
     }
 
 private:

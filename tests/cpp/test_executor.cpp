@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "helpers.hpp"
+#include "openvino/core/model.hpp"
 #include "openvino/op/add.hpp"
 #include "openvino/op/broadcast.hpp"
 #include "openvino/op/convert.hpp"
@@ -52,6 +53,35 @@ TEST(Executor, KeptConstantsAreInTheKey) {
     EXPECT_EQ(values<float>(ex.run({sum(0)})[0]), (std::vector<float>{4, 6}));
     EXPECT_EQ(values<float>(ex.run({sum(1)})[0]), (std::vector<float>{3, 7}));
     EXPECT_EQ(ex.stats().misses, 2u);
+}
+
+// A kernel's own constants (marked in rt_info) stay in the graph and its key; data is lifted.
+TEST(Executor, MarkedCoefficientsAreKept) {
+    ovnp::Executor ex(small(8));
+    auto run = [&](float k, bool marked) {
+        auto c = constant<float>(et::f32, {}, {k});
+        if (marked) c.get_node()->get_rt_info()["ovnp_coefficient"] = true;
+        return values<float>(ex.run({add(vec<float>(et::f32, {1, 2}), c)})[0]);
+    };
+    EXPECT_EQ(run(1.f, false), (std::vector<float>{2, 3}));
+    EXPECT_EQ(run(2.f, false), (std::vector<float>{3, 4}));
+    EXPECT_EQ(ex.stats().misses, 1u);
+    EXPECT_EQ(run(1.f, true), (std::vector<float>{2, 3}));
+    EXPECT_EQ(run(2.f, true), (std::vector<float>{3, 4}));
+    EXPECT_EQ(run(2.f, true), (std::vector<float>{3, 4}));
+    EXPECT_EQ(ex.stats().misses, 3u);
+    EXPECT_EQ(ex.stats().hits, 2u);
+
+    // ovnp's kernels mark every scalar constant they make: exp's graph keeps them all.
+    auto e = ovnp::exp(vec<float>(et::f32, {0.5f, 1.f}));
+    size_t scalars = 0;
+    for (const auto& n : ov::Model({e}, ov::ParameterVector{}).get_ordered_ops())
+        if (ov::is_type<v0::Constant>(n) && ov::shape_size(n->get_output_shape(0)) == 1 &&
+            n->get_output_partial_shape(0).rank().get_length() == 0) {
+            ++scalars;
+            EXPECT_EQ(n->get_rt_info().count("ovnp_coefficient"), 1u) << n;
+        }
+    EXPECT_GT(scalars, 10u);
 }
 
 TEST(Executor, NewShapeAndTypeAndEviction) {

@@ -127,6 +127,18 @@ def test_byte_bound_evicts():
     assert s["evictions"] >= 2 and 0 < s["entries"] < 5
 
 
+def test_an_entry_larger_than_the_byte_bound_stays_until_the_next():
+    ex = ovnp.Executor(max_entries=100, max_bytes=1024)
+    x = np.ones(4000, np.float32)
+    for _ in range(3):
+        grid.assert_bitwise_equal(run1(ex, ops.add(c(x), c(x))), x + x)
+    s = ex.stats()
+    assert s["misses"] == 1 and s["hits"] == 2 and s["entries"] == 1 and s["bytes"] > 1024
+    run1(ex, ops.subtract(c(x), c(x)))  # the next entry evicts it
+    s = ex.stats()
+    assert s["entries"] == 1 and s["evictions"] == 1
+
+
 def test_configure_shrinks_and_clear_empties(ex):
     for n in range(1, 6):
         run1(ex, ops.relu(c(np.ones(n, np.float32))))
