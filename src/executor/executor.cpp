@@ -482,7 +482,7 @@ Built build_model(const Canonical& c, const ov::OutputVector& outputs, const std
                 outs[i].push_back(std::make_shared<Constant>(o.get_element_type(), o.get_shape())->output(0));
             continue;
         }
-        outs[i] = node->clone_with_new_inputs(args)->outputs();
+        outs[i] = detail::clone_node(*node, args)->outputs();
     }
     Built b;
     ov::ResultVector results;
@@ -872,7 +872,7 @@ bool shapes_follow_structure(const Canonical& c) {
         ov::OutputVector args;
         for (const auto& in : node->input_values()) args.push_back(outs[c.index.at(in.get_node())][in.get_index()]);
         try {
-            outs[i] = node->clone_with_new_inputs(args)->outputs();
+            outs[i] = detail::clone_node(*node, args)->outputs();
         } catch (const std::exception&) {
             return false;
         }

@@ -238,7 +238,7 @@ bool plugin_evaluate_node(const ov::Node& node, ov::TensorVector& outputs, const
             params.push_back(std::make_shared<v0::Parameter>(t.get_element_type(), t.get_shape()));
             args.push_back(params.back());
         }
-        auto clone = node.clone_with_new_inputs(args);
+        auto clone = detail::clone_node(node, args);
         ov::ResultVector results;
         for (const auto& o : clone->outputs()) results.push_back(std::make_shared<v0::Result>(o));
         auto request = compile(std::make_shared<ov::Model>(results, params), device).create_infer_request();

@@ -2,11 +2,19 @@
 
 #include <algorithm>
 #include <sstream>
+#include <unordered_set>
 
 #include "openvino/op/broadcast.hpp"
 #include "openvino/op/constant.hpp"
 #include "openvino/op/convert.hpp"
+#include "openvino/op/einsum.hpp"
+#include "openvino/op/matmul.hpp"
+#include "openvino/op/parameter.hpp"
 #include "openvino/op/shape_of.hpp"
+#include "openvino/op/util/binary_elementwise_arithmetic.hpp"
+#include "openvino/op/util/binary_elementwise_comparison.hpp"
+#include "openvino/op/util/binary_elementwise_logical.hpp"
+#include "openvino/op/concat.hpp"
 #include "ovnp/errors.hpp"
 
 // In OpenVINO's transformations library (part of libopenvino), which installs
@@ -89,7 +97,74 @@ bool is_coefficient(const ov::Node& n) { return n.get_rt_info().count(kCoefficie
 
 namespace {
 thread_local ValueReads* t_value_reads = nullptr;
+
+// Whether all of n's inputs carry its values (elsewhere only input 0 does; the rest set
+// shapes, axes or indices).
+bool all_inputs_are_values(const ov::Node& n) {
+    using namespace ov::op;
+    return ov::is_type<util::BinaryElementwiseArithmetic>(&n) || ov::is_type<util::BinaryElementwiseComparison>(&n) ||
+           ov::is_type<util::BinaryElementwiseLogical>(&n) || ov::is_type<v1::Select>(&n) ||
+           ov::is_type<v0::Concat>(&n) || ov::is_type<v0::MatMul>(&n) || ov::is_type<v7::Einsum>(&n);
+}
 }  // namespace
+
+bool maybe_constant(const Output& v) {
+    constexpr size_t kBudget = 256;  // nodes looked at before assuming a constant
+    std::vector<const ov::Node*> stack{v.get_node()};
+    std::unordered_set<const ov::Node*> seen{v.get_node()};
+    const bool eager = t_value_reads != nullptr;
+    while (!stack.empty()) {
+        if (seen.size() > kBudget) return true;
+        const ov::Node* n = stack.back();
+        stack.pop_back();
+        if (ov::is_type<v0::Parameter>(n)) return false;
+        if (auto* k = ov::as_type<const v0::Constant>(n)) {
+            if (eager && !is_coefficient(*k) && ov::shape_size(k->get_shape()) > 0) return false;
+            continue;
+        }
+        if (ov::is_type<v0::ShapeOf>(n) || ov::is_type<v3::ShapeOf>(n)) {
+            if (n->get_input_partial_shape(0).is_dynamic()) return false;
+            continue;
+        }
+        const size_t inputs = all_inputs_are_values(*n) ? n->get_input_size() : std::min<size_t>(1, n->get_input_size());
+        for (size_t i = 0; i < inputs; ++i) {
+            const ov::Node* in = n->get_input_node_ptr(i);
+            if (seen.insert(in).second) stack.push_back(in);
+        }
+    }
+    return true;
+}
+
+namespace {
+// v is a graph input (through Converts): a Parameter, or while an eager op is built, a Constant
+// the executor lifts. Nothing can fuse a Divide of it into its producer.
+bool is_input(const Output& v) {
+    const ov::Node* n = v.get_node();
+    while (ov::is_type<v0::Convert>(n)) n = n->get_input_node_ptr(0);
+    if (ov::is_type<v0::Parameter>(n)) return true;
+    auto* k = ov::as_type<const v0::Constant>(n);
+    return k && t_value_reads && !is_coefficient(*k) && ov::shape_size(k->get_shape()) > 0;
+}
+}  // namespace
+
+bool divides_exactly(const Output& a, const Output& b) {
+    const bool ka = maybe_constant(a), kb = maybe_constant(b);
+    return (!ka && !kb) || (ka && !kb && is_input(b)) || (kb && !ka && is_input(a));
+}
+
+Output ieee_divide(const Output& a, const Output& b) {
+    auto d = std::make_shared<v1::Divide>(a, b);
+    // ov::disable_divide_conversion's key (ConvertDivide only checks that it is present).
+    if (divides_exactly(a, b)) d->get_rt_info()["nonconvertable_divide_0"] = true;
+    return d->output(0);
+}
+
+std::shared_ptr<ov::Node> clone_node(const ov::Node& n, const ov::OutputVector& args) {
+    auto clone = n.clone_with_new_inputs(args);
+    clone->get_rt_info() = n.get_rt_info();
+    return clone;
+}
+
 
 ValueReads::ValueReads() : outer_(t_value_reads) { t_value_reads = this; }
 ValueReads::~ValueReads() {

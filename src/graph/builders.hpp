@@ -52,6 +52,29 @@ Output coefficient(const Output& c);
 /// Whether n is such a marked Constant.
 bool is_coefficient(const ov::Node& n);
 
+/// Whether v may be a constant when the plugin compiles the graph: it depends on no runtime
+/// value (a Parameter, or, while an eager op is built, a Constant the executor lifts; ShapeOf
+/// of a dynamic shape), or the walk up its inputs is too long to tell.
+bool maybe_constant(const Output& v);
+
+/// a / b on the plugin's exact divide when neither operand may be a constant (maybe_constant),
+/// else OpenVINO's plain Divide. The plugin's transformations turn a Divide into
+/// a * Power(b, -1) (1 ulp off for about a quarter of float32 quotients, inf for subnormal b)
+/// unless the node's rt_info marks it non-convertible; then it divides with the CPU's divide
+/// instruction, bit-equal to NumPy over float32's special values, subnormals and every
+/// exponent (measured on 2026.4.1). A marked Divide by a scalar constant is wrong, though,
+/// where the plugin fuses it into a Reduce or a Convolution (rows past the first: 0), so a
+/// Divide with a constant operand stays unmarked unless the other is a graph input, which
+/// nothing fuses into. The mark is lost where a model is saved.
+Output ieee_divide(const Output& a, const Output& b);
+/// Whether g::div(a, b) divides exactly on the plugin (the mark is set): neither operand may
+/// be a constant, or the other is a graph input, which nothing fuses into.
+bool divides_exactly(const Output& a, const Output& b);
+
+/// n over new inputs, with its rt_info (clone_with_new_inputs drops it, and the plugin reads
+/// ieee_divide's mark there).
+std::shared_ptr<ov::Node> clone_node(const ov::Node& n, const ov::OutputVector& args);
+
 namespace g {
 
 using namespace ov::op;
@@ -68,7 +91,7 @@ Output make(const A&... a) {
 inline Output add(const Output& a, const Output& b) { return make<v1::Add>(a, b); }
 inline Output sub(const Output& a, const Output& b) { return make<v1::Subtract>(a, b); }
 inline Output mul(const Output& a, const Output& b) { return make<v1::Multiply>(a, b); }
-inline Output div(const Output& a, const Output& b) { return make<v1::Divide>(a, b); }
+inline Output div(const Output& a, const Output& b) { return ieee_divide(a, b); }
 inline Output sel(const Output& m, const Output& a, const Output& b) { return make<v1::Select>(m, a, b); }
 inline Output lt(const Output& a, const Output& b) { return make<v1::Less>(a, b); }
 inline Output le(const Output& a, const Output& b) { return make<v1::LessEqual>(a, b); }

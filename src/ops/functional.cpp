@@ -202,7 +202,7 @@ struct Trace {
             if (param_value.count(n.get())) continue;
             ov::OutputVector ins;
             for (auto& v : n->input_values()) ins.push_back(value(v));
-            copies[n.get()] = n->clone_with_new_inputs(ins);
+            copies[n.get()] = detail::clone_node(*n, ins);
         }
         ov::OutputVector r;
         for (auto& o : outputs) r.push_back(depends(o) ? value(o) : o);
@@ -370,7 +370,7 @@ ov::OutputVector vectorize(const VectorizeBody& body, const ov::OutputVector& in
             if (constant_only(v.get_node())) {
                 ov::OutputVector ins;
                 for (const auto& in : v.get_node()->input_values()) ins.push_back(outside(in));
-                r = v.get_node()->clone_with_new_inputs(ins)->output(v.get_index());
+                r = detail::clone_node(*v.get_node(), ins)->output(v.get_index());
             } else {
                 auto p = std::make_shared<v0::Parameter>(v.get_element_type(), v.get_partial_shape());
                 invariant.emplace_back(p, v);

@@ -52,7 +52,8 @@ Output residual_f32(const Output& a, const Output& q, const Output& b) {
     return g::sub(g::sub(a, p), e);
 }
 
-// a / b correctly rounded in float32. The CPU plugin divides as a * (1/b):
+// a / b correctly rounded in float32, where an operand may be a constant (g::div then
+// is the plugin's plain Divide). The CPU plugin divides as a * (1/b):
 // 1 ulp off for about a quarter of quotients, and NaN or inf for subnormal b
 // (1/b overflows). Here b is moved into [2^-85, 2^64] and the quotient into
 // [2^-85, 2^64] by powers of two (exact), where Dekker's exact product gives
@@ -115,20 +116,24 @@ Output fast_div_f32(const Output& a, const Output& b) {
     return g::div(g::mul(a, s), g::mul(b, s));
 }
 
-// a / b for the public division ops: correctly rounded, or the plugin's Divide under the
-// "fast" precision (float32, and float16/bfloat16 through it; float64 stays exact).
+// a / b for the public division ops: correctly rounded, or, where an operand may be a
+// constant, the plugin's Divide under the "fast" precision (float32, and float16/bfloat16
+// through it; float64 stays exact).
 Output quotient(const Output& a, const Output& b) {
     const Type t = a.get_element_type();
-    if (precision() != Precision::Fast || t == et::f64) return float_divide(a, b);
+    if (precision() != Precision::Fast || t == et::f64 || detail::divides_exactly(a, b)) return float_divide(a, b);
     const Type ct = dtype::compute_type(t);
     return cast(fast_div_f32(cast(a, ct), cast(b, ct)), t);
 }
 
 }  // namespace
 
-// a / b in the float type t, rounded as NumPy rounds it.
+// a / b in the float type t, rounded as NumPy rounds it: the plugin's exact divide (g::div)
+// where neither operand may be a constant, else the scheme above.
 Output detail::float_divide(const Output& a, const Output& b) {
     const Type t = a.get_element_type();
+    const Type ct = dtype::compute_type(t);
+    if (detail::divides_exactly(a, b)) return cast(g::div(cast(a, ct), cast(b, ct)), t);
     if (t == et::f64) {
         // Exact on the reference path. Compiled, the plugin runs it as float32
         // a * (1/b): zeros and infinities go through +-1 stand-ins so that
@@ -142,7 +147,6 @@ Output detail::float_divide(const Output& a, const Output& b) {
         Output special = g::div(g::sel(a_reg, sign1(a), a), g::sel(b_reg, sign1(b), b));
         return g::sel(g::land(a_reg, b_reg), g::div(a, b), special);
     }
-    const Type ct = dtype::compute_type(t);
     return cast(div_f32(cast(a, ct), cast(b, ct)), t);
 }
 

@@ -271,7 +271,7 @@ Output log1p(const Output& x_in) {
     Output u = std::make_shared<v1::Add>(one, x);
     Output rounding = std::make_shared<v1::Subtract>(std::make_shared<v1::Subtract>(u, one), x);
     Output general = std::make_shared<v1::Subtract>(std::make_shared<v0::Log>(u),
-                                                    std::make_shared<v1::Divide>(rounding, u));
+                                                    g::div(rounding, u));
     Output r = g::sel(std::make_shared<v1::Equal>(u, one), x, general);  // keeps -0.0
 
     // Special values, from the input (x/(u-1) is inf/inf at +inf).

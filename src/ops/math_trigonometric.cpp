@@ -214,8 +214,8 @@ Output arccosh(const Output& x) { return unary_op<v3::Acosh>("arccosh", x); }
 Output arctanh(const Output& x) { return unary_op<v3::Atanh>("arctanh", x); }
 
 Output arctan2(const Output& x1, const Output& x2) {
-    // atan(|y| / |x|) with a correctly rounded quotient (the plugin's a * (1/b)
-    // overflows for subnormal b), moved to the quadrant by the signs (-0.0 too).
+    // atan(|y| / |x|) with a correctly rounded quotient, moved to the quadrant by the
+    // signs (-0.0 too).
     FloatIn2 in = float_in2("arctan2", x1, x2);
     const Output &y = in.a, &x = in.b;
     Output ay = g::abs(y), ax = g::abs(x);

@@ -46,9 +46,10 @@ inline const std::string ints = "Integers and bool give floatx (Keras). ";
 inline const std::string ints64 = "Integers and bool give floatx, int64 float64 (Keras). ";
 // What set_precision("fast") changes (the registry's `fast` column).
 inline const std::string fast_divide =
-    "float32 (float16 and bfloat16 through it) divides on the CPU plugin's Divide, a * (1/b): within 1 ulp "
-    "instead of correctly rounded; subnormal and huge divisors are rescaled first, so special values and "
-    "the overflow and underflow thresholds stay NumPy's. 8 nodes instead of about 150.";
+    "float32 (float16 and bfloat16 through it) where an operand may be a constant when the plugin compiles "
+    "(x / 255.0 in a model): the CPU plugin's Divide, a * (1/b), within 1 ulp instead of correctly rounded; "
+    "subnormal and huge divisors are rescaled first, so special values and the overflow and underflow "
+    "thresholds stay NumPy's. 8 nodes instead of about 150. Data by data divides exactly either way.";
 inline const std::string fast_exp =
     "float32 takes e^r of the reduced argument from the CPU plugin's Exp instead of a series (within 1 ulp "
     "on NumPy's accuracy set, as \"numpy\"; 3 ulp at most over float32's range); special values and "
@@ -58,8 +59,10 @@ inline const std::string through_divide = "float32: through divide's fast form."
 // Why a compiled graph is slower than upstream Keras's (the registry's `compiled` column,
 // measured by bench/graph.py).
 inline const std::string slow_divide =
-    "A correctly rounded float32 division (about 150 nodes): the plugin's own Divide is a * (1/b), 1 ulp off "
-    "for a quarter of quotients and inf for subnormal divisors. Precision \"fast\" uses it (8 nodes).";
+    "Where an operand may be a constant when the plugin compiles (x / 255.0, a mean's count): a correctly "
+    "rounded float32 division of about 150 nodes. The plugin's Divide is a * (1/b), 1 ulp off for a quarter "
+    "of quotients, and its exact divide (the Divide marked non-convertible, which ovnp uses for data by data) "
+    "is wrong when fused into a Reduce or Convolution with a scalar constant. Precision \"fast\": 8 nodes.";
 inline const std::string slow_remainder =
     "Exact at every exponent gap: the remainder is reduced 22 quotient bits at a time (about 13 steps); "
     "upstream's x - floor(x / y) * y is off by multiples of y once x / y rounds.";

@@ -121,8 +121,9 @@ def test_float_remainders_are_exact(dtype, path):
 @PATH
 @pytest.mark.parametrize("dtype", [F16, BF16, F32], ids=grid.name)
 def test_division_is_correctly_rounded(dtype, path):
-    """The CPU plugin divides as a * (1/b) (1 ulp off for a quarter of float32 quotients); ovnp
-    corrects it over the whole range, subnormal quotients included."""
+    """The CPU plugin divides as a * (1/b) (1 ulp off for a quarter of float32 quotients) unless
+    the Divide is marked non-convertible; ovnp's quotients are correctly rounded over the whole
+    range, subnormal quotients included."""
     rng = np.random.default_rng(6)
     fi = grid.finfo(dtype)
     tiny = float(fi.tiny if (dtype == BF16 and path == "compiled") else fi.smallest_subnormal)
@@ -135,6 +136,37 @@ def test_division_is_correctly_rounded(dtype, path):
     got = run(path, lambda x, y: (ovnp.divide(x, y), ovnp.reciprocal(y)), a, b)
     check("divide", got[0], (a, b), path)
     check("reciprocal", got[1], (b,), path)
+
+
+@pytest.mark.parametrize("shape", [[3, 2, 7], [-1, 2, 7]], ids=["static", "dynamic"])
+def test_division_by_a_constant_after_a_reduction(shape):
+    """The plugin divides exactly a Divide marked non-convertible, but fused into a Reduce (or a
+    Convolution) with a scalar constant operand such a Divide leaves every row past the first 0.
+    ovnp marks only divisions that cannot meet that case; the others stay correctly rounded."""
+    x = np.random.default_rng(3).standard_normal((3, 2, 7)).astype(F32)
+    p = ops.parameter(shape, ov.Type.f32)
+    s = ops.reduce_sum(p, ops.constant([2]), False).output(0)
+    k = lambda v: ops.constant(F32.type(v)).output(0)  # noqa: E731
+    outs = [ovnp.divide(s, k(14)), ovnp.divide(k(14), s), ovnp.reciprocal(s), ovnp.mean(p.output(0), axis=2),
+            ovnp.divide(s, s)]
+    model = ov.Model(outs, [p])
+    got = ov.Core().compile_model(model, "CPU", grid.COMPILE_CONFIG).create_infer_request().infer([x])
+    ss = x.sum(2, dtype=F32)
+    for i, want in enumerate([ss / F32.type(14), F32.type(14) / ss, F32.type(1) / ss, None, ss / ss]):
+        if want is None:
+            np.testing.assert_allclose(got[i], x.mean(2), rtol=1e-6)
+        else:
+            grid.assert_bitwise_equal(got[i], want)
+
+
+def test_data_divisions_use_the_exact_divide_and_constant_ones_do_not():
+    p, q = ops.parameter([4], ov.Type.f32), ops.parameter([2], ov.Type.f32)
+    s = ops.reduce_sum(ops.reshape(p, [2, 2], False), ops.constant([1]), False).output(0)
+    marked = lambda o: "nonconvertable_divide_0" in o.get_node().get_rt_info()  # noqa: E731
+    assert marked(ovnp.divide(p.output(0), p.output(0)))
+    assert marked(ovnp.divide(s, q.output(0)))
+    assert marked(ovnp.divide(p.output(0), ops.constant(F32.type(3)).output(0)))  # an input: nothing fuses
+    assert not marked(ovnp.divide(s, ops.constant(F32.type(3)).output(0)))
 
 
 @PATH
