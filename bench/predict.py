@@ -190,8 +190,9 @@ def main():
     import numpy as np
 
     backends = a.backends.split(",")
-    if "numpy" in backends:  # it saves the weights and inputs the others load
-        backends = ["numpy"] + [b for b in backends if b != "numpy"]
+    # numpy runs first, always: it saves the weights and inputs the others load, and its outputs
+    # are the reference.
+    backends = ["numpy"] + [b for b in backends if b != "numpy"]
     data_dir = tempfile.mkdtemp()
     res = {}
     # Rounds run every backend in turn again; each backend keeps its best first and steady times,
