@@ -28,6 +28,7 @@ namespace ovnp::detail {
 namespace {
 constexpr const char* kDataShapeKey = "ovnp_data_dependent_shape";
 constexpr const char* kCoefficientKey = "ovnp_coefficient";
+constexpr const char* kExactFunctionKey = "ovnp_exact_function";
 }  // namespace
 
 using namespace ov::op;
@@ -157,6 +158,17 @@ Output ieee_divide(const Output& a, const Output& b) {
     // ov::disable_divide_conversion's key (ConvertDivide only checks that it is present).
     if (divides_exactly(a, b)) d->get_rt_info()["nonconvertable_divide_0"] = true;
     return d->output(0);
+}
+
+Output exact_function(const Output& f, const char* name) {
+    f.get_node()->get_rt_info()[kExactFunctionKey] = std::string(name);
+    return f;
+}
+
+std::string exact_function_of(const ov::Node& n) {
+    const auto& rt = n.get_rt_info();
+    auto it = rt.find(kExactFunctionKey);
+    return it == rt.end() ? std::string() : it->second.as<std::string>();
 }
 
 std::shared_ptr<ov::Node> clone_node(const ov::Node& n, const ov::OutputVector& args) {

@@ -71,6 +71,14 @@ Output ieee_divide(const Output& a, const Output& b);
 /// be a constant, or the other is a graph input, which nothing fuses into.
 bool divides_exactly(const Output& a, const Output& b);
 
+/// f, marked as computing the function `name` (only "exp" today) of input 1 of its node: on the
+/// executor's exact path (float64 and the other types the plugin lowers) the node becomes that
+/// function's single op, computed by libm in one rounding; the formula serves the CPU plugin,
+/// which runs float64 as float32 and needs it there.
+Output exact_function(const Output& f, const char* name);
+/// The function a node is marked with, or "".
+std::string exact_function_of(const ov::Node& n);
+
 /// n over new inputs, with its rt_info (clone_with_new_inputs drops it, and the plugin reads
 /// ieee_divide's mark there).
 std::shared_ptr<ov::Node> clone_node(const ov::Node& n, const ov::OutputVector& args);

@@ -102,7 +102,8 @@ Output detail::exp_times(const Output& x, const std::optional<Output>& q) {
         Output odd = g::sub(n, g::add(n1, n1));  // 0 or 1
         r = g::mul(g::mul(e, p1), g::mul(p1, g::add(k(1.0), odd)));
     }
-    return g::sel(g::isnan(x), x, r);
+    Output out = g::sel(g::isnan(x), x, r);  // x is input 1, as exact_function wants
+    return f64 && !q ? detail::exact_function(out, "exp") : out;
 }
 
 namespace {

@@ -341,15 +341,16 @@ Output reduction(const char* op, const Output& x_in, const Axes& axis, bool keep
     if ((kind == Reduce::Max || kind == Reduce::Min) && ct.is_real() && !static_empty(x, axes)) {
         // The CPU plugin's ReduceMax/ReduceMin skip NaN (NumPy's propagate it), and its ReduceMin of
         // only +inf is the type's max (ReduceMax of -inf its lowest). One more pass settles both: the
-        // largest code of 2 for NaN, 1 for that edge value, 0 otherwise.
+        // largest code of 2 for NaN, 1 for that edge value, 0 otherwise (x != x finds NaN inside
+        // the fused Subgraph; IsNaN is a node and a pass of its own).
         const double edge = dtype::finfo(ct).max * (kind == Reduce::Max ? -1.0 : 1.0);
-        Output e = dtype::scalar(ct, edge);
-        Output zero = dtype::scalar(ct, 0.0), one = dtype::scalar(ct, 1.0), two = dtype::scalar(ct, 2.0);
-        Output code = g::sel(g::isnan(xc), two, g::sel(g::eq(xc, e), one, zero));
+        Output e = g::k(xc, edge);
+        Output zero = g::k(xc, 0.0), one = g::k(xc, 1.0), two = g::k(xc, 2.0);
+        Output code = g::sel(g::ne(xc, xc), two, g::sel(g::eq(xc, e), one, zero));
         Output seen = plain(Reduce::Max, code, axes, keepdims);
-        Output inf = dtype::scalar(ct, kind == Reduce::Max ? -g::kInf : g::kInf);
+        Output inf = g::k(xc, kind == Reduce::Max ? -g::kInf : g::kInf);
         r = select_values(g::land(g::eq(r, e), g::eq(seen, zero)), inf, r);
-        r = select_values(g::eq(seen, two), dtype::scalar(ct, g::kNaN), r);
+        r = select_values(g::eq(seen, two), g::k(xc, g::kNaN), r);
     }
     if (spec.initial) {
         Output init = dtype::cast(dtype::resolve(op, *spec.initial), ct);

@@ -205,6 +205,26 @@ def test_log1p_float64_is_exact_in_eager():
     assert scalar.shape == () and scalar == 1e-300
 
 
+def test_exp_float64_is_libms_exp_in_eager():
+    """The exact path computes float64 exp (and expm1 and logaddexp through it) as one Exp,
+    libm's exp in one rounding: bit-equal to Python's math.exp over the whole range, overflow,
+    subnormal results and special values included. The compiled graph keeps ovnp's formula."""
+    rng = np.random.default_rng(8)
+    specials = [0.0, -0.0, math.inf, -math.inf, math.nan, 709.782712893384, 709.79, -708.4,
+                -745.13321910194122, -745.2, -730.0, 1e-300, -1e-300, 5e-324]
+    x = np.concatenate([rng.uniform(-760, 720, 20000), specials]).astype(F64)
+
+    def libm(v):
+        try:
+            return math.exp(v)
+        except OverflowError:
+            return math.inf
+    got = run("eager", ovnp.exp, x)[0]
+    assert got.dtype == F64
+    grid.assert_bitwise_equal(got, np.array([libm(v) for v in x], F64))
+    assert "ovnp_exact_function" in ovnp.exp(grid.constant(x)).get_node().get_rt_info()
+
+
 @PATH
 def test_log1p_ints_give_floatx_float64(path, floatx):
     floatx("float64")
