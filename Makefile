@@ -9,12 +9,14 @@ SOURCES := $(shell find src include cmake python -type f \( -name '*.cpp' -o -na
 
 all: test
 
-# System packages: GoogleTest sources (built in-tree with OpenVINO's ABI), a C++ compiler, and
-# Highway (its vectorized quicksort sorts for the executor's exact path).
+# System packages: GoogleTest sources (built in-tree with OpenVINO's ABI), a C++ compiler,
+# Highway (its vectorized quicksort sorts for the executor's exact path) and SLEEF (its vector
+# float64 exp and log).
 $(VENV)/.stamp-system:
-	@if ! [ -d /usr/src/googletest ] || ! command -v g++ >/dev/null || ! [ -f /usr/include/hwy/contrib/sort/vqsort.h ]; then \
-	  if [ "$$(id -u)" != 0 ]; then echo "need root to apt-get install googletest g++ libhwy-dev" >&2; exit 1; fi; \
-	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends googletest g++ make libhwy-dev; \
+	@if ! [ -d /usr/src/googletest ] || ! command -v g++ >/dev/null || ! [ -f /usr/include/hwy/contrib/sort/vqsort.h ] || \
+	    ! [ -f /usr/include/x86_64-linux-gnu/sleef.h -o -f /usr/include/sleef.h ]; then \
+	  if [ "$$(id -u)" != 0 ]; then echo "need root to apt-get install googletest g++ libhwy-dev libsleef-dev" >&2; exit 1; fi; \
+	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends googletest g++ make libhwy-dev libsleef-dev; \
 	fi
 	@mkdir -p $(VENV) && touch $@
 

@@ -4,6 +4,7 @@
 // functions, integers wrapping. This file is compiled with -ffp-contract=off.
 #include "executor/fused.hpp"
 #include "executor/buffers.hpp"
+#include "executor/vector_math.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -131,8 +132,6 @@ OVNP_UN(IsFiniteF, char(std::isfinite(x)))
 OVNP_UN(IsInfF, char(std::isinf(x)))
 OVNP_UN(IsPosInfF, char(std::isinf(x) && x > 0))
 OVNP_UN(IsNegInfF, char(std::isinf(x) && x < 0))
-OVNP_UN(ExpF, std::exp(x))
-OVNP_UN(LogF, std::log(x))
 OVNP_UN(SqrtF, std::sqrt(x))
 OVNP_UN(FloorF, std::floor(x))
 OVNP_UN(CeilF, std::ceil(x))
@@ -183,6 +182,10 @@ Kernel compare_kernel(const std::string& op) {
     return nullptr;
 }
 
+// float64 exp and log: SLEEF's vector functions (vector_math.hpp), as the node-by-node kernels.
+void vexp(const void* const* in, void* out, size_t n) { exp_f64(static_cast<const double*>(in[0]), static_cast<double*>(out), n); }
+void vlog(const void* const* in, void* out, size_t n) { log_f64(static_cast<const double*>(in[0]), static_cast<double*>(out), n); }
+
 Kernel unary_f64(const ov::Node& node, const std::string& op) {
     using T = double;
     if (op == "IsNaN") return un<T, char, IsNanF>;
@@ -198,8 +201,8 @@ Kernel unary_f64(const ov::Node& node, const std::string& op) {
         return round->get_mode() == ov::op::v5::Round::RoundMode::HALF_TO_EVEN ? un<T, T, RintF> : un<T, T, RoundF>;
     static const std::unordered_map<std::string, Kernel> table = {
         {"Sign", un<T, T, SignF>},
-        {"Negative", un<T, T, NegF>}, {"Abs", un<T, T, AbsF>},     {"Exp", un<T, T, ExpF>},
-        {"Log", un<T, T, LogF>},      {"Sqrt", un<T, T, SqrtF>},   {"Floor", un<T, T, FloorF>},
+        {"Negative", un<T, T, NegF>}, {"Abs", un<T, T, AbsF>},     {"Exp", vexp},
+        {"Log", vlog},                {"Sqrt", un<T, T, SqrtF>},   {"Floor", un<T, T, FloorF>},
         {"Ceiling", un<T, T, CeilF>}, {"Sin", un<T, T, SinF>},     {"Cos", un<T, T, CosF>},
         {"Tan", un<T, T, TanF>},      {"Asin", un<T, T, AsinF>},   {"Acos", un<T, T, AcosF>},
         {"Atan", un<T, T, AtanF>},    {"Sinh", un<T, T, SinhF>},   {"Cosh", un<T, T, CoshF>},

@@ -1,4 +1,5 @@
 #include "executor/reference.hpp"
+#include "executor/vector_math.hpp"
 #include "executor/buffers.hpp"
 #include "executor/fused.hpp"
 #include "ovnp/errors.hpp"
@@ -18,6 +19,8 @@
 
 #include "openvino/core/type/bfloat16.hpp"
 #include "openvino/core/type/float16.hpp"
+#include "openvino/op/exp.hpp"
+#include "openvino/op/log.hpp"
 #include "openvino/op/scatter_elements_update.hpp"
 #include "openvino/op/constant.hpp"
 #include "openvino/op/loop.hpp"
@@ -1094,6 +1097,16 @@ bool precedence_kernel(const ov::Node& node, ov::TensorVector& outs, const ov::T
     if ((ov::is_type<ov::op::util::ArithmeticReductionKeepDims>(&node) && ins[0].get_element_type().is_integral_number()) ||
         ov::is_type<ov::op::util::LogicalReductionKeepDims>(&node)) {
         return reduce_kernel(node, outs, ins);
+    }
+    // float64 Exp and Log: SLEEF's vector functions, as the fused kernels (vector_math.hpp).
+    if ((ov::is_type<ov::op::v0::Exp>(&node) || ov::is_type<ov::op::v0::Log>(&node)) &&
+        ins[0].get_element_type() == et::f64 && outs.size() == 1) {
+        outs[0] = new_tensor(et::f64, ins[0].get_shape());
+        const double* in = ins[0].data<const double>();
+        double* out = outs[0].data<double>();
+        if (ov::is_type<ov::op::v0::Exp>(&node)) exp_f64(in, out, ins[0].get_size());
+        else log_f64(in, out, ins[0].get_size());
+        return true;
     }
     // Core's moves of 64-bit elements keep only their low 32 bits (GatherND, Roll).
     if (moves_by_source(node) && move_by_index(node, outs, ins)) return true;
