@@ -483,10 +483,17 @@ Built build_model(const Canonical& c, const ov::OutputVector& outputs, const std
                 outs[i].push_back(std::make_shared<Constant>(o.get_element_type(), o.get_shape())->output(0));
             continue;
         }
-        // The exact path computes a marked formula (float64 exp) as its function's op.
-        if (c.path == Path::Reference && detail::exact_function_of(*node) == "exp") {
-            outs[i] = {std::make_shared<ov::op::v0::Exp>(args.at(1))->output(0)};
-            continue;
+        // The exact path computes a marked formula (float64 exp, log1p) as its function's op.
+        if (c.path == Path::Reference) {
+            const std::string fn = detail::exact_function_of(*node);
+            if (fn == "exp") {
+                outs[i] = {std::make_shared<ov::op::v0::Exp>(args.at(1))->output(0)};
+                continue;
+            }
+            if (fn == "log1p") {
+                outs[i] = {std::make_shared<detail::Log1p>(args.at(1))->output(0)};
+                continue;
+            }
         }
         outs[i] = detail::clone_node(*node, args)->outputs();
     }

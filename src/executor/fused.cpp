@@ -182,9 +182,10 @@ Kernel compare_kernel(const std::string& op) {
     return nullptr;
 }
 
-// float64 exp and log: SLEEF's vector functions (vector_math.hpp), as the node-by-node kernels.
+// float64 exp, log and log1p: SLEEF's vector functions (vector_math.hpp), as the node-by-node kernels.
 void vexp(const void* const* in, void* out, size_t n) { exp_f64(static_cast<const double*>(in[0]), static_cast<double*>(out), n); }
 void vlog(const void* const* in, void* out, size_t n) { log_f64(static_cast<const double*>(in[0]), static_cast<double*>(out), n); }
+void vlog1p(const void* const* in, void* out, size_t n) { log1p_f64(static_cast<const double*>(in[0]), static_cast<double*>(out), n); }
 
 Kernel unary_f64(const ov::Node& node, const std::string& op) {
     using T = double;
@@ -207,7 +208,7 @@ Kernel unary_f64(const ov::Node& node, const std::string& op) {
         {"Tan", un<T, T, TanF>},      {"Asin", un<T, T, AsinF>},   {"Acos", un<T, T, AcosF>},
         {"Atan", un<T, T, AtanF>},    {"Sinh", un<T, T, SinhF>},   {"Cosh", un<T, T, CoshF>},
         {"Tanh", un<T, T, TanhF>},    {"Asinh", un<T, T, AsinhF>}, {"Acosh", un<T, T, AcoshF>},
-        {"Atanh", un<T, T, AtanhF>},  {"Erf", un<T, T, ErfF>},
+        {"Atanh", un<T, T, AtanhF>},  {"Erf", un<T, T, ErfF>},     {"Log1p", vlog1p},
     };
     auto it = table.find(op);
     return it == table.end() ? nullptr : it->second;

@@ -57,6 +57,7 @@
 #include "openvino/op/util/unary_elementwise_arithmetic.hpp"
 #include "openvino/runtime/core.hpp"
 #include "executor/graph.hpp"
+#include "executor/vector_math.hpp"
 #include "executor/reference.hpp"
 #include "graph/builders.hpp"
 #include "ovnp/errors.hpp"
@@ -186,6 +187,22 @@ bool reads_data(const ov::Input<ov::Node>& in) {
     // A scatter's target, indices and updates (bincount's counting).
     if (ov::is_type<v12::ScatterElementsUpdate>(n) || ov::is_type<v3::ScatterElementsUpdate>(n)) return port <= 2;
     return false;
+}
+
+Log1p::Log1p(const ov::Output<ov::Node>& x) : UnaryElementwiseArithmetic(x) { constructor_validate_and_infer_types(); }
+
+std::shared_ptr<ov::Node> Log1p::clone_with_new_inputs(const ov::OutputVector& args) const {
+    return std::make_shared<Log1p>(args.at(0));
+}
+
+bool Log1p::has_evaluate() const { return get_input_element_type(0) == et::f64; }
+
+bool Log1p::evaluate(ov::TensorVector& outputs, const ov::TensorVector& inputs) const {
+    const ov::Tensor& in = inputs.at(0);
+    if (in.get_element_type() != et::f64) return false;
+    outputs.at(0).set_shape(in.get_shape());
+    log1p_f64(static_cast<const double*>(in.data()), static_cast<double*>(outputs[0].data()), in.get_size());
+    return true;
 }
 
 ov::Core& core() {

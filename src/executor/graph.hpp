@@ -6,6 +6,7 @@
 
 #include "openvino/core/model.hpp"
 #include "openvino/core/node.hpp"
+#include "openvino/op/util/unary_elementwise_arithmetic.hpp"
 #include "openvino/runtime/compiled_model.hpp"
 #include "openvino/runtime/core.hpp"
 
@@ -33,6 +34,19 @@ bool plugin_unfit(const ov::Node& node);
 /// of these alone runs on the exact path, which skips the plugin's inference
 /// overhead (the compares and selections would be slower there: node by node).
 bool only_moves_values(const ov::Node& node);
+
+/// float64 log(1 + x), SLEEF's log1p (vector_math.hpp): the op a marked log1p formula
+/// (exact_function) becomes on the exact path. OpenVINO has no such op; only the exact path's
+/// models hold it.
+class Log1p : public ov::op::util::UnaryElementwiseArithmetic {
+public:
+    OPENVINO_OP("Log1p", "ovnp", ov::op::util::UnaryElementwiseArithmetic);
+    Log1p() = default;
+    explicit Log1p(const ov::Output<ov::Node>& x);
+    std::shared_ptr<ov::Node> clone_with_new_inputs(const ov::OutputVector& args) const override;
+    bool evaluate(ov::TensorVector& outputs, const ov::TensorVector& inputs) const override;
+    bool has_evaluate() const override;
+};
 
 /// Whether a Constant feeding this input is plain data (not a shape, axis or
 /// order), so it can become a Parameter without changing shapes.

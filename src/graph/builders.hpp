@@ -71,9 +71,9 @@ Output ieee_divide(const Output& a, const Output& b);
 /// be a constant, or the other is a graph input, which nothing fuses into.
 bool divides_exactly(const Output& a, const Output& b);
 
-/// f, marked as computing the function `name` (only "exp" today) of input 1 of its node: on the
+/// f, marked as computing the function `name` ("exp" or "log1p") of input 1 of its node: on the
 /// executor's exact path (float64 and the other types the plugin lowers) the node becomes that
-/// function's single op, computed by libm in one rounding; the formula serves the CPU plugin,
+/// function's single op (SLEEF's, within 1 ulp); the formula serves the CPU plugin,
 /// which runs float64 as float32 and needs it there.
 Output exact_function(const Output& f, const char* name);
 /// The function a node is marked with, or "".

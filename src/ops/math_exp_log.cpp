@@ -281,6 +281,8 @@ Output log1p(const Output& x_in) {
     Output invalid = std::make_shared<v1::LogicalOr>(std::make_shared<v1::Less>(x, g::k(x, -1.0)),
                                                      std::make_shared<v10::IsNaN>(x));
     r = g::sel(invalid, g::k(x, std::numeric_limits<double>::quiet_NaN()), r);
+    // float64: the exact path computes log1p itself (x is input 1 of the marked node).
+    if (x.get_element_type() == et::f64) r = detail::exact_function(g::sel(g::isnan(x), x, r), "log1p");
     return dtype::cast(r, out_type);
 }
 

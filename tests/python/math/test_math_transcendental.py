@@ -205,11 +205,12 @@ def test_log1p_float64_is_exact_in_eager():
     assert scalar.shape == () and scalar == 1e-300
 
 
-def test_exp_and_log_float64_in_eager():
-    """The exact path computes float64 exp (and expm1 and logaddexp through it) as one Exp, and
-    Exp and Log on SLEEF's vector functions: within 1 ulp of Python's math.exp and math.log (libm)
-    over the whole range, and exactly at the overflow threshold, subnormal results and special
-    values. The compiled graph keeps ovnp's exp formula."""
+def test_exp_log_and_log1p_float64_in_eager():
+    """The exact path computes float64 exp (and expm1 and logaddexp through it) and log1p as one
+    op each, and Exp, Log and log1p on SLEEF's vector functions: within 1 ulp of Python's
+    math.exp, math.log and math.log1p (libm) over the whole range, and exactly at the overflow
+    threshold, zeros, subnormal results and special values. The compiled graph keeps ovnp's
+    formulas."""
     rng = np.random.default_rng(8)
     specials = [0.0, -0.0, math.inf, -math.inf, math.nan, 709.782712893384, 709.79, -708.4,
                 -745.13321910194122, -745.2, -730.0, 1e-300, -1e-300, 5e-324]
@@ -224,14 +225,17 @@ def test_exp_and_log_float64_in_eager():
             return math.inf
         except ValueError:
             return -math.inf if v == 0 else math.nan
-    got_exp, got_log = run("eager", lambda a, b: (ovnp.exp(a), ovnp.log(b)), x, pos)
+    near = np.concatenate([pos - 1.0, -pos, [-1.0, -0.0, 0.0, 5e-324, -5e-324, 1e-300, -1.0 + 2.0**-53]]).astype(F64)
+    got_exp, got_log, got_log1p = run("eager", lambda a, b, c: (ovnp.exp(a), ovnp.log(b), ovnp.log1p(c)), x, pos, near)
     for got, want in ((got_exp, np.array([libm(math.exp, v) for v in x], F64)),
-                      (got_log, np.array([libm(math.log, v) for v in pos], F64))):
+                      (got_log, np.array([libm(math.log, v) for v in pos], F64)),
+                      (got_log1p, np.array([libm(math.log1p, v) if v != -1 else -math.inf for v in near], F64))):
         assert got.dtype == F64
         assert_same(got, want, ulp=1)
         exact = ~np.isfinite(want) | (want == 0) | (np.abs(want) == np.finfo(F64).max)
         assert_same(got[exact], want[exact])  # NaN of any payload
-    assert "ovnp_exact_function" in ovnp.exp(grid.constant(x)).get_node().get_rt_info()
+    for fn in (ovnp.exp, ovnp.log1p):
+        assert "ovnp_exact_function" in fn(grid.constant(x)).get_node().get_rt_info()
 
 
 @PATH
