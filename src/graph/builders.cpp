@@ -99,6 +99,12 @@ bool is_coefficient(const ov::Node& n) { return n.get_rt_info().count(kCoefficie
 namespace {
 thread_local ValueReads* t_value_reads = nullptr;
 
+// While an eager op is built: a Constant the executor will lift to a Parameter (data, not a
+// kernel's coefficient).
+bool lifted_in_eager(const v0::Constant& k) {
+    return t_value_reads && !is_coefficient(k) && ov::shape_size(k.get_shape()) > 0;
+}
+
 // Whether all of n's inputs carry its values (elsewhere only input 0 does; the rest set
 // shapes, axes or indices).
 bool all_inputs_are_values(const ov::Node& n) {
@@ -113,14 +119,13 @@ bool maybe_constant(const Output& v) {
     constexpr size_t kBudget = 256;  // nodes looked at before assuming a constant
     std::vector<const ov::Node*> stack{v.get_node()};
     std::unordered_set<const ov::Node*> seen{v.get_node()};
-    const bool eager = t_value_reads != nullptr;
     while (!stack.empty()) {
         if (seen.size() > kBudget) return true;
         const ov::Node* n = stack.back();
         stack.pop_back();
         if (ov::is_type<v0::Parameter>(n)) return false;
         if (auto* k = ov::as_type<const v0::Constant>(n)) {
-            if (eager && !is_coefficient(*k) && ov::shape_size(k->get_shape()) > 0) return false;
+            if (lifted_in_eager(*k)) return false;
             continue;
         }
         if (ov::is_type<v0::ShapeOf>(n) || ov::is_type<v3::ShapeOf>(n)) {
@@ -144,7 +149,7 @@ bool is_input(const Output& v) {
     while (ov::is_type<v0::Convert>(n)) n = n->get_input_node_ptr(0);
     if (ov::is_type<v0::Parameter>(n)) return true;
     auto* k = ov::as_type<const v0::Constant>(n);
-    return k && t_value_reads && !is_coefficient(*k) && ov::shape_size(k->get_shape()) > 0;
+    return k && lifted_in_eager(*k);
 }
 }  // namespace
 
@@ -153,11 +158,15 @@ bool divides_exactly(const Output& a, const Output& b) {
     return (!ka && !kb) || (ka && !kb && is_input(b)) || (kb && !ka && is_input(a));
 }
 
-Output ieee_divide(const Output& a, const Output& b) {
+Output marked_divide(const Output& a, const Output& b) {
     auto d = std::make_shared<v1::Divide>(a, b);
     // ov::disable_divide_conversion's key (ConvertDivide only checks that it is present).
-    if (divides_exactly(a, b)) d->get_rt_info()["nonconvertable_divide_0"] = true;
+    d->get_rt_info()["nonconvertable_divide_0"] = true;
     return d->output(0);
+}
+
+Output ieee_divide(const Output& a, const Output& b) {
+    return divides_exactly(a, b) ? marked_divide(a, b) : std::make_shared<v1::Divide>(a, b)->output(0);
 }
 
 Output exact_function(const Output& f, const char* name) {

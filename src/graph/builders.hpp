@@ -67,6 +67,8 @@ bool maybe_constant(const Output& v);
 /// Divide with a constant operand stays unmarked unless the other is a graph input, which
 /// nothing fuses into. The mark is lost where a model is saved.
 Output ieee_divide(const Output& a, const Output& b);
+/// a / b marked for the plugin's exact divide, for callers that checked divides_exactly.
+Output marked_divide(const Output& a, const Output& b);
 /// Whether g::div(a, b) divides exactly on the plugin (the mark is set): neither operand may
 /// be a constant, or the other is a graph input, which nothing fuses into.
 bool divides_exactly(const Output& a, const Output& b);

@@ -133,7 +133,7 @@ Output quotient(const Output& a, const Output& b) {
 Output detail::float_divide(const Output& a, const Output& b) {
     const Type t = a.get_element_type();
     const Type ct = dtype::compute_type(t);
-    if (detail::divides_exactly(a, b)) return cast(g::div(cast(a, ct), cast(b, ct)), t);
+    if (detail::divides_exactly(a, b)) return cast(detail::marked_divide(cast(a, ct), cast(b, ct)), t);
     if (t == et::f64) {
         // Exact on the reference path. Compiled, the plugin runs it as float32
         // a * (1/b): zeros and infinities go through +-1 stand-ins so that
