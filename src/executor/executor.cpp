@@ -12,7 +12,10 @@
 #include "openvino/op/broadcast.hpp"
 #include "openvino/op/constant.hpp"
 #include "openvino/op/convert.hpp"
+#include "openvino/op/cos.hpp"
 #include "openvino/op/exp.hpp"
+#include "openvino/op/log.hpp"
+#include "openvino/op/sin.hpp"
 #include "openvino/op/loop.hpp"
 #include "openvino/op/parameter.hpp"
 #include "openvino/op/result.hpp"
@@ -203,6 +206,20 @@ struct Canonical {
     std::string device;  // set by a run that keeps it
 };
 
+// The op that computes a marked formula's function (exact_function) on the exact path, over
+// the node's copied inputs; null for a node not marked.
+std::shared_ptr<ov::Node> function_op(const ov::Node& node, const ov::OutputVector& args) {
+    const std::string fn = detail::exact_function_of(node);
+    if (fn.empty()) return nullptr;
+    const auto& x = args.at(detail::exact_function_arg(node));
+    if (fn == "exp") return std::make_shared<ov::op::v0::Exp>(x);
+    if (fn == "log") return std::make_shared<ov::op::v0::Log>(x);
+    if (fn == "log1p") return std::make_shared<detail::Log1p>(x);
+    if (fn == "sin") return std::make_shared<ov::op::v0::Sin>(x);
+    if (fn == "cos") return std::make_shared<ov::op::v0::Cos>(x);
+    return nullptr;
+}
+
 Canonical canonicalize(const ov::OutputVector& outputs, const std::string& device) {
     Canonical c;
     // Iterative post-order DFS: inputs before their consumers.
@@ -295,6 +312,26 @@ Canonical canonicalize(const ov::OutputVector& outputs, const std::string& devic
             }
         }
         if (small && computes && elements <= kSmall) c.path = Path::Reference;
+    }
+
+    // A graph that computes only marked float32 functions (exp, log, log1p, sin, cos) of its
+    // data runs on the exact path too, one vectorized function each: the plugin runs Log and
+    // Sin as scalar kernels, and the formulas that replace them as about 40 nodes.
+    if (c.path == Path::Compiled) {
+        std::vector<char> needed(n, 0);
+        for (const auto& o : outputs) needed[c.index.at(o.get_node())] = 1;
+        size_t functions = 0;
+        for (size_t i = n; i-- > 0 && functions != SIZE_MAX;) {
+            ov::Node* node = c.order[i];
+            if (!needed[i] || !varies[i] || c.lifted[i]) continue;
+            if (node->get_output_element_type(0) == et::f32 && !detail::exact_function_of(*node).empty()) {
+                ++functions;
+                needed[c.index.at(node->get_input_node_ptr(detail::exact_function_arg(*node)))] = 1;
+            } else {
+                functions = SIZE_MAX;
+            }
+        }
+        if (functions && functions != SIZE_MAX) c.path = Path::Reference;
     }
 
     // The key.
@@ -483,15 +520,10 @@ Built build_model(const Canonical& c, const ov::OutputVector& outputs, const std
                 outs[i].push_back(std::make_shared<Constant>(o.get_element_type(), o.get_shape())->output(0));
             continue;
         }
-        // The exact path computes a marked formula (float64 exp, log1p) as its function's op.
+        // The exact path computes a marked formula as its function's op.
         if (c.path == Path::Reference) {
-            const std::string fn = detail::exact_function_of(*node);
-            if (fn == "exp") {
-                outs[i] = {std::make_shared<ov::op::v0::Exp>(args.at(1))->output(0)};
-                continue;
-            }
-            if (fn == "log1p") {
-                outs[i] = {std::make_shared<detail::Log1p>(args.at(1))->output(0)};
+            if (auto f = function_op(*node, args)) {
+                outs[i] = {f->output(0)};
                 continue;
             }
         }

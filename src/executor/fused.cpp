@@ -183,9 +183,10 @@ Kernel compare_kernel(const std::string& op) {
 }
 
 // float64 exp, log and log1p: SLEEF's vector functions (vector_math.hpp), as the node-by-node kernels.
-void vexp(const void* const* in, void* out, size_t n) { exp_f64(static_cast<const double*>(in[0]), static_cast<double*>(out), n); }
-void vlog(const void* const* in, void* out, size_t n) { log_f64(static_cast<const double*>(in[0]), static_cast<double*>(out), n); }
-void vlog1p(const void* const* in, void* out, size_t n) { log1p_f64(static_cast<const double*>(in[0]), static_cast<double*>(out), n); }
+template <MathFn F>
+void vmath(const void* const* in, void* out, size_t n) {
+    vector_math(F, static_cast<const double*>(in[0]), static_cast<double*>(out), n);
+}
 
 Kernel unary_f64(const ov::Node& node, const std::string& op) {
     using T = double;
@@ -202,13 +203,13 @@ Kernel unary_f64(const ov::Node& node, const std::string& op) {
         return round->get_mode() == ov::op::v5::Round::RoundMode::HALF_TO_EVEN ? un<T, T, RintF> : un<T, T, RoundF>;
     static const std::unordered_map<std::string, Kernel> table = {
         {"Sign", un<T, T, SignF>},
-        {"Negative", un<T, T, NegF>}, {"Abs", un<T, T, AbsF>},     {"Exp", vexp},
-        {"Log", vlog},                {"Sqrt", un<T, T, SqrtF>},   {"Floor", un<T, T, FloorF>},
+        {"Negative", un<T, T, NegF>}, {"Abs", un<T, T, AbsF>},     {"Exp", vmath<MathFn::Exp>},
+        {"Log", vmath<MathFn::Log>},                {"Sqrt", un<T, T, SqrtF>},   {"Floor", un<T, T, FloorF>},
         {"Ceiling", un<T, T, CeilF>}, {"Sin", un<T, T, SinF>},     {"Cos", un<T, T, CosF>},
         {"Tan", un<T, T, TanF>},      {"Asin", un<T, T, AsinF>},   {"Acos", un<T, T, AcosF>},
         {"Atan", un<T, T, AtanF>},    {"Sinh", un<T, T, SinhF>},   {"Cosh", un<T, T, CoshF>},
         {"Tanh", un<T, T, TanhF>},    {"Asinh", un<T, T, AsinhF>}, {"Acosh", un<T, T, AcoshF>},
-        {"Atanh", un<T, T, AtanhF>},  {"Erf", un<T, T, ErfF>},     {"Log1p", vlog1p},
+        {"Atanh", un<T, T, AtanhF>},  {"Erf", un<T, T, ErfF>},     {"Log1p", vmath<MathFn::Log1p>},
     };
     auto it = table.find(op);
     return it == table.end() ? nullptr : it->second;

@@ -195,13 +195,20 @@ std::shared_ptr<ov::Node> Log1p::clone_with_new_inputs(const ov::OutputVector& a
     return std::make_shared<Log1p>(args.at(0));
 }
 
-bool Log1p::has_evaluate() const { return get_input_element_type(0) == et::f64; }
+bool Log1p::has_evaluate() const {
+    const auto t = get_input_element_type(0);
+    return t == et::f64 || t == et::f32;
+}
 
 bool Log1p::evaluate(ov::TensorVector& outputs, const ov::TensorVector& inputs) const {
     const ov::Tensor& in = inputs.at(0);
-    if (in.get_element_type() != et::f64) return false;
     outputs.at(0).set_shape(in.get_shape());
-    log1p_f64(static_cast<const double*>(in.data()), static_cast<double*>(outputs[0].data()), in.get_size());
+    if (in.get_element_type() == et::f64)
+        vector_math(MathFn::Log1p, in.data<const double>(), outputs[0].data<double>(), in.get_size());
+    else if (in.get_element_type() == et::f32)
+        vector_math(MathFn::Log1p, in.data<const float>(), outputs[0].data<float>(), in.get_size());
+    else
+        return false;
     return true;
 }
 

@@ -35,7 +35,7 @@ bool plugin_unfit(const ov::Node& node);
 /// overhead (the compares and selections would be slower there: node by node).
 bool only_moves_values(const ov::Node& node);
 
-/// float64 log(1 + x), SLEEF's log1p (vector_math.hpp): the op a marked log1p formula
+/// log(1 + x) of float64 or float32, SLEEF's log1p (vector_math.hpp): the op a marked log1p formula
 /// (exact_function) becomes on the exact path. OpenVINO has no such op; only the exact path's
 /// models hold it.
 class Log1p : public ov::op::util::UnaryElementwiseArithmetic {

@@ -2,6 +2,7 @@
 #include "executor/vector_math.hpp"
 #include "executor/buffers.hpp"
 #include "executor/fused.hpp"
+#include "executor/graph.hpp"
 #include "ovnp/errors.hpp"
 
 #include <hwy/contrib/sort/vqsort.h>
@@ -21,6 +22,8 @@
 #include "openvino/core/type/float16.hpp"
 #include "openvino/op/exp.hpp"
 #include "openvino/op/log.hpp"
+#include "openvino/op/sin.hpp"
+#include "openvino/op/cos.hpp"
 #include "openvino/op/scatter_elements_update.hpp"
 #include "openvino/op/constant.hpp"
 #include "openvino/op/loop.hpp"
@@ -1091,6 +1094,29 @@ bool loop_kernel(const ov::op::v5::Loop& loop, ov::TensorVector& outs, const ov:
     return true;
 }
 
+// exp, log, log1p (ovnp's Log1p) of float64 and float32, and sin and cos of float32: SLEEF's
+// vector functions (vector_math.hpp), as the fused kernels, in chunks over the threads.
+bool math_kernel(const ov::Node& node, ov::TensorVector& outs, const ov::TensorVector& ins) {
+    if (outs.size() != 1 || ins.size() != 1) return false;
+    const et::Type t = ins[0].get_element_type();
+    MathFn fn;
+    if (ov::is_type<ov::op::v0::Exp>(&node)) fn = MathFn::Exp;
+    else if (ov::is_type<ov::op::v0::Log>(&node)) fn = MathFn::Log;
+    else if (ov::is_type<Log1p>(&node)) fn = MathFn::Log1p;
+    else if (ov::is_type<ov::op::v0::Sin>(&node) && t == et::f32) fn = MathFn::Sin;
+    else if (ov::is_type<ov::op::v0::Cos>(&node) && t == et::f32) fn = MathFn::Cos;
+    else return false;
+    if (t != et::f64 && t != et::f32) return false;
+    outs[0] = new_tensor(t, ins[0].get_shape());
+    const size_t n = ins[0].get_size();
+    auto apply = [&](auto* out, const auto* in) {
+        parallel_chunks(n, size_t(1) << 14, [&](size_t b, size_t e) { vector_math(fn, in + b, out + b, e - b); }, 8);
+    };
+    if (t == et::f64) apply(outs[0].data<double>(), ins[0].data<const double>());
+    else apply(outs[0].data<float>(), ins[0].data<const float>());
+    return true;
+}
+
 bool precedence_kernel(const ov::Node& node, ov::TensorVector& outs, const ov::TensorVector& ins) {
     if (auto loop = dynamic_cast<const ov::op::v5::Loop*>(&node)) return loop_kernel(*loop, outs, ins);
     // Reductions: ovnp's for integers (core's ReduceMean of u8 wraps its sum), core's for floats.
@@ -1098,16 +1124,7 @@ bool precedence_kernel(const ov::Node& node, ov::TensorVector& outs, const ov::T
         ov::is_type<ov::op::util::LogicalReductionKeepDims>(&node)) {
         return reduce_kernel(node, outs, ins);
     }
-    // float64 Exp and Log: SLEEF's vector functions, as the fused kernels (vector_math.hpp).
-    if ((ov::is_type<ov::op::v0::Exp>(&node) || ov::is_type<ov::op::v0::Log>(&node)) &&
-        ins[0].get_element_type() == et::f64 && outs.size() == 1) {
-        outs[0] = new_tensor(et::f64, ins[0].get_shape());
-        const double* in = ins[0].data<const double>();
-        double* out = outs[0].data<double>();
-        if (ov::is_type<ov::op::v0::Exp>(&node)) exp_f64(in, out, ins[0].get_size());
-        else log_f64(in, out, ins[0].get_size());
-        return true;
-    }
+    if (math_kernel(node, outs, ins)) return true;
     // Core's moves of 64-bit elements keep only their low 32 bits (GatherND, Roll).
     if (moves_by_source(node) && move_by_index(node, outs, ins)) return true;
     // Unique of nothing is nothing (core crashes on it, shape inference included).

@@ -1,15 +1,18 @@
-// float64 exp, log and log1p over arrays for the exact path: SLEEF's vectorized functions (within
-// 1.0 ulp, NumPy's own tolerance for its float64 accuracy sets), the widest the CPU runs.
-// The fused and the node-by-node kernels both call these, so they agree bit for bit; one
-// machine always takes the same variant, so every call gives the same answer.
+// exp, log, log1p, sin and cos over arrays for the exact path: SLEEF's vectorized functions
+// (within 1.0 ulp: NumPy's own tolerance for its float64 accuracy sets, under its float32
+// ones), the widest the CPU runs, with libm's values where SLEEF's differ from them at the
+// edges. The fused and the node-by-node kernels both call these, so they agree bit for bit;
+// one machine always takes the same variant, so every call gives the same answer.
 #pragma once
 
 #include <cstddef>
 
 namespace ovnp::detail {
 
-void exp_f64(const double* in, double* out, size_t n);
-void log_f64(const double* in, double* out, size_t n);
-void log1p_f64(const double* in, double* out, size_t n);
+enum class MathFn { Exp, Log, Log1p, Sin, Cos };
+
+/// out[i] = f(in[i]) on the calling thread. float64 has Exp, Log and Log1p; float32 all five.
+void vector_math(MathFn f, const double* in, double* out, size_t n);
+void vector_math(MathFn f, const float* in, float* out, size_t n);
 
 }  // namespace ovnp::detail

@@ -180,6 +180,8 @@ std::string exact_function_of(const ov::Node& n) {
     return it == rt.end() ? std::string() : it->second.as<std::string>();
 }
 
+size_t exact_function_arg(const ov::Node& n) { return ov::is_type<v1::Select>(&n) ? 1 : 0; }
+
 std::shared_ptr<ov::Node> clone_node(const ov::Node& n, const ov::OutputVector& args) {
     auto clone = n.clone_with_new_inputs(args);
     clone->get_rt_info() = n.get_rt_info();

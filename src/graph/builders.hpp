@@ -73,13 +73,16 @@ Output marked_divide(const Output& a, const Output& b);
 /// be a constant, or the other is a graph input, which nothing fuses into.
 bool divides_exactly(const Output& a, const Output& b);
 
-/// f, marked as computing the function `name` ("exp" or "log1p") of input 1 of its node: on the
-/// executor's exact path (float64 and the other types the plugin lowers) the node becomes that
-/// function's single op (SLEEF's, within 1 ulp); the formula serves the CPU plugin,
-/// which runs float64 as float32 and needs it there.
+/// f, marked as computing the function `name` (exp, log, log1p, sin, cos) of x: input 1 of f's
+/// node where that is a Select, else input 0. On the executor's exact path (float64 and the
+/// other types the plugin lowers, and float32 graphs of these functions alone) the node
+/// becomes that function's single op (SLEEF's, within 1 ulp); the formula serves the CPU
+/// plugin, which runs float64 as float32 and Log and Sin as scalar kernels.
 Output exact_function(const Output& f, const char* name);
 /// The function a node is marked with, or "".
 std::string exact_function_of(const ov::Node& n);
+/// Which input of a marked node is the function's argument.
+size_t exact_function_arg(const ov::Node& n);
 
 /// n over new inputs, with its rt_info (clone_with_new_inputs drops it, and the plugin reads
 /// ieee_divide's mark there).

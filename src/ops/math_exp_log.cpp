@@ -103,7 +103,7 @@ Output detail::exp_times(const Output& x, const std::optional<Output>& q) {
         r = g::mul(g::mul(e, p1), g::mul(p1, g::add(k(1.0), odd)));
     }
     Output out = g::sel(g::isnan(x), x, r);  // x is input 1, as exact_function wants
-    return f64 && !q ? detail::exact_function(out, "exp") : out;
+    return q ? out : detail::exact_function(out, "exp");
 }
 
 namespace {
@@ -226,7 +226,13 @@ Output expm1(const Output& x_in) {
 
 // The plugin's Log (a scalar reference kernel, within 2 ulp) stays: log_f32
 // is as accurate but about 1.3x slower (its exponent cascade is 100 nodes).
-Output log(const Output& x) { return unary_op<v0::Log>("log", x); }
+// Marked, eager float32 runs SLEEF's.
+Output log(const Output& x) {
+    return unary("log", x, [](const Output& v) {
+        Output l = g::make<v0::Log>(v);
+        return detail::own_f32(v) ? detail::exact_function(l, "log") : l;
+    });
+}
 
 Output log2(const Output& x_in) {
     // e + log2(mant): exact at powers of two; mant near 1 keeps log accurate.
@@ -276,14 +282,12 @@ Output log1p(const Output& x_in) {
     Output r = g::sel(std::make_shared<v1::Equal>(u, one), x, general);  // keeps -0.0
 
     // Special values, from the input (x/(u-1) is inf/inf at +inf).
-    r = g::sel(std::make_shared<v1::Equal>(x, g::k(x, inf)), x, r);
     r = g::sel(std::make_shared<v1::Equal>(x, g::k(x, -1.0)), g::k(x, -inf), r);
     Output invalid = std::make_shared<v1::LogicalOr>(std::make_shared<v1::Less>(x, g::k(x, -1.0)),
                                                      std::make_shared<v10::IsNaN>(x));
     r = g::sel(invalid, g::k(x, std::numeric_limits<double>::quiet_NaN()), r);
-    // float64: the exact path computes log1p itself (x is input 1 of the marked node).
-    if (x.get_element_type() == et::f64) r = detail::exact_function(g::sel(g::isnan(x), x, r), "log1p");
-    return dtype::cast(r, out_type);
+    r = g::sel(std::make_shared<v1::Equal>(x, g::k(x, inf)), x, r);  // x is input 1, as exact_function wants
+    return dtype::cast(detail::exact_function(r, "log1p"), out_type);
 }
 
 namespace {

@@ -103,7 +103,8 @@ Output sin_f32(const Output& x, bool cosine) {
     Output v = g::sel(g::lor(g::eq(q, k(1.0)), g::eq(q, k(3.0))), c, s);
     v = g::sel(g::le(k(2.0), q), g::neg(v), v);
     if (!cosine) v = g::sel(g::eq(x, k(0.0)), x, v);  // sin(-0.0) = -0.0
-    return cosine ? beyond_reach<v0::Cos>(x, v, k) : beyond_reach<v0::Sin>(x, v, k);
+    v = cosine ? beyond_reach<v0::Cos>(x, v, k) : beyond_reach<v0::Sin>(x, v, k);
+    return detail::exact_function(g::sel(g::ne(x, x), x, v), cosine ? "cos" : "sin");  // x is input 1
 }
 
 /// tan(x) in float32: sin(r) / cos(r), or -cos(r) / sin(r) in odd quadrants.

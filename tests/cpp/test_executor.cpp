@@ -217,7 +217,11 @@ TEST(Evaluate, ExactPath) {
     auto f32 = vec(et::f32, std::vector<float>{1, 2});
     auto f64 = vec(et::f64, std::vector<double>{1, 2});
     auto i64 = vec(et::i64, std::vector<int64_t>{1, 2});
-    EXPECT_EQ(ovnp::exact_path({ovnp::log1p(f32)}), ovnp::Path::Compiled);
+    // float32 graphs of marked functions alone run them as SLEEF's on the exact path.
+    EXPECT_EQ(ovnp::exact_path({ovnp::log1p(f32)}), ovnp::Path::Reference);
+    EXPECT_EQ(ovnp::exact_path({ovnp::log(ovnp::sin(f32)), ovnp::cos(f32), ovnp::exp(f32)}), ovnp::Path::Reference);
+    EXPECT_EQ(ovnp::exact_path({ovnp::add(ovnp::log(f32), f32)}), ovnp::Path::Compiled);
+    EXPECT_EQ(ovnp::exact_path({ovnp::tan(f32)}), ovnp::Path::Compiled);
     EXPECT_EQ(ovnp::exact_path({ovnp::isclose(f32, f32)}), ovnp::Path::Compiled);
     // ravel's i64 shape constant is an attribute, not data.
     EXPECT_EQ(ovnp::exact_path({ovnp::log1p(ovnp::ravel(f32, ovnp::Order::F))}), ovnp::Path::Compiled);

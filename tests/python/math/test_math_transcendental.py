@@ -238,6 +238,37 @@ def test_exp_log_and_log1p_float64_in_eager():
         assert "ovnp_exact_function" in fn(grid.constant(x)).get_node().get_rt_info()
 
 
+def test_float32_functions_in_eager_run_vectorized():
+    """An eager float32 graph of exp, log, log1p, sin and cos alone runs on the exact path, each
+    one SLEEF function (log1p: a corrected log) instead of ovnp's formula and the plugin's
+    scalar kernels: within 1 ulp of the rounded float64 result (log1p 2, NumPy's own bar;
+    subnormal results included), specials exactly, over random bit patterns of every exponent (600,000
+    values: several threads), and an element gives the same bits in a short array (the padded
+    tail) as in a long one."""
+    rng = np.random.default_rng(9)
+    specials = np.array([0.0, -0.0, np.inf, -np.inf, np.nan, -1.0, 1.0, 1e-45, -1e-45, 1.2e-38, 3.4028235e38,
+                         -3.4028235e38, 88.72283, 88.7229, -87.33655, -103.97, -104.0, -0.99999994, 2.0**-25,
+                         -2.0**-25, 3e-8, 1e30, 2.0**100, 1e5, -1e5, 3.1415927, 1.5707964, 1e-20], F32)
+    bits = rng.integers(0, 2**32, 600_000, dtype=np.uint64).astype(np.uint32).view(F32)
+    near_one = (rng.uniform(-1, 2, 20_000)).astype(F32)
+    x = np.concatenate([specials, bits, near_one])
+    fns = {"exp": (ovnp.exp, np.exp, 1), "log": (ovnp.log, np.log, 1), "log1p": (ovnp.log1p, np.log1p, 2),
+           "sin": (ovnp.sin, np.sin, 1), "cos": (ovnp.cos, np.cos, 1)}
+    for name, (fn, ref, ulp) in fns.items():
+        assert ovnp.exact_path([fn(grid.constant(x))]) == "reference", name
+        got = run("eager", fn, x)[0]
+        with np.errstate(all="ignore"):
+            want = ref(x.astype(F64)).astype(F32)
+        assert got.dtype == F32 and got.shape == x.shape
+        assert_same(got, want, ulp=ulp, msg=f"eager float32 {name}", inputs=(x,))
+        exact = ~np.isfinite(want) | (want == 0)
+        assert_same(got[exact], want[exact], msg=f"eager float32 {name} specials")
+        short = run("eager", fn, x[:3])[0]
+        assert_same(short, got[:3], msg=f"eager float32 {name}: a short array")
+    # Anything else in the graph keeps the compiled path, and its formulas.
+    assert ovnp.exact_path([ovnp.add(ovnp.log(grid.constant(x)), grid.constant(x))]) == "compiled"
+
+
 @PATH
 def test_log1p_ints_give_floatx_float64(path, floatx):
     floatx("float64")
