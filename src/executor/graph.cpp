@@ -58,6 +58,7 @@
 #include "openvino/runtime/core.hpp"
 #include "executor/graph.hpp"
 #include "executor/vector_math.hpp"
+#include "graph/extremum.hpp"
 #include "executor/reference.hpp"
 #include "graph/builders.hpp"
 #include "ovnp/errors.hpp"
@@ -104,6 +105,7 @@ bool body_unfit(const ov::Model& body) {
 
 bool plugin_unfit(const ov::Node& node) {
     using namespace ov::op;
+    if (ov::is_type<Extremum>(&node)) return true;  // ovnp's own op: the exact path runs it
     if (ov::is_type<util::TopKBase>(&node)) return true;
     if (auto* sub = ov::as_type<const util::MultiSubGraphOp>(&node)) {
         for (size_t i = 0; i < sub->get_internal_subgraphs_size(); ++i)
@@ -160,7 +162,8 @@ bool reads_data(const ov::Input<ov::Node>& in) {
          ov::is_type<util::LogicalReductionKeepDims>(n) || ov::is_type<v1::Softmax>(n) || ov::is_type<v8::Softmax>(n) ||
          ov::is_type<v5::LogSoftmax>(n) || ov::is_type<v0::CumSum>(n) || ov::is_type<v1::StridedSlice>(n) ||
          ov::is_type<v8::Slice>(n) || ov::is_type<v1::Split>(n) || ov::is_type<v1::VariadicSplit>(n) ||
-         ov::is_type<util::TopKBase>(n) || ov::is_type<util::PadBase>(n) || ov::is_type<v7::Roll>(n)))
+         ov::is_type<util::TopKBase>(n) || ov::is_type<util::PadBase>(n) || ov::is_type<v7::Roll>(n) ||
+         ov::is_type<Extremum>(n)))
         return true;
     // Gathers' indices stay in the graph: the CPU plugin's Gather with
     // runtime indices over an empty input dies of SIGFPE. They are data when

@@ -189,6 +189,8 @@ std::shared_ptr<ov::Node> clone_node(const ov::Node& n, const ov::OutputVector& 
 }
 
 
+bool building_eager() { return t_value_reads != nullptr; }
+
 ValueReads::ValueReads() : outer_(t_value_reads) { t_value_reads = this; }
 ValueReads::~ValueReads() {
     t_value_reads = outer_;

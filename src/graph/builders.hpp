@@ -196,6 +196,10 @@ private:
     ValueReads* outer_;
 };
 
+/// Whether an eager op is being built (a ValueReads is alive on this thread): its graph only
+/// ever runs on the executor, so it may hold ops only the executor runs (Extremum).
+bool building_eager();
+
 /// An i64 Constant: a 1-D tensor of v, or with scalar=true the 0-d v[0].
 Output i64s(const std::vector<int64_t>& v, bool scalar = false);
 

@@ -25,6 +25,7 @@
 #include "openvino/op/shape_of.hpp"
 #include "openvino/op/transpose.hpp"
 #include "openvino/op/unsqueeze.hpp"
+#include "graph/extremum.hpp"
 #include "ovnp/errors.hpp"
 
 namespace ovnp::detail {
@@ -324,8 +325,13 @@ Output reduction(const char* op, const Output& x_in, const Axes& axis, bool keep
     Output xc = dtype::cast(x, ct);
     if (spec.where) xc = select_values(truth(*spec.where), xc, identity(kind, ct));
 
+    // An eager float max/min: one pass of ovnp's kernel, NaN and the edge values included.
+    const bool one_pass = (kind == Reduce::Max || kind == Reduce::Min) && (ct == et::f32 || ct == et::f64) &&
+                          detail::building_eager() && axes && !axes->empty() && x.get_partial_shape().is_static() &&
+                          !static_empty(x, axes);
     Output r;
-    if (kind == Reduce::Sum && ct.is_real()) r = accurate_sum(xc, axes, keepdims);
+    if (one_pass) r = std::make_shared<detail::Extremum>(xc, *axes, keepdims, kind == Reduce::Max);
+    else if (kind == Reduce::Sum && ct.is_real()) r = accurate_sum(xc, axes, keepdims);
     else if ((kind == Reduce::Max || kind == Reduce::Min) && !ct.is_real()) r = int_extremum(kind, xc, axes, keepdims);
     else r = plain(kind, xc, axes, keepdims);
     // The CPU plugin's reductions over nothing give garbage (ReduceSum) or the type's lowest
@@ -338,7 +344,7 @@ Output reduction(const char* op, const Output& x_in, const Axes& axis, bool keep
             r = select_values(none, identity(kind, ct), r);
         }
     }
-    if ((kind == Reduce::Max || kind == Reduce::Min) && ct.is_real() && !static_empty(x, axes)) {
+    if ((kind == Reduce::Max || kind == Reduce::Min) && ct.is_real() && !static_empty(x, axes) && !one_pass) {
         // The CPU plugin's ReduceMax/ReduceMin skip NaN (NumPy's propagate it), and its ReduceMin of
         // only +inf is the type's max (ReduceMax of -inf its lowest). One more pass settles both: the
         // largest code of 2 for NaN, 1 for that edge value, 0 otherwise (x != x finds NaN inside

@@ -25,6 +25,7 @@ import keras  # noqa: E402
 if keras.backend.backend() != "openvino":
     pytest.skip(f"Keras backend is {keras.backend.backend()!r}", allow_module_level=True)
 
+import openvino as ov  # noqa: E402
 import ovnp  # noqa: E402
 import ovnp.keras as ok  # noqa: E402
 from grid import assert_bitwise_equal  # noqa: E402
@@ -282,3 +283,50 @@ def test_reshapes_of_a_tensor_are_views():
     assert not np.shares_memory(y.output.get_node().get_data(), arr)
     arr[0] = 7
     assert _numpy(y)[0, 0] == 0
+
+
+def test_eager_float_max_and_min_in_one_pass():
+    """An eager float32/float64 max or min is one pass of ovnp's kernel (Extremum; the compiled
+    graph keeps the plugin's two passes): NumPy's values over every axis set (adjacent, apart,
+    leading, trailing, all) with keepdims, NaN anywhere (first, last, past the vector width, in
+    one column only), only infinities, lengths off the vector width, long rows split over
+    threads, and float16 through float32. Lazy and immediate calls agree bit for bit."""
+    rng = np.random.default_rng(11)
+    cases = []
+    for dt in (np.float32, np.float64, np.float16):
+        x = rng.standard_normal((3, 70, 5)).astype(dt)
+        x[1, 66, 2] = np.nan
+        for axis in (None, 0, 1, 2, -1, (0, 1), (0, 2), (1, 2), (0, 1, 2)):
+            cases += [(x, axis, False), (x, axis, True)]
+        cases.append((x[0, :, 0].copy(), None, False))
+    row = rng.standard_normal(1_000_003).astype(np.float32)
+    cases.append((row, None, False))
+    for at in (0, 63, 64, 999_999, 1_000_002):
+        r = row.copy()
+        r[at] = np.nan
+        cases.append((r, None, False))
+    cases += [(np.array([np.inf, -np.inf], F32), None, False), (np.array([-np.inf] * 67, F64), None, False),
+              (np.array([np.inf] * 3, F32), 0, True), (np.float32(2.5) * np.ones((), F32), None, False),
+              (rng.standard_normal((2000, 300)).astype(F32), 0, False)]
+    col = rng.standard_normal((50, 40)).astype(F64)
+    col[17, 33] = np.nan
+    cases.append((col, 0, False))
+    calls = [(name, x, axis, keepdims) for x, axis, keepdims in cases for name in ("max", "min", "amax", "amin")]
+    immediate = []
+    for name, x, axis, keepdims in calls:
+        got = _numpy(getattr(keras.ops, name)(x, axis=axis, keepdims=keepdims))
+        want = getattr(np, name)(x, axis=axis, keepdims=keepdims)
+        assert got.dtype == want.dtype and got.shape == want.shape, (name, x.shape, axis)
+        assert np.array_equal(got, want, equal_nan=True), (name, x.shape, axis, keepdims)
+        immediate.append(got)
+    try:
+        ok.install(eager="lazy")
+        for (name, x, axis, keepdims), got in zip(calls, immediate):
+            if x.size < 10_000:  # the large ones compile a model each
+                assert_bitwise_equal(got, _numpy(getattr(keras.ops, name)(x, axis=axis, keepdims=keepdims)))
+    finally:
+        ok.install()
+    # Graphs outside eager calls never hold the op (a compiled model must stay OpenVINO's).
+    p = ov.opset13.parameter([4, 5], ov.Type.f32)
+    types = {n.get_type_name() for n in ov.Model([ovnp.max(p.output(0), axis=0)], [p]).get_ops()}
+    assert "Extremum" not in types and "ReduceMax" in types
