@@ -58,7 +58,7 @@
 #include "openvino/runtime/core.hpp"
 #include "executor/graph.hpp"
 #include "executor/vector_math.hpp"
-#include "graph/extremum.hpp"
+#include "graph/eager_ops.hpp"
 #include "executor/reference.hpp"
 #include "graph/builders.hpp"
 #include "ovnp/errors.hpp"
@@ -105,7 +105,7 @@ bool body_unfit(const ov::Model& body) {
 
 bool plugin_unfit(const ov::Node& node) {
     using namespace ov::op;
-    if (ov::is_type<Extremum>(&node)) return true;  // ovnp's own op: the exact path runs it
+    if (ov::is_type<Extremum>(&node) || ov::is_type<FloatDivMod>(&node)) return true;  // ovnp's own: the exact path runs them
     if (ov::is_type<util::TopKBase>(&node)) return true;
     if (auto* sub = ov::as_type<const util::MultiSubGraphOp>(&node)) {
         for (size_t i = 0; i < sub->get_internal_subgraphs_size(); ++i)
@@ -149,7 +149,7 @@ bool reads_data(const ov::Input<ov::Node>& in) {
         ov::is_type<util::BinaryElementwiseBitwise>(n) ||
         ov::is_type<v1::Select>(n) || ov::is_type<v0::Convert>(n) || ov::is_type<v1::ConvertLike>(n) ||
         ov::is_type<v1::LogicalNot>(n) || ov::is_type<v10::IsNaN>(n) || ov::is_type<v10::IsInf>(n) ||
-        ov::is_type<v10::IsFinite>(n) || ov::is_type<v0::Result>(n) || ov::is_type<v0::Concat>(n) ||
+        ov::is_type<v10::IsFinite>(n) || ov::is_type<v0::Result>(n) || ov::is_type<v0::Concat>(n) || ov::is_type<FloatDivMod>(n) ||
         ov::is_type<v0::MatMul>(n) || ov::is_type<v7::Einsum>(n) || ov::is_type<v3::ShapeOf>(n) ||
         ov::is_type<v0::ShapeOf>(n))
         return true;

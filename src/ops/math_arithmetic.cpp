@@ -2,6 +2,7 @@
 // elementwise square, sqrt, cbrt, absolute, fabs, sign and copy.
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <string>
 
 #include "graph/builders.hpp"
@@ -13,6 +14,7 @@
 #include "openvino/op/mod.hpp"
 #include "openvino/op/power.hpp"
 #include "openvino/op/sqrt.hpp"
+#include "graph/eager_ops.hpp"
 #include "ops/math_kernels.hpp"
 #include "ops/registry_parts.hpp"
 #include "ovnp/errors.hpp"
@@ -369,22 +371,35 @@ std::pair<Output, Output> divmod_operands(const char* op, const Output& x1, cons
     if (a.get_element_type() == et::boolean) return {dtype::cast(a, et::i32), dtype::cast(b, et::i32)};
     return {a, b};
 }
+// Eager float operands: NumPy's own loop over them in one pass (FloatDivMod), where the formulas
+// above take 13 exact reduction steps.
+std::optional<Output> eager_divmod(const Output& a, const Output& b, detail::FloatDivMod::Kind kind) {
+    const Type t = a.get_element_type();
+    if (!detail::building_eager() || !t.is_real()) return std::nullopt;
+    const Type ct = dtype::compute_type(t);
+    Output ac = cast(a, ct), bc = cast(b, ct);
+    if (!detail::FloatDivMod::fits(ac, bc)) return std::nullopt;
+    return cast(std::make_shared<detail::FloatDivMod>(ac, bc, kind), t);
+}
 }  // namespace
 
 Output floor_divide(const Output& x1, const Output& x2) {
     auto [a, b] = divmod_operands("floor_divide", x1, x2);
+    if (auto r = eager_divmod(a, b, detail::FloatDivMod::Kind::FloorDivide)) return *r;
     if (a.get_element_type().is_real()) return float_divmod(a, b).first;
     return int_divmod(a, b).floor_div;
 }
 
 Output mod(const Output& x1, const Output& x2) {
     auto [a, b] = divmod_operands("mod", x1, x2);
+    if (auto r = eager_divmod(a, b, detail::FloatDivMod::Kind::Mod)) return *r;
     if (a.get_element_type().is_real()) return float_divmod(a, b).second;
     return int_divmod(a, b).mod;
 }
 
 Output fmod(const Output& x1, const Output& x2) {
     auto [a, b] = divmod_operands("fmod", x1, x2);
+    if (auto r = eager_divmod(a, b, detail::FloatDivMod::Kind::Fmod)) return *r;
     if (a.get_element_type().is_real()) return float_fmod(a, b);
     return int_divmod(a, b).fmod;
 }

@@ -25,7 +25,7 @@
 #include "openvino/op/shape_of.hpp"
 #include "openvino/op/transpose.hpp"
 #include "openvino/op/unsqueeze.hpp"
-#include "graph/extremum.hpp"
+#include "graph/eager_ops.hpp"
 #include "ovnp/errors.hpp"
 
 namespace ovnp::detail {

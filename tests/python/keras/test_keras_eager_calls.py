@@ -330,3 +330,31 @@ def test_eager_float_max_and_min_in_one_pass():
     p = ov.opset13.parameter([4, 5], ov.Type.f32)
     types = {n.get_type_name() for n in ov.Model([ovnp.max(p.output(0), axis=0)], [p]).get_ops()}
     assert "Extremum" not in types and "ReduceMax" in types
+
+
+def test_eager_float_remainders_are_numpys_loop():
+    """Eager float floor_divide, mod and fmod run NumPy's own loop (npy_divmod) in one pass
+    (FloatDivMod; the compiled graph keeps the exact reduction steps): bit for bit NumPy's values over
+    special values, signed zeros, subnormals and quotients past 2^24 in float32, float64 and
+    float16, with a scalar on either side (NaN of any payload), and the same bits when replayed."""
+    rng = np.random.default_rng(12)
+    sp = np.array([0.0, -0.0, 1.0, -1.0, 0.5, -2.5, 3.0, np.inf, -np.inf, np.nan, 1e-45, -1e-40, 3.4e38, -7.0,
+                   1e30, 1e-30, 16777217.0], np.float64)
+    a0, b0 = np.meshgrid(sp, sp)
+    cases = []
+    for dt in (np.float32, np.float64, np.float16):
+        with np.errstate(all="ignore"):
+            a, b = a0.ravel().astype(dt), b0.ravel().astype(dt)
+        big = (rng.standard_normal(50_000) * 10.0 ** rng.uniform(-20, 20, 50_000)).astype(dt)
+        big2 = (rng.standard_normal(50_000) * 10.0 ** rng.uniform(-20, 20, 50_000)).astype(dt)
+        cases += [(a, b), (big, big2), (big, dt(3.5)), (dt(-7.25), big2)]
+    with np.errstate(all="ignore"):
+        for a, b in cases:
+            for name in ("floor_divide", "mod", "fmod"):
+                got = _numpy(getattr(keras.ops, name)(a, b))
+                want = getattr(np, name)(a, b)
+                assert got.dtype == want.dtype and got.shape == want.shape, (name, got.dtype, want.dtype)
+                nan = np.isnan(want)
+                assert np.isnan(got[nan]).all(), f"{name} {want.dtype}: NaN expected"
+                assert_bitwise_equal(got[~nan], want[~nan], f"{name} {want.dtype}")
+                assert_bitwise_equal(_numpy(getattr(keras.ops, name)(a, b)), got, f"{name} replayed")

@@ -1,9 +1,10 @@
-// Extremum's kernel: NumPy's max/min over axes in one pass, NaN propagating.
-#include "graph/extremum.hpp"
+// The kernels of the ops only eager calls build (graph/eager_ops.hpp).
+#include "graph/eager_ops.hpp"
 
 #include <immintrin.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <limits>
 #include <vector>
@@ -254,6 +255,111 @@ bool Extremum::evaluate(ov::TensorVector& outputs, const ov::TensorVector& input
     } else {
         return false;
     }
+    return true;
+}
+
+}  // namespace ovnp::detail
+
+namespace ovnp::detail {
+namespace {
+
+// NumPy's npy_divmod (npymath), which its floor_divide and remainder loops call; b == 0 as
+// npy_floor_divide and npy_remainder treat it. Compiled without contraction (no fma).
+template <class T>
+T floor_divide_of(T a, T b) {
+    if (!b) return a / b;
+    T mod = std::fmod(a, b);
+    T div = (a - mod) / b;
+    if (mod) {
+        if ((b < 0) != (mod < 0)) div -= T(1);
+    }
+    if (div) {
+        T floordiv = std::floor(div);
+        if (div - floordiv > T(0.5)) floordiv += T(1);
+        return floordiv;
+    }
+    return std::copysign(T(0), a / b);
+}
+
+template <class T>
+T remainder_of(T a, T b) {
+    T mod = std::fmod(a, b);
+    if (!b) return mod;
+    if (mod) {
+        if ((b < 0) != (mod < 0)) mod += b;
+    } else {
+        mod = std::copysign(T(0), b);
+    }
+    return mod;
+}
+
+template <class T>
+void divmod_kernel(FloatDivMod::Kind kind, const T* a, size_t na, const T* b, size_t nb, T* out, size_t n) {
+    const size_t sa = na == 1 ? 0 : 1, sb = nb == 1 ? 0 : 1;
+    parallel_chunks(n, size_t(1) << 14, [&](size_t begin, size_t end) {
+        switch (kind) {
+        case FloatDivMod::Kind::FloorDivide:
+            for (size_t i = begin; i < end; ++i) out[i] = floor_divide_of(a[i * sa], b[i * sb]);
+            break;
+        case FloatDivMod::Kind::Mod:
+            for (size_t i = begin; i < end; ++i) out[i] = remainder_of(a[i * sa], b[i * sb]);
+            break;
+        case FloatDivMod::Kind::Fmod:
+            for (size_t i = begin; i < end; ++i) out[i] = std::fmod(a[i * sa], b[i * sb]);
+            break;
+        }
+    }, 16);
+}
+
+}  // namespace
+
+FloatDivMod::FloatDivMod(const ov::Output<ov::Node>& a, const ov::Output<ov::Node>& b, Kind kind)
+    : Op({a, b}), kind_(int(kind)) {
+    constructor_validate_and_infer_types();
+}
+
+bool FloatDivMod::fits(const ov::Output<ov::Node>& a, const ov::Output<ov::Node>& b) {
+    const auto t = a.get_element_type();
+    if ((t != et::f32 && t != et::f64) || b.get_element_type() != t) return false;
+    if (!a.get_partial_shape().is_static() || !b.get_partial_shape().is_static()) return false;
+    const ov::Shape sa = a.get_shape(), sb = b.get_shape();
+    if (sa == sb) return true;
+    // One operand of one element, of no higher rank (the result has the other's shape).
+    return (ov::shape_size(sb) == 1 && sb.size() <= sa.size()) || (ov::shape_size(sa) == 1 && sa.size() <= sb.size());
+}
+
+void FloatDivMod::validate_and_infer_types() {
+    NODE_VALIDATION_CHECK(this, fits(input_value(0), input_value(1)), "FloatDivMod: operands it does not take");
+    const ov::Shape sa = get_input_shape(0), sb = get_input_shape(1);
+    set_output_type(0, get_input_element_type(0), ov::shape_size(sb) == 1 && sb.size() <= sa.size() ? sa : sb);
+}
+
+bool FloatDivMod::visit_attributes(ov::AttributeVisitor& visitor) {
+    visitor.on_attribute("kind", kind_);
+    return true;
+}
+
+std::shared_ptr<ov::Node> FloatDivMod::clone_with_new_inputs(const ov::OutputVector& args) const {
+    return std::make_shared<FloatDivMod>(args.at(0), args.at(1), Kind(kind_));
+}
+
+bool FloatDivMod::has_evaluate() const {
+    const auto t = get_input_element_type(0);
+    return t == et::f32 || t == et::f64;
+}
+
+bool FloatDivMod::evaluate(ov::TensorVector& outputs, const ov::TensorVector& inputs) const {
+    const ov::Tensor &a = inputs.at(0), &b = inputs.at(1);
+    outputs.at(0).set_shape(get_output_shape(0));
+    const size_t n = ov::shape_size(get_output_shape(0));
+    if (a.get_element_type() == et::f32)
+        divmod_kernel(Kind(kind_), a.data<const float>(), a.get_size(), b.data<const float>(), b.get_size(),
+                      outputs[0].data<float>(), n);
+    else if (a.get_element_type() == et::f64)
+        divmod_kernel(Kind(kind_), a.data<const double>(), a.get_size(), b.data<const double>(), b.get_size(),
+                      outputs[0].data<double>(), n);
+    else
+        return false;
     return true;
 }
 
