@@ -576,6 +576,46 @@ uint32_t radix_key(T v) {
 
 // TopK for every type (core has no boolean kernel; argmax of a mask needs
 // one). Stable: equal keys keep their order, and NaN is the largest key.
+// The keys of n values read `stride` apart (radix_key's, complemented for a descending sort),
+// and how many float zeros and NaN (whose bits the keys lose) were among them. Integer
+// operations only, in loops the compiler vectorizes.
+template <class T>
+size_t encode_keys(const T* src, size_t stride, size_t n, bool largest, uint32_t* keys) {
+    const uint32_t flip = largest ? 0xFFFFFFFFu : 0u;
+    size_t specials = 0;
+    auto one = [&](const T& v) {
+        uint32_t b;
+        std::memcpy(&b, &v, 4);
+        if constexpr (std::is_same_v<T, float>) specials += size_t(((b << 1) == 0) | ((b & 0x7FFFFFFFu) > 0x7F800000u));
+        return radix_key(v) ^ flip;
+    };
+    if (stride == 1)
+        for (size_t j = 0; j < n; ++j) keys[j] = one(src[j]);
+    else
+        for (size_t j = 0; j < n; ++j) keys[j] = one(src[j * stride]);
+    return specials;
+}
+
+// The values of sorted keys (a float's NaN and -0.0 come back as the canonical NaN and 0.0).
+template <class T>
+void decode_keys(const uint32_t* keys, size_t n, bool largest, T* out, size_t stride) {
+    const uint32_t flip = largest ? 0xFFFFFFFFu : 0u;
+    auto one = [&](uint32_t key) {
+        const uint32_t u = key ^ flip;
+        if constexpr (std::is_same_v<T, float>) return u ^ (uint32_t(int32_t(~u) >> 31) | 0x80000000u);
+        else if constexpr (std::is_same_v<T, int32_t>) return u ^ 0x80000000u;
+        else return u;
+    };
+    auto put = [&](size_t j, size_t at) {
+        const uint32_t b = one(keys[j]);
+        std::memcpy(out + at, &b, 4);
+    };
+    if (stride == 1)
+        for (size_t j = 0; j < n; ++j) put(j, j);
+    else
+        for (size_t j = 0; j < n; ++j) put(j, j * stride);
+}
+
 template <class T>
 bool topk(const ov::op::util::TopKBase& node, const Tensor& x, size_t k, ov::TensorVector& outs) {
     using C = Calc<T>;
@@ -649,21 +689,11 @@ bool topk(const ov::op::util::TopKBase& node, const Tensor& x, size_t k, ov::Ten
                         // whose input-order bits are put back into their runs: a stable sort.
                         thread_local std::vector<uint32_t> keys;  // reused: no page faults per call
                         keys.resize(len);
-                        size_t specials = 0;  // zeros and NaN, whose bits the keys lose
-                        for (size_t j = 0; j < len; ++j) {
-                            const T v = px[at(j)];
-                            keys[j] = key_of(v);
-                            if constexpr (std::is_same_v<T, float>) specials += (v == 0) | std::isnan(v);
-                        }
+                        // zeros and NaN, whose bits the keys lose
+                        const size_t specials = encode_keys(px + at(0), inner, len, largest, keys.data());
                         hwy::Sorter()(keys.data(), len, hwy::SortAscending());
                         T* out = pv + o * k * inner + i;
-                        for (size_t j = 0; j < len; ++j) {
-                            const uint32_t u = largest ? ~keys[j] : keys[j];
-                            uint32_t b = u;
-                            if constexpr (std::is_same_v<T, float>) b = (u & 0x80000000u) ? u ^ 0x80000000u : ~u;
-                            else if constexpr (std::is_same_v<T, int32_t>) b = u ^ 0x80000000u;
-                            std::memcpy(out + j * inner, &b, 4);
-                        }
+                        decode_keys(keys.data(), len, largest, out, inner);
                         if constexpr (std::is_same_v<T, float>) {
                             if (specials) {
                                 // Each run (0.0's key, NaN's key) gets its input-order bits back.

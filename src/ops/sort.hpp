@@ -28,7 +28,8 @@ Output axis_length(const Output& x, int64_t axis);
 /// gives -1.
 Output arg_extreme(const Output& x, int64_t axis, bool is_max, bool skip_nan);
 
-/// Whether x is a Constant holding a NaN (false for other nodes and types).
+/// Whether x may hold a NaN: a Constant (through the moves before a sort) that holds one, or
+/// any other float node; false for other types.
 bool constant_has_nan(const Output& x);
 
 }  // namespace ovnp::detail
