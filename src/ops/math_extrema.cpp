@@ -11,8 +11,9 @@ using detail::ReductionSpec;
 namespace g = detail::g;
 
 namespace {
-ReductionSpec spec(bool is_max, const std::optional<Output>& initial = std::nullopt) {
+ReductionSpec spec(bool is_max, const std::optional<Output>& initial = std::nullopt, bool one_pass = false) {
     ReductionSpec s;
+    s.one_pass = one_pass;
     s.kind = is_max ? Reduce::Max : Reduce::Min;
     s.ufunc = is_max ? "maximum" : "minimum";
     s.has_identity = false;
@@ -36,16 +37,16 @@ Output nan_extremum(const char* op, const Output& x, const Axes& axis, bool keep
 }  // namespace
 
 Output max(const Output& x, const Axes& axis, bool keepdims, const std::optional<Output>& initial) {
-    return detail::reduction("max", x, axis, keepdims, spec(true, initial));
+    return detail::reduction("max", x, axis, keepdims, spec(true, initial, true));
 }
 Output min(const Output& x, const Axes& axis, bool keepdims, const std::optional<Output>& initial) {
-    return detail::reduction("min", x, axis, keepdims, spec(false, initial));
+    return detail::reduction("min", x, axis, keepdims, spec(false, initial, true));
 }
 Output amax(const Output& x, const Axes& axis, bool keepdims) {
-    return detail::reduction("amax", x, axis, keepdims, spec(true));
+    return detail::reduction("amax", x, axis, keepdims, spec(true, std::nullopt, true));
 }
 Output amin(const Output& x, const Axes& axis, bool keepdims) {
-    return detail::reduction("amin", x, axis, keepdims, spec(false));
+    return detail::reduction("amin", x, axis, keepdims, spec(false, std::nullopt, true));
 }
 Output nanmax(const Output& x, const Axes& axis, bool keepdims) { return nan_extremum("nanmax", x, axis, keepdims, true); }
 Output nanmin(const Output& x, const Axes& axis, bool keepdims) { return nan_extremum("nanmin", x, axis, keepdims, false); }

@@ -326,7 +326,7 @@ Output reduction(const char* op, const Output& x_in, const Axes& axis, bool keep
     if (spec.where) xc = select_values(truth(*spec.where), xc, identity(kind, ct));
 
     // An eager float max/min: one pass of ovnp's kernel, NaN and the edge values included.
-    const bool one_pass = (kind == Reduce::Max || kind == Reduce::Min) && (ct == et::f32 || ct == et::f64) &&
+    const bool one_pass = spec.one_pass && !spec.where && (kind == Reduce::Max || kind == Reduce::Min) && (ct == et::f32 || ct == et::f64) &&
                           detail::building_eager() && axes && !axes->empty() && x.get_partial_shape().is_static() &&
                           !static_empty(x, axes);
     Output r;

@@ -145,6 +145,7 @@ Output ptp(const Output& x_in, const Axes& axis, bool keepdims) {
     if (t == et::boolean) throw TypeError("ptp: numpy boolean subtract is not supported (dtype bool)");
     detail::ReductionSpec s;
     s.has_identity = false;
+    s.one_pass = true;
     s.kind = detail::Reduce::Max;
     s.ufunc = "maximum";
     Output hi = detail::reduction("ptp", x, axis, keepdims, s);

@@ -326,6 +326,13 @@ def test_eager_float_max_and_min_in_one_pass():
                 assert_bitwise_equal(got, _numpy(getattr(keras.ops, name)(x, axis=axis, keepdims=keepdims)))
     finally:
         ok.install()
+    # max runs as Extremum on the exact path (nothing compiles); argmax, which reads x beside its
+    # maximum, keeps the plugin (one compile), not the exact path's node-by-node kernels.
+    y = rng.standard_normal((7, 3001)).astype(F32)
+    for name, compiles in (("max", 0), ("ptp", 0), ("argmax", 1)):
+        ovnp.executor.reset_stats()
+        _numpy(getattr(keras.ops, name)(y, axis=1))
+        assert ovnp.executor.stats()["compiles"] == compiles, name
     # Graphs outside eager calls never hold the op (a compiled model must stay OpenVINO's).
     p = ov.opset13.parameter([4, 5], ov.Type.f32)
     types = {n.get_type_name() for n in ov.Model([ovnp.max(p.output(0), axis=0)], [p]).get_ops()}
