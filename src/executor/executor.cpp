@@ -12,10 +12,14 @@
 #include "openvino/op/broadcast.hpp"
 #include "openvino/op/constant.hpp"
 #include "openvino/op/convert.hpp"
+#include "openvino/op/asinh.hpp"
+#include "openvino/op/atan.hpp"
 #include "openvino/op/cos.hpp"
 #include "openvino/op/exp.hpp"
 #include "openvino/op/log.hpp"
 #include "openvino/op/sin.hpp"
+#include "openvino/op/sinh.hpp"
+#include "openvino/op/tan.hpp"
 #include "openvino/op/loop.hpp"
 #include "openvino/op/parameter.hpp"
 #include "openvino/op/result.hpp"
@@ -217,6 +221,10 @@ std::shared_ptr<ov::Node> function_op(const ov::Node& node, const ov::OutputVect
     if (fn == "log1p") return std::make_shared<detail::Log1p>(x);
     if (fn == "sin") return std::make_shared<ov::op::v0::Sin>(x);
     if (fn == "cos") return std::make_shared<ov::op::v0::Cos>(x);
+    if (fn == "tan") return std::make_shared<ov::op::v0::Tan>(x);
+    if (fn == "arctan") return std::make_shared<ov::op::v0::Atan>(x);
+    if (fn == "sinh") return std::make_shared<ov::op::v0::Sinh>(x);
+    if (fn == "arcsinh") return std::make_shared<ov::op::v3::Asinh>(x);
     return nullptr;
 }
 
@@ -314,7 +322,8 @@ Canonical canonicalize(const ov::OutputVector& outputs, const std::string& devic
         if (small && computes && elements <= kSmall) c.path = Path::Reference;
     }
 
-    // A graph that computes only marked float32 functions (exp, log, log1p, sin, cos) of its
+    // A graph that computes only marked float32 functions (exp, log, log1p, sin, cos, tan,
+    // arctan, sinh, arcsinh) of its
     // data runs on the exact path too, one vectorized function each: the plugin runs Log and
     // Sin as scalar kernels, and the formulas that replace them as about 40 nodes.
     if (c.path == Path::Compiled) {

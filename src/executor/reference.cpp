@@ -24,6 +24,10 @@
 #include "openvino/op/log.hpp"
 #include "openvino/op/sin.hpp"
 #include "openvino/op/cos.hpp"
+#include "openvino/op/tan.hpp"
+#include "openvino/op/atan.hpp"
+#include "openvino/op/sinh.hpp"
+#include "openvino/op/asinh.hpp"
 #include "openvino/op/scatter_elements_update.hpp"
 #include "openvino/op/constant.hpp"
 #include "openvino/op/loop.hpp"
@@ -1124,7 +1128,8 @@ bool loop_kernel(const ov::op::v5::Loop& loop, ov::TensorVector& outs, const ov:
     return true;
 }
 
-// exp, log, log1p (ovnp's Log1p) of float64 and float32, and sin and cos of float32: SLEEF's
+// exp, log, log1p (ovnp's Log1p) of float64 and float32, and sin, cos, tan, atan, sinh and
+// asinh of float32: SLEEF's
 // vector functions (vector_math.hpp), as the fused kernels, in chunks over the threads.
 bool math_kernel(const ov::Node& node, ov::TensorVector& outs, const ov::TensorVector& ins) {
     if (outs.size() != 1 || ins.size() != 1) return false;
@@ -1133,8 +1138,13 @@ bool math_kernel(const ov::Node& node, ov::TensorVector& outs, const ov::TensorV
     if (ov::is_type<ov::op::v0::Exp>(&node)) fn = MathFn::Exp;
     else if (ov::is_type<ov::op::v0::Log>(&node)) fn = MathFn::Log;
     else if (ov::is_type<Log1p>(&node)) fn = MathFn::Log1p;
-    else if (ov::is_type<ov::op::v0::Sin>(&node) && t == et::f32) fn = MathFn::Sin;
-    else if (ov::is_type<ov::op::v0::Cos>(&node) && t == et::f32) fn = MathFn::Cos;
+    else if (t != et::f32) return false;
+    else if (ov::is_type<ov::op::v0::Sin>(&node)) fn = MathFn::Sin;
+    else if (ov::is_type<ov::op::v0::Cos>(&node)) fn = MathFn::Cos;
+    else if (ov::is_type<ov::op::v0::Tan>(&node)) fn = MathFn::Tan;
+    else if (ov::is_type<ov::op::v0::Atan>(&node)) fn = MathFn::Atan;
+    else if (ov::is_type<ov::op::v0::Sinh>(&node)) fn = MathFn::Sinh;
+    else if (ov::is_type<ov::op::v3::Asinh>(&node)) fn = MathFn::Asinh;
     else return false;
     if (t != et::f64 && t != et::f32) return false;
     outs[0] = new_tensor(t, ins[0].get_shape());

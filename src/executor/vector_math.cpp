@@ -21,6 +21,10 @@ OVNP_SLEEF(log)
 OVNP_SLEEF(log1p)
 OVNP_SLEEF(sin)
 OVNP_SLEEF(cos)
+OVNP_SLEEF(tan)
+OVNP_SLEEF(atan)
+OVNP_SLEEF(sinh)
+OVNP_SLEEF(asinh)
 }
 #undef OVNP_SLEEF
 
@@ -57,11 +61,18 @@ OVNP_LOG1P_F32(log1p_f4_sse2, 4, __m128, "sse2", Sleef_logf4_u10sse2)
 // the tail through a padded vector, so every element takes the same function wherever it is.
 #define OVNP_LANES(T, V, W, sfx, isa_name, LOG1P)                                              \
     {                                                                                          \
-        V (*f)(V) = fn == MathFn::Exp     ? Sleef_exp##sfx##_u10##isa_name                     \
-                    : fn == MathFn::Log   ? Sleef_log##sfx##_u10##isa_name                     \
-                    : fn == MathFn::Log1p ? LOG1P                                              \
-                    : fn == MathFn::Sin   ? Sleef_sin##sfx##_u10##isa_name                     \
-                                          : Sleef_cos##sfx##_u10##isa_name;                    \
+        V (*f)(V) = nullptr;                                                                   \
+        switch (fn) {                                                                          \
+        case MathFn::Exp: f = Sleef_exp##sfx##_u10##isa_name; break;                           \
+        case MathFn::Log: f = Sleef_log##sfx##_u10##isa_name; break;                           \
+        case MathFn::Log1p: f = LOG1P; break;                                                  \
+        case MathFn::Sin: f = Sleef_sin##sfx##_u10##isa_name; break;                           \
+        case MathFn::Cos: f = Sleef_cos##sfx##_u10##isa_name; break;                           \
+        case MathFn::Tan: f = Sleef_tan##sfx##_u10##isa_name; break;                           \
+        case MathFn::Atan: f = Sleef_atan##sfx##_u10##isa_name; break;                         \
+        case MathFn::Sinh: f = Sleef_sinh##sfx##_u10##isa_name; break;                         \
+        case MathFn::Asinh: f = Sleef_asinh##sfx##_u10##isa_name; break;                       \
+        }                                                                                      \
         size_t i = 0;                                                                          \
         V v;                                                                                   \
         for (; i + W <= n; i += W) {                                                           \
@@ -136,11 +147,21 @@ void vector_math(MathFn fn, const double* in, double* out, size_t n) {
 void vector_math(MathFn fn, const float* in, float* out, size_t n) {
     run(fn, in, out, n);
     if (fn == MathFn::Log1p) {
-        // libm's below 2^-25 (x itself), at -1 and below, for huge x, zeros, inf and NaN
-        // (float32's exp, log, sin and cos need nothing: checked over every float32).
+        // libm's below 2^-25 (x itself), at -1, for huge x, zeros, inf and NaN (below -1, u < 0
+        // and the log's NaN carries through)
+        // (float32's exp, log, sin, cos, tan and atan need nothing: checked over every float32).
         fix_up(in, out, n,
-               [](float x, float) { return !((std::fabs(x) >= 0x1p-25f) & (x < 0x1p100f) & (x > -1.0f)); },
+               [](float x, float) { return !((std::fabs(x) >= 0x1p-25f) & (x < 0x1p100f)) | (x == -1.0f); },
                [](float x) { return std::log1p(x); });
+    } else if (fn == MathFn::Sinh) {
+        // SLEEF's sinh overflows from 88.72 (sinh stays finite up to 89.416).
+        fix_up(in, out, n, [](float x, float y) { return (std::fabs(y) == HUGE_VALF) & (std::fabs(x) < 89.5f); },
+               [](float x) { return float(std::sinh(double(x))); });  // glibc's sinhf is 1.9 ulp off there
+    } else if (fn == MathFn::Asinh) {
+        // SLEEF's asinh overflows past 1.8e19 (its square), flushes the smallest subnormals and
+        // is just over 1 ulp below 2^-12: libm's there, and for zeros, inf and NaN.
+        fix_up(in, out, n, [](float x, float) { return !((std::fabs(x) >= 0x1p-12f) & (std::fabs(x) <= 0x1p60f)); },
+               [](float x) { return float(std::asinh(double(x))); });
     }
 }
 

@@ -1,4 +1,4 @@
-// exp, log, log1p, sin and cos over arrays for the exact path: SLEEF's vectorized functions
+// exp, log, log1p, sin, cos, tan, arctan, sinh and arcsinh over arrays for the exact path: SLEEF's vectorized functions
 // (within 1.0 ulp: NumPy's own tolerance for its float64 accuracy sets, under its float32
 // ones), the widest the CPU runs, with libm's values where SLEEF's differ from them at the
 // edges. The fused and the node-by-node kernels both call these, so they agree bit for bit;
@@ -9,9 +9,10 @@
 
 namespace ovnp::detail {
 
-enum class MathFn { Exp, Log, Log1p, Sin, Cos };
+enum class MathFn { Exp, Log, Log1p, Sin, Cos, Tan, Atan, Sinh, Asinh };
 
-/// out[i] = f(in[i]) on the calling thread. float64 has Exp, Log and Log1p; float32 all five.
+/// out[i] = f(in[i]) on the calling thread. The exact path uses Exp, Log and Log1p for float64
+/// and all for float32.
 void vector_math(MathFn f, const double* in, double* out, size_t n);
 void vector_math(MathFn f, const float* in, float* out, size_t n);
 

@@ -73,7 +73,8 @@ Output marked_divide(const Output& a, const Output& b);
 /// be a constant, or the other is a graph input, which nothing fuses into.
 bool divides_exactly(const Output& a, const Output& b);
 
-/// f, marked as computing the function `name` (exp, log, log1p, sin, cos) of x: input 1 of f's
+/// f, marked as computing the function `name` (exp, log, log1p, sin, cos, tan, arctan, sinh,
+/// arcsinh) of x: input 1 of f's
 /// node where that is a Select, else input 0. On the executor's exact path (float64 and the
 /// other types the plugin lowers, and float32 graphs of these functions alone) the node
 /// becomes that function's single op (SLEEF's, within 1 ulp); the formula serves the CPU

@@ -115,7 +115,8 @@ Output tan_f32(const Output& x) {
     Output odd = g::eq(g::sub(n, g::mul(g::floor(g::mul(n, k(0.5))), k(2.0))), k(1.0));
     Output v = g::div(g::sel(odd, g::neg(c), s), g::sel(odd, s, c));
     v = g::sel(g::eq(x, k(0.0)), x, v);  // tan(-0.0) = -0.0
-    return beyond_reach<v0::Tan>(x, v, k);
+    v = beyond_reach<v0::Tan>(x, v, k);
+    return detail::exact_function(g::sel(g::ne(x, x), x, v), "tan");  // x is input 1
 }
 
 /// atan(x) in float32: |x| > 1 through pi/2 - atan(1/|x|); SLEEF's atanf
@@ -135,7 +136,7 @@ Output atan_f32(const Output& x) {
     const double pio2_hi = double(float(kPi / 2)), pio2_lo = kPi / 2 - pio2_hi;
     at = g::sel(big, g::add(g::sub(k(pio2_hi), at), k(pio2_lo)), at);
     at = g::sel(g::lt(x, k(0.0)), g::neg(at), at);
-    return g::sel(g::eq(x, k(0.0)), x, at);  // keeps -0.0
+    return detail::exact_function(g::sel(g::eq(x, k(0.0)), x, at), "arctan");  // keeps -0.0; x is input 1
 }
 
 /// sinh(x) in float32: below 1 an odd Taylor polynomial; above,
@@ -164,7 +165,7 @@ Output sinh_f32(const Output& x) {
     Output big = g::sub(e2, g::div(k(0.25), e2));
     big = g::sel(g::lt(x, k(0.0)), g::neg(big), big);
     Output out = g::sel(g::lt(a, k(1.0)), small, big);
-    return g::sel(g::ne(x, x), x, out);  // NaN (Minimum above drops it)
+    return detail::exact_function(g::sel(g::ne(x, x), x, out), "sinh");  // NaN (Minimum above drops it)
 }
 
 /// asinh(x) in float32 (fdlibm's asinhf arrangement over one log): |x| <= 2
@@ -186,7 +187,7 @@ Output asinh_f32(const Output& x) {
     l = g::add(l, g::sel(huge, k(0.693147180559945309417), k(0.0)));
     l = g::sel(g::land(small, g::eq(u, k(1.0))), v, l);
     l = g::sel(g::lt(x, k(0.0)), g::neg(l), l);
-    return g::sel(g::eq(x, k(0.0)), x, l);  // keeps -0.0
+    return detail::exact_function(g::sel(g::eq(x, k(0.0)), x, l), "arcsinh");  // keeps -0.0
 }
 
 /// unary() with op as the body: own for float32, OpenVINO's Op otherwise.

@@ -239,7 +239,8 @@ def test_exp_log_and_log1p_float64_in_eager():
 
 
 def test_float32_functions_in_eager_run_vectorized():
-    """An eager float32 graph of exp, log, log1p, sin and cos alone runs on the exact path, each
+    """An eager float32 graph of exp, log, log1p, sin, cos, tan, arctan, sinh and arcsinh alone
+    runs on the exact path, each
     one SLEEF function (log1p: a corrected log) instead of ovnp's formula and the plugin's
     scalar kernels: within 1 ulp of the rounded float64 result (log1p 2, NumPy's own bar;
     subnormal results included), specials exactly, over random bit patterns of every exponent (600,000
@@ -248,12 +249,15 @@ def test_float32_functions_in_eager_run_vectorized():
     rng = np.random.default_rng(9)
     specials = np.array([0.0, -0.0, np.inf, -np.inf, np.nan, -1.0, 1.0, 1e-45, -1e-45, 1.2e-38, 3.4028235e38,
                          -3.4028235e38, 88.72283, 88.7229, -87.33655, -103.97, -104.0, -0.99999994, 2.0**-25,
-                         -2.0**-25, 3e-8, 1e30, 2.0**100, 1e5, -1e5, 3.1415927, 1.5707964, 1e-20], F32)
+                         -2.0**-25, 3e-8, 1e30, 2.0**100, 1e5, -1e5, 3.1415927, 1.5707964, 1e-20, 89.41599,
+                         89.416, -89.41599, 2.0**28, 1e38], F32)
     bits = rng.integers(0, 2**32, 600_000, dtype=np.uint64).astype(np.uint32).view(F32)
     near_one = (rng.uniform(-1, 2, 20_000)).astype(F32)
     x = np.concatenate([specials, bits, near_one])
     fns = {"exp": (ovnp.exp, np.exp, 1), "log": (ovnp.log, np.log, 1), "log1p": (ovnp.log1p, np.log1p, 2),
-           "sin": (ovnp.sin, np.sin, 1), "cos": (ovnp.cos, np.cos, 1)}
+           "sin": (ovnp.sin, np.sin, 1), "cos": (ovnp.cos, np.cos, 1), "tan": (ovnp.tan, np.tan, 1),
+           "arctan": (ovnp.arctan, np.arctan, 1), "sinh": (ovnp.sinh, np.sinh, 1),
+           "arcsinh": (ovnp.arcsinh, np.arcsinh, 1)}
     for name, (fn, ref, ulp) in fns.items():
         assert ovnp.exact_path([fn(grid.constant(x))]) == "reference", name
         got = run("eager", fn, x)[0]
