@@ -22,7 +22,7 @@ import time
 
 from workers import keras_for, run_worker
 
-OPS = ["log1p", "log", "sin", "cos", "isclose", "nan_to_num", "add", "multiply", "exp", "sum", "mean", "max", "matmul",
+OPS = ["log1p", "log", "sin", "cos", "tan", "mod", "isclose", "nan_to_num", "add", "multiply", "exp", "sum", "mean", "max", "matmul",
        "einsum", "reshape", "reshape_tensor", "transpose", "concatenate", "take", "pad", "where", "argmax", "sort", "median", "cumsum",
        # float64 and int64 take ovnp's exact path (docs/executor.md)
        "add_f64", "multiply_f64", "exp_f64", "log1p_f64", "sum_f64", "cumsum_f64",
@@ -39,7 +39,7 @@ def _inputs(n):
     y = (x + rng.uniform(-1e-6, 1e-6, n)).astype(np.float32)
     side = int(round(n ** 0.5))
     return {
-        "x": x, "y": y, "cond": x > 0.5,
+        "x": x, "y": y, "z": (y + 3.0).astype(np.float32), "cond": x > 0.5,
         "a": rng.standard_normal((side, side)).astype(np.float32),
         "b": rng.standard_normal((side, side)).astype(np.float32),
         "m": x.reshape(-1, 10),
@@ -56,6 +56,8 @@ def _calls(keras, d):
         "log": lambda: k.log(d["x"]),
         "sin": lambda: k.sin(d["x"]),
         "cos": lambda: k.cos(d["x"]),
+        "tan": lambda: k.tan(d["x"]),
+        "mod": lambda: k.mod(d["x"], d["z"]),
         "isclose": lambda: k.isclose(d["x"], d["y"]),
         "nan_to_num": lambda: k.nan_to_num(d["x"]),
         "add": lambda: k.add(d["x"], d["y"]),
