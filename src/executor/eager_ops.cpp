@@ -19,6 +19,14 @@ namespace et = ov::element;
 
 // AVX-512 rows (NumPy's max runs at that width too): four accumulators, NaN seen by an unordered
 // compare of each vector with itself. maxps(a, m) is a > m ? a : m, as pick below.
+// One loop of the row kernel: the four accumulators through OP (max or min).
+#define OVNP_ROW_LOOP(OP, V, W, LOAD, CMP)                                                                           \
+    for (; i + 4 * W <= n; i += 4 * W) {                                                             \
+        V v0 = LOAD(x + i), v1 = LOAD(x + i + W), v2 = LOAD(x + i + 2 * W), v3 = LOAD(x + i + 3 * W);   \
+        a0 = OP(v0, a0), a1 = OP(v1, a1), a2 = OP(v2, a2), a3 = OP(v3, a3);                          \
+        un |= CMP(v0, v0, _CMP_UNORD_Q) | CMP(v1, v1, _CMP_UNORD_Q) | CMP(v2, v2, _CMP_UNORD_Q) |       \
+              CMP(v3, v3, _CMP_UNORD_Q);                                                             \
+    }
 #define OVNP_ROW512(T, V, W, LOAD, SET1, MAX, MIN, CMP, STORE, Mask)                                 \
     __attribute__((target("avx512f"))) void row512(const T* x, size_t n, bool largest, T* lanes,     \
                                                    bool& nan) {                                      \
@@ -27,29 +35,19 @@ namespace et = ov::element;
         Mask un = 0;                                                                                 \
         size_t i = 0;                                                                                \
         if (largest) {                                                                               \
-            for (; i + 4 * W <= n; i += 4 * W) {                                                     \
-                V v0 = LOAD(x + i), v1 = LOAD(x + i + W), v2 = LOAD(x + i + 2 * W), v3 = LOAD(x + i + 3 * W); \
-                a0 = MAX(v0, a0), a1 = MAX(v1, a1), a2 = MAX(v2, a2), a3 = MAX(v3, a3);              \
-                un |= CMP(v0, v0, _CMP_UNORD_Q) | CMP(v1, v1, _CMP_UNORD_Q) | CMP(v2, v2, _CMP_UNORD_Q) | \
-                      CMP(v3, v3, _CMP_UNORD_Q);                                                     \
-            }                                                                                        \
+            OVNP_ROW_LOOP(MAX, V, W, LOAD, CMP)                                                                   \
         } else {                                                                                     \
-            for (; i + 4 * W <= n; i += 4 * W) {                                                     \
-                V v0 = LOAD(x + i), v1 = LOAD(x + i + W), v2 = LOAD(x + i + 2 * W), v3 = LOAD(x + i + 3 * W); \
-                a0 = MIN(v0, a0), a1 = MIN(v1, a1), a2 = MIN(v2, a2), a3 = MIN(v3, a3);              \
-                un |= CMP(v0, v0, _CMP_UNORD_Q) | CMP(v1, v1, _CMP_UNORD_Q) | CMP(v2, v2, _CMP_UNORD_Q) | \
-                      CMP(v3, v3, _CMP_UNORD_Q);                                                     \
-            }                                                                                        \
+            OVNP_ROW_LOOP(MIN, V, W, LOAD, CMP)                                                                   \
         }                                                                                            \
         STORE(lanes, a0), STORE(lanes + W, a1), STORE(lanes + 2 * W, a2), STORE(lanes + 3 * W, a3);  \
         nan = nan || un != 0;                                                                        \
-        (void)i;                                                                                     \
     }
 OVNP_ROW512(float, __m512, 16, _mm512_loadu_ps, _mm512_set1_ps, _mm512_max_ps, _mm512_min_ps, _mm512_cmp_ps_mask,
             _mm512_storeu_ps, __mmask16)
 OVNP_ROW512(double, __m512d, 8, _mm512_loadu_pd, _mm512_set1_pd, _mm512_max_pd, _mm512_min_pd, _mm512_cmp_pd_mask,
             _mm512_storeu_pd, __mmask8)
 #undef OVNP_ROW512
+#undef OVNP_ROW_LOOP
 
 bool has_avx512() {
     static const bool v = __builtin_cpu_supports("avx512f");
