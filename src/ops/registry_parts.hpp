@@ -65,7 +65,8 @@ inline const std::string slow_divide =
     "is wrong when fused into a Reduce or Convolution with a scalar constant. Precision \"fast\": 8 nodes.";
 inline const std::string slow_remainder =
     "Exact at every exponent gap: the remainder is reduced 22 quotient bits at a time (about 13 steps); "
-    "upstream's x - floor(x / y) * y is off by multiples of y once x / y rounds.";
+    "upstream's x - floor(x / y) * y is off by multiples of y once x / y rounds. Eager Keras calls on float "
+    "operands run NumPy's own loop (npy_divmod) in one pass instead.";
 inline const std::string slow_euclid =
     "Euclid's algorithm unrolled to the dtype's worst case, with exact integer division (the plugin divides "
     "int32 in float32).";
