@@ -73,12 +73,10 @@ Output axis_length(const Output& x, int64_t axis) {
     return std::make_shared<v8::Gather>(shape, i64s({axis}, true), i64s({0}, true))->output(0);
 }
 
-Sorted sort_along(const Output& x, int64_t axis) {
+Sorted sort_along(const Output& x, int64_t axis, bool exact_topk) {
     const Output k = axis_length(x, axis);
     const Output key = sort_key(x);
-    // An eager graph's TopK runs on the exact path, whose stable kernel orders NaN last itself:
-    // no scan of the values, which would make every call build the graph again.
-    if (!x.get_element_type().is_real() || detail::building_eager() || !constant_has_nan(x)) {
+    if (!x.get_element_type().is_real() || exact_topk || !constant_has_nan(x)) {
         auto [v, i] = topk(key, k, axis, false);
         return {key == x ? v : gather_along(x, i, axis), i};
     }

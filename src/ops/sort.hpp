@@ -17,7 +17,11 @@ struct Sorted {
     Output values;
     Output indices;
 };
-Sorted sort_along(const Output& x, int64_t axis);
+/// exact_topk: the TopK surely runs on the executor's exact path, whose stable kernel orders NaN
+/// last itself (an eager sort alone: sort, argsort, argpartition): no scan of a Constant's values,
+/// which would make every eager call build the graph again. Inside larger graphs (unique, isin,
+/// median) the path is not certain, and the scan stays.
+Sorted sort_along(const Output& x, int64_t axis, bool exact_topk = false);
 
 /// The length of axis of x as an i64 scalar (a Constant when it is static).
 Output axis_length(const Output& x, int64_t axis);

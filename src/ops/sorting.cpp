@@ -149,7 +149,7 @@ Output arg_reduction(const char* op, const Output& x_in, std::optional<int64_t> 
 
 Output sort(const Output& x_in, std::optional<int64_t> axis) {
     auto [x, ax] = sort_operand("sort", x_in, axis);
-    return detail::sort_along(x, ax).values;
+    return detail::sort_along(x, ax, detail::building_eager()).values;
 }
 
 Output argsort(const Output& x_in, std::optional<int64_t> axis) {
@@ -157,7 +157,7 @@ Output argsort(const Output& x_in, std::optional<int64_t> axis) {
     const auto& ps = x_in.get_partial_shape();
     if (ps.rank().is_static() && ps.rank().get_length() == 0) axis = std::nullopt;
     auto [x, ax] = sort_operand("argsort", x_in, axis);
-    return dtype::cast(detail::sort_along(x, ax).indices, et::i32);
+    return dtype::cast(detail::sort_along(x, ax, detail::building_eager()).indices, et::i32);
 }
 
 Output argmax(const Output& x, std::optional<int64_t> axis, bool keepdims) {
@@ -181,7 +181,7 @@ Output argpartition(const Output& x_in, const std::vector<int64_t>& kth, std::op
             throw ValueError("argpartition: kth(=" + std::to_string(k) + ") out of bounds (" +
                              std::to_string(d.get_length()) + ")");
     // A full stable sort partitions at every kth.
-    return dtype::cast(detail::sort_along(x, ax).indices, et::i32);
+    return dtype::cast(detail::sort_along(x, ax, detail::building_eager()).indices, et::i32);
 }
 
 Output searchsorted(const Output& sorted_sequence, const Output& values, const std::string& side) {
