@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "executor/fused.hpp"
+#include "executor/vector_math.hpp"
 #include "ovnp/errors.hpp"
 
 namespace ovnp::detail {
@@ -48,11 +49,6 @@ OVNP_ROW512(double, __m512d, 8, _mm512_loadu_pd, _mm512_set1_pd, _mm512_max_pd, 
             _mm512_storeu_pd, __mmask8)
 #undef OVNP_ROW512
 #undef OVNP_ROW_LOOP
-
-bool has_avx512() {
-    static const bool v = __builtin_cpu_supports("avx512f");
-    return v;
-}
 
 // The running extremum of many lanes at once (GCC vector types: the same comparisons on every
 // CPU; max and min are exact, so lanes and chunks combine to the same value).

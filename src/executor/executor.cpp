@@ -323,9 +323,9 @@ Canonical canonicalize(const ov::OutputVector& outputs, const std::string& devic
     }
 
     // A graph that computes only marked float32 functions (exp, log, log1p, sin, cos, tan,
-    // arctan, sinh, arcsinh) of its
-    // data runs on the exact path too, one vectorized function each: the plugin runs Log and
-    // Sin as scalar kernels, and the formulas that replace them as about 40 nodes.
+    // arctan, sinh, arcsinh) of its data runs on the exact path too, one vectorized function
+    // each: the plugin runs Log and Sin as scalar kernels, and the formulas that replace them
+    // as about 40 nodes.
     if (c.path == Path::Compiled) {
         std::vector<char> needed(n, 0);
         for (const auto& o : outputs) needed[c.index.at(o.get_node())] = 1;

@@ -578,8 +578,6 @@ uint32_t radix_key(T v) {
     }
 }
 
-// TopK for every type (core has no boolean kernel; argmax of a mask needs
-// one). Stable: equal keys keep their order, and NaN is the largest key.
 // The keys of n values read `stride` apart (radix_key's, complemented for a descending sort),
 // and how many float zeros and NaN (whose bits the keys lose) were among them. Integer
 // operations only, in loops the compiler vectorizes.
@@ -620,6 +618,8 @@ void decode_keys(const uint32_t* keys, size_t n, bool largest, T* out, size_t st
         for (size_t j = 0; j < n; ++j) put(j, j * stride);
 }
 
+// TopK for every type (core has no boolean kernel; argmax of a mask needs
+// one). Stable: equal keys keep their order, and NaN is the largest key.
 template <class T>
 bool topk(const ov::op::util::TopKBase& node, const Tensor& x, size_t k, ov::TensorVector& outs) {
     using C = Calc<T>;
@@ -1129,8 +1129,8 @@ bool loop_kernel(const ov::op::v5::Loop& loop, ov::TensorVector& outs, const ov:
 }
 
 // exp, log, log1p (ovnp's Log1p) of float64 and float32, and sin, cos, tan, atan, sinh and
-// asinh of float32: SLEEF's
-// vector functions (vector_math.hpp), as the fused kernels, in chunks over the threads.
+// asinh of float32: SLEEF's vector functions (vector_math.hpp), as the fused kernels, in
+// chunks over the threads.
 bool math_kernel(const ov::Node& node, ov::TensorVector& outs, const ov::TensorVector& ins) {
     if (outs.size() != 1 || ins.size() != 1) return false;
     const et::Type t = ins[0].get_element_type();

@@ -200,6 +200,8 @@ void blocks(MathFn fn, const T* in, T* out, size_t n) {
 
 }  // namespace
 
+bool has_avx512() { return isa() == Isa::Avx512; }
+
 void vector_math(MathFn fn, const double* in, double* out, size_t n) { blocks(fn, in, out, n); }
 void vector_math(MathFn fn, const float* in, float* out, size_t n) { blocks(fn, in, out, n); }
 

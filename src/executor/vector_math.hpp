@@ -11,6 +11,9 @@ namespace ovnp::detail {
 
 enum class MathFn { Exp, Log, Log1p, Sin, Cos, Tan, Atan, Sinh, Asinh };
 
+/// Whether the CPU runs AVX-512F (checked once); the widest kernels here and in eager_ops.cpp.
+bool has_avx512();
+
 /// out[i] = f(in[i]) on the calling thread. The exact path uses Exp, Log and Log1p for float64
 /// and all for float32.
 void vector_math(MathFn f, const double* in, double* out, size_t n);

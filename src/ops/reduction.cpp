@@ -326,9 +326,9 @@ Output reduction(const char* op, const Output& x_in, const Axes& axis, bool keep
     if (spec.where) xc = select_values(truth(*spec.where), xc, identity(kind, ct));
 
     // An eager float max/min: one pass of ovnp's kernel, NaN and the edge values included.
-    const bool one_pass = spec.one_pass && !spec.where && (kind == Reduce::Max || kind == Reduce::Min) && (ct == et::f32 || ct == et::f64) &&
-                          detail::building_eager() && axes && !axes->empty() && x.get_partial_shape().is_static() &&
-                          !static_empty(x, axes);
+    const bool one_pass = spec.one_pass && !spec.where && (kind == Reduce::Max || kind == Reduce::Min) &&
+                          (ct == et::f32 || ct == et::f64) && detail::building_eager() && axes && !axes->empty() &&
+                          x.get_partial_shape().is_static() && !static_empty(x, axes);
     Output r;
     if (one_pass) r = std::make_shared<detail::Extremum>(xc, *axes, keepdims, kind == Reduce::Max);
     else if (kind == Reduce::Sum && ct.is_real()) r = accurate_sum(xc, axes, keepdims);
