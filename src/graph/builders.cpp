@@ -11,6 +11,7 @@
 #include "openvino/op/matmul.hpp"
 #include "openvino/op/parameter.hpp"
 #include "openvino/op/shape_of.hpp"
+#include "openvino/op/transpose.hpp"
 #include "openvino/op/util/binary_elementwise_arithmetic.hpp"
 #include "openvino/op/util/binary_elementwise_comparison.hpp"
 #include "openvino/op/util/binary_elementwise_logical.hpp"
@@ -197,9 +198,26 @@ ValueReads::~ValueReads() {
     if (outer_) outer_->nodes_.insert(outer_->nodes_.end(), nodes_.begin(), nodes_.end());
 }
 
+const v0::Constant* transposed_constant(const ov::Node* n, std::vector<int64_t>* perm) {
+    if (!ov::is_type<v1::Transpose>(n)) return nullptr;
+    auto* k = ov::as_type<const v0::Constant>(n->get_input_node_ptr(0));
+    auto* p = ov::as_type<const v0::Constant>(n->get_input_node_ptr(1));
+    if (!k || !p || !n->get_output_partial_shape(0).is_static()) return nullptr;
+    if (perm) *perm = p->cast_vector<int64_t>();
+    return k;
+}
+
 std::shared_ptr<v0::Constant> constant_value(const Output& x) {
     auto c = ov::as_type_ptr<v0::Constant>(x.get_node_shared_ptr());
-    if (c && t_value_reads) t_value_reads->nodes_.push_back(c.get());
+    if (!c) {
+        // A transposed view holds its Constant's values in another order.
+        const v0::Constant* k = transposed_constant(x.get_node());
+        ov::OutputVector folded(1);
+        if (!k || !x.get_node()->constant_fold(folded, x.get_node()->input_values())) return nullptr;
+        if (t_value_reads) t_value_reads->nodes_.push_back(k);
+        return ov::as_type_ptr<v0::Constant>(folded[0].get_node_shared_ptr());
+    }
+    if (t_value_reads) t_value_reads->nodes_.push_back(c.get());
     return c;
 }
 

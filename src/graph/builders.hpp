@@ -176,11 +176,16 @@ Output data_dependent_shape(const Output& v);
 /// Whether n is such a marked node.
 bool is_data_dependent_shape(const ov::Node& n);
 
-/// The Constant x is, or null. Ops read values at build time only through
-/// this: a graph built from a value holds for that value alone, so each read
-/// is recorded for the ValueReads alive on this thread (eager replays key on
-/// the values read).
+/// The Constant x is (a transposed view's values computed), or null. Ops read
+/// values at build time only through this: a graph built from a value holds
+/// for that value alone, so each read is recorded for the ValueReads alive on
+/// this thread (eager replays key on the values read).
 std::shared_ptr<ov::op::v0::Constant> constant_value(const Output& x);
+
+/// The Constant under a transposed view (a Transpose of a Constant by a
+/// constant permutation, as eager transposes return), with the permutation;
+/// null for anything else.
+const ov::op::v0::Constant* transposed_constant(const ov::Node* n, std::vector<int64_t>* perm = nullptr);
 
 /// Collects the Constants constant_value returns on this thread while alive.
 class ValueReads {

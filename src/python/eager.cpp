@@ -11,12 +11,14 @@
 #include <cstring>
 #include <list>
 #include <mutex>
+#include <numeric>
 #include <unordered_map>
 
 #include "graph/builders.hpp"
 #include "openvino/op/constant.hpp"
 #include "openvino/op/reshape.hpp"
 #include "openvino/op/squeeze.hpp"
+#include "openvino/op/transpose.hpp"
 #include "openvino/op/unsqueeze.hpp"
 #include "ovnp/dtype.hpp"
 #include "ovnp/errors.hpp"
@@ -34,7 +36,6 @@ struct Slot {
     py::object holder;  // keeps the data alive
     ov::Tensor tensor;  // a view of the data
     const ov::Node* node = nullptr;
-    bool from_numpy = false;
 };
 
 struct Call {
@@ -111,7 +112,6 @@ void walk(const py::handle& h, Call& call) {
         Slot s;
         s.tensor = ov::Tensor(t, shape, const_cast<void*>(arr.data()));
         s.holder = std::move(arr);
-        s.from_numpy = true;
         call.slots.push_back(std::move(s));
     } else {
         Output o;
@@ -121,10 +121,17 @@ void walk(const py::handle& h, Call& call) {
             call.eager = false;
             return;
         }
-        auto* k = ov::as_type<Constant>(o.get_node());
+        const auto* k = ov::as_type<const Constant>(o.get_node());
+        std::vector<int64_t> perm;
+        if (!k) k = detail::transposed_constant(o.get_node(), &perm);
         if (!k) {
             call.eager = false;
             return;
+        }
+        if (!perm.empty()) {  // a transposed view: its Constant is the slot
+            key += 'P';
+            append_pod(key, perm.size());
+            for (int64_t a : perm) append_pod(key, a);
         }
         for (size_t j = 0; j < call.slots.size(); ++j) {
             if (call.slots[j].node == k) {  // the same Constant twice is one input of the graph
@@ -143,6 +150,29 @@ void walk(const py::handle& h, Call& call) {
     }
 }
 
+// Drops a Python reference from any thread (the executor's cache may drop the last
+// Constant over a NumPy array with the GIL released); at interpreter exit it leaks it.
+void release_object(void* p) {
+    auto* o = static_cast<py::object*>(p);
+    if (!Py_IsInitialized() || _Py_IsFinalizing()) {
+        o->release();
+    } else {
+        py::gil_scoped_acquire gil;
+        o->dec_ref();
+        o->release();
+    }
+    delete o;
+}
+
+// A Constant of the given shape over a slot's memory: sharing its Constant's buffer, or a
+// NumPy array's memory while keeping the array alive. No copy: as in NumPy, a view of an
+// array shows later writes to it.
+std::shared_ptr<Constant> shared_constant(const Slot& s, const ov::Shape& shape) {
+    if (s.node) return std::make_shared<Constant>(*static_cast<const Constant*>(s.node), shape);
+    std::shared_ptr<void> owner(new py::object(s.holder), release_object);
+    return std::make_shared<Constant>(s.tensor.get_element_type(), shape, s.tensor.data(), owner);
+}
+
 // The arguments with each NumPy array replaced by the Constant of its slot.
 py::object substitute(const py::handle& h, std::vector<Slot>& slots, size_t& next) {
     PyObject* p = h.ptr();
@@ -154,7 +184,7 @@ py::object substitute(const py::handle& h, std::vector<Slot>& slots, size_t& nex
     }
     if (py::isinstance<py::array>(h)) {
         Slot& s = slots.at(next++);
-        auto k = std::make_shared<Constant>(s.tensor.get_element_type(), s.tensor.get_shape(), s.tensor.data());
+        auto k = shared_constant(s, s.tensor.get_shape());
         s.node = k.get();
         return py::cast(k->output(0));
     }
@@ -162,6 +192,7 @@ py::object substitute(const py::handle& h, std::vector<Slot>& slots, size_t& nex
         return py::reinterpret_borrow<py::object>(h);
     // An Output: a slot unless it repeats an earlier one.
     const ov::Node* node = h.cast<Output>().get_node();
+    if (const Constant* k = detail::transposed_constant(node)) node = k;
     for (size_t j = 0; j < next; ++j)
         if (slots[j].node == node) return py::reinterpret_borrow<py::object>(h);
     ++next;
@@ -170,25 +201,42 @@ py::object substitute(const py::handle& h, std::vector<Slot>& slots, size_t& nex
 
 enum class Kind { One, Tuple, List };
 
-// An output that is a Constant argument reshaped (reshape, squeeze, expand_dims, ravel, or the
-// argument itself): it becomes a Constant sharing that argument's memory, as NumPy returns a
-// view. Only arguments that are Constants already qualify: a NumPy array's memory is the
-// caller's, who may write to it.
+// An output that is an argument reshaped (reshape, squeeze, expand_dims, ravel, or the argument
+// itself) or transposed (transpose, moveaxis, swapaxes): NumPy returns a view. It becomes a
+// Constant sharing the argument's memory; a transposed one, a Transpose of that Constant,
+// computed only where it is used (convert_to_numpy copies it in its own order, as np.array
+// of a NumPy view does).
 struct View {
     int slot = -1;  // -1: not a view
-    ov::Shape shape;
+    ov::Shape shape;  // of the Constant
+    std::vector<int64_t> perm;  // empty: not transposed
 };
 
 View view_of(const Output& o, const std::vector<Slot>& slots) {
     using namespace ov::op;
-    const ov::Node* n = o.get_node();
-    while (ov::is_type<v1::Reshape>(n) || ov::is_type<v0::Squeeze>(n) || ov::is_type<v15::Squeeze>(n) ||
-           ov::is_type<v0::Unsqueeze>(n))
-        n = n->get_input_node_ptr(0);
     if (!o.get_partial_shape().is_static()) return {};
+    const ov::Node* n = o.get_node();
+    std::vector<int64_t> perm(o.get_shape().size());  // output axis i is axis perm[i] of n's
+    std::iota(perm.begin(), perm.end(), 0);
+    bool transposed = false;
+    while (ov::is_type<v1::Transpose>(n)) {
+        auto* p = ov::as_type<const Constant>(n->get_input_node_ptr(1));
+        if (!p) return {};
+        const auto inner = p->cast_vector<int64_t>();
+        if (inner.size() != perm.size()) return {};
+        for (auto& a : perm) a = inner[size_t(a)];
+        n = n->get_input_node_ptr(0);
+        transposed = true;
+    }
+    if (!transposed) {
+        while (ov::is_type<v1::Reshape>(n) || ov::is_type<v0::Squeeze>(n) || ov::is_type<v15::Squeeze>(n) ||
+               ov::is_type<v0::Unsqueeze>(n))
+            n = n->get_input_node_ptr(0);
+    }
+    if (std::is_sorted(perm.begin(), perm.end())) perm.clear();
     for (size_t j = 0; j < slots.size(); ++j)
-        if (slots[j].node == n && !slots[j].from_numpy && n->get_output_element_type(0) == o.get_element_type())
-            return {static_cast<int>(j), o.get_shape()};
+        if (slots[j].node == n && n->get_output_element_type(0) == o.get_element_type())
+            return {static_cast<int>(j), transposed ? n->get_output_shape(0) : o.get_shape(), perm};
     return {};
 }
 
@@ -240,12 +288,15 @@ py::object wrap(const std::vector<ov::Tensor>& tensors, Kind shape, const std::v
                 const std::vector<Slot>& slots) {
     std::vector<py::object> outs;
     for (size_t i = 0; i < views.size(); ++i) {  // one per output
-        std::shared_ptr<Constant> k;
-        if (views[i].slot >= 0)
-            k = std::make_shared<Constant>(*static_cast<const Constant*>(slots[views[i].slot].node), views[i].shape);
-        else
-            k = std::make_shared<Constant>(tensors.at(i));
-        outs.push_back(py::cast(k->output(0)));
+        const View& v = views[i];
+        if (v.slot < 0) {
+            outs.push_back(py::cast(std::make_shared<Constant>(tensors.at(i))->output(0)));
+            continue;
+        }
+        Output k = shared_constant(slots[v.slot], v.shape)->output(0);
+        if (!v.perm.empty())
+            k = std::make_shared<ov::op::v1::Transpose>(k, Constant::create(ov::element::i64, {v.perm.size()}, v.perm));
+        outs.push_back(py::cast(k));
     }
     if (shape == Kind::One) return outs.at(0);
     py::list l;
@@ -427,11 +478,18 @@ void bind_eager(py::module_& m) {
         [](const Output& o) -> py::object {
             // A Constant's value as a new NumPy array (the caller may write to it), without the
             // executor: an eager result read by convert_to_numpy. None for anything else.
+            std::vector<int64_t> perm;
             const auto* k = ov::as_type<Constant>(o.get_node());
+            if (!k) k = detail::transposed_constant(o.get_node(), &perm);
             if (!k || !dtype::is_supported(k->get_element_type())) return py::none();
-            return to_numpy(ov::Tensor(k->get_element_type(), k->get_shape(), const_cast<void*>(k->get_data_ptr())));
+            py::array a = to_numpy(ov::Tensor(k->get_element_type(), k->get_shape(), const_cast<void*>(k->get_data_ptr())));
+            if (perm.empty()) return std::move(a);
+            py::tuple axes(perm.size());
+            for (size_t i = 0; i < perm.size(); ++i) axes[i] = perm[i];
+            return a.attr("transpose")(axes);
         },
-        py::arg("output"), "A copy of a Constant output's value as a NumPy array, or None if it is not a Constant.");
+        py::arg("output"), "A copy of a Constant output's value as a NumPy array (of a transposed view: the copy, transposed), "
+        "or None for anything else.");
     m.def("eager_clear", [] {
         Memo& mm = memo();
         std::lock_guard<std::mutex> lock(mm.mutex);

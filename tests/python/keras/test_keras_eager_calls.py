@@ -260,29 +260,79 @@ def test_precision_is_part_of_the_call_signature():
     assert ovnp.precision() == "numpy"
 
 
-def test_reshapes_of_a_tensor_are_views():
-    """reshape, expand_dims, squeeze and ravel of an eager tensor (a Constant) return a Constant
-    sharing its memory, on the first call and on replays; of a NumPy array they copy (the
-    caller may write to the array)."""
+def _memory(y):
+    """The array a view's Constant holds (under a transposed view's Transpose)."""
+    node = y.output.get_node()
+    if node.get_type_name() == "Transpose":
+        node = node.input_value(0).get_node()
+    assert node.get_type_name() == "Constant"
+    return node.get_data()
+
+
+def test_reshapes_and_transposes_are_views():
+    """As NumPy returns views: reshape, expand_dims, squeeze and ravel of an eager value return a
+    Constant sharing its memory; transpose, moveaxis and swapaxes a Transpose of one, computed
+    only where it is used. Of a tensor and of a NumPy array (whose later writes show through,
+    as in NumPy), on the first call and on replays."""
     x = np.arange(24, dtype=F32)
     t = keras.ops.add(x, 1.0)
-    base = t.output.get_node().get_data()
-    calls = [(lambda: keras.ops.reshape(t, (4, 6)), (4, 6)), (lambda: keras.ops.expand_dims(t, 0), (1, 24)),
-             (lambda: keras.ops.squeeze(keras.ops.expand_dims(t, 0)), (24,)),
-             (lambda: keras.ops.ravel(keras.ops.reshape(t, (2, 12))), (24,)),
-             (lambda: keras.ops.reshape(t, (-1, 3)), (8, 3))]
+    base = _memory(t)
+    t3 = keras.ops.reshape(t, (2, 3, 4))
+    calls = [(lambda: keras.ops.reshape(t, (4, 6)), (x + 1).reshape(4, 6)),
+             (lambda: keras.ops.expand_dims(t, 0), (x + 1)[None]),
+             (lambda: keras.ops.squeeze(keras.ops.expand_dims(t, 0)), x + 1),
+             (lambda: keras.ops.ravel(keras.ops.reshape(t, (2, 12))), x + 1),
+             (lambda: keras.ops.reshape(t, (-1, 3)), (x + 1).reshape(-1, 3)),
+             (lambda: keras.ops.transpose(t3), (x + 1).reshape(2, 3, 4).T),
+             (lambda: keras.ops.transpose(t3, (1, 0, 2)), (x + 1).reshape(2, 3, 4).transpose(1, 0, 2)),
+             (lambda: keras.ops.moveaxis(t3, 0, -1), np.moveaxis((x + 1).reshape(2, 3, 4), 0, -1)),
+             (lambda: keras.ops.swapaxes(t3, 0, 1), (x + 1).reshape(2, 3, 4).swapaxes(0, 1)),
+             (lambda: keras.ops.swapaxes(keras.ops.transpose(t3), 0, 2), (x + 1).reshape(2, 3, 4).T.swapaxes(0, 2)),
+             (lambda: keras.ops.transpose(keras.ops.transpose(t3)), (x + 1).reshape(2, 3, 4))]
     for _ in range(3):  # a miss, then replays
-        for call, shape in calls:
+        for call, want in calls:
             y = call()
             got = _numpy(y)
-            assert got.shape == shape and got.dtype == F32
-            assert_bitwise_equal(got.ravel(), x + 1)
-            assert np.shares_memory(y.output.get_node().get_data(), base)
-    arr = np.arange(6, dtype=F32)
-    y = keras.ops.reshape(arr, (2, 3))
-    assert not np.shares_memory(y.output.get_node().get_data(), arr)
-    arr[0] = 7
-    assert _numpy(y)[0, 0] == 0
+            assert got.shape == want.shape and got.dtype == F32
+            assert_bitwise_equal(got, want)
+            assert np.shares_memory(_memory(y), base)
+            assert not np.shares_memory(got, base)  # convert_to_numpy copies
+    assert keras.ops.transpose(t3).output.get_node().get_type_name() == "Transpose"
+    assert keras.ops.transpose(keras.ops.transpose(t3)).output.get_node().get_type_name() == "Constant"
+    for _ in range(2):
+        arr = np.arange(6, dtype=F32)
+        r, tr = keras.ops.reshape(arr, (2, 3)), keras.ops.transpose(arr.reshape(2, 3))
+        assert np.shares_memory(_memory(r), arr)
+        arr[0] = 7
+        assert _numpy(r)[0, 0] == 7 and _numpy(tr)[0, 0] == 7
+        # The array may go: the views keep its memory.
+        del arr
+        assert_bitwise_equal(_numpy(tr), np.array([[7, 3], [1, 4], [2, 5]], F32))
+
+
+def test_transposed_views_as_arguments():
+    """A transposed view passed to another eager op is its Constant and permutation: the same
+    tensor plain and transposed is one input, read values (take's index check) see the
+    transposed values, and replays tell the permutations apart."""
+    a = R.standard_normal((3, 4)).astype(F32)
+    ta = keras.ops.convert_to_tensor(a)
+    for _ in range(3):
+        _same(_numpy(keras.ops.matmul(keras.ops.transpose(ta), ta)), _numpy(keras.ops.matmul(a.T.copy(), a)), "a.T @ a")
+        _same(_numpy(keras.ops.matmul(ta, keras.ops.transpose(ta))), _numpy(keras.ops.matmul(a, a.T.copy())), "a @ a.T")
+        _same(_numpy(keras.ops.subtract(keras.ops.transpose(ta), keras.ops.transpose(ta))), np.zeros((4, 3), F32), "t - t")
+        _same(_numpy(keras.ops.add(keras.ops.transpose(a), 1.0)), a.T + np.float32(1), "a.T + 1")
+        _same(_numpy(keras.ops.reshape(keras.ops.transpose(ta), (-1,))), a.T.ravel(), "ravel of a.T")
+        _same(_numpy(keras.ops.sort(keras.ops.transpose(ta))), np.sort(a.T), "sort of a.T")
+        idx = np.array([[0, 1], [2, 3]], I32)
+        _same(_numpy(keras.ops.take(a.ravel(), keras.ops.transpose(idx))), a.ravel()[idx.T], "take at idx.T")
+        _same(_numpy(keras.ops.take(a.ravel(), keras.ops.transpose(idx[::-1].copy()))), a.ravel()[idx[::-1].T],
+              "take at another idx.T")
+        with pytest.raises(ValueError, match="take: index 99 is out of bounds"):
+            keras.ops.take(a.ravel(), keras.ops.transpose(np.array([[0, 1], [2, 99]], I32)))
+    v = keras.Variable(a)
+    _same(_numpy(keras.ops.swapaxes(v, 0, 1)), a.T.copy(), "swapaxes of a variable")
+    got = _numpy(keras.ops.transpose(a))
+    assert got.flags.f_contiguous  # np.array of NumPy's view keeps its order too
 
 
 def test_eager_float_max_and_min_in_one_pass():
