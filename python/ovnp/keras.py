@@ -111,6 +111,13 @@ def _to_output(x, core):
     """An ovnp argument: openvino.Output for tensors, Python scalars as is."""
     t = type(x)
     if t is core.OpenVINOKerasTensor:
+        if _settings["eager"] == "immediate":
+            # A lazy graph over eager values (an upstream function's: getitem, cast, ...)
+            # is computed now, so the op is eager too.
+            value = _eager_value(x.output)
+            if value is not None:
+                x.output = value
+                return value
         return x.output
     if t is np.ndarray:
         # ovnp makes the Constant of the array's own dtype in C++, as
@@ -168,6 +175,7 @@ def _tensor_maker(cls):
 
     return make
 _eager_call = ovnp._ovnp.eager_call
+_eager_value = ovnp._ovnp.eager_value
 _constant_array = ovnp._ovnp.constant_array
 
 
@@ -382,10 +390,54 @@ def _patch_trainer_precision(precision):
     trainer.ov = _OpenVINOWithPrecision(trainer.ov, precision)
 
 
+# OpenVINOKerasTensor's operators, as KerasTensor's: the keras.ops function each stands for
+# (upstream's build opset ops with their own typing: `%` truncates, `//` of ints goes through
+# float32, `int_tensor * 2.5` stays int). (name, reflected); unary when reflected is None.
+_OPERATORS = {
+    "__add__": ("add", False), "__radd__": ("add", True),
+    "__sub__": ("subtract", False), "__rsub__": ("subtract", True),
+    "__mul__": ("multiply", False), "__rmul__": ("multiply", True),
+    "__matmul__": ("matmul", False), "__rmatmul__": ("matmul", True),
+    "__truediv__": ("true_divide", False), "__rtruediv__": ("true_divide", True),
+    "__div__": ("divide", False), "__rdiv__": ("divide", True),
+    "__floordiv__": ("floor_divide", False), "__rfloordiv__": ("floor_divide", True),
+    "__mod__": ("mod", False), "__rmod__": ("mod", True),
+    "__pow__": ("power", False), "__rpow__": ("power", True),
+    "__lt__": ("less", False), "__le__": ("less_equal", False),
+    "__gt__": ("greater", False), "__ge__": ("greater_equal", False),
+    "__eq__": ("equal", False), "__ne__": ("not_equal", False),
+    "__and__": ("logical_and", False), "__rand__": ("logical_and", True),
+    "__or__": ("logical_or", False), "__ror__": ("logical_or", True),
+    "__xor__": ("logical_xor", False), "__rxor__": ("logical_xor", True),
+    "__neg__": ("negative", None), "__abs__": ("absolute", None), "__invert__": ("logical_not", None),
+}
+
+
+def _operator(op, reflected):
+    if reflected is None:
+        return lambda self: op(self)
+    if reflected:
+        return lambda self, other: op(other, self)
+    return lambda self, other: op(self, other)
+
+
+def _patch_operators(core):
+    cls = core.OpenVINOKerasTensor
+    for dunder, (name, reflected) in _OPERATORS.items():
+        if name not in _functions:
+            continue
+        fn = _operator(_functions[name][1], reflected)
+        fn.__name__ = dunder
+        _records.append((cls, dunder, cls.__dict__.get(dunder)))
+        setattr(cls, dunder, fn)
+
+
 def install(inference_precision="f32", eager="immediate", precision="numpy"):
-    """Route Keras's OpenVINO backend ops in ``ovnp.registry()`` and its
-    ``convert_to_numpy`` through ovnp, and compile ``predict``'s model with
-    ``inference_precision`` (None: leave Keras's default).
+    """Route Keras's OpenVINO backend ops in ``ovnp.registry()``, its
+    ``convert_to_numpy`` and its tensors' operators (``+``, ``%``, ``<``, ``&``,
+    ... as KerasTensor maps them to keras.ops) through ovnp, and compile
+    ``predict``'s model with ``inference_precision`` (None: leave Keras's
+    default).
 
     ``precision``: ovnp's precision policy (``ovnp.set_precision``) for the
     graphs built from now on: "numpy" (NumPy's values, the default) or "fast"
@@ -428,6 +480,7 @@ def install(inference_precision="f32", eager="immediate", precision="numpy"):
             upstream,
             _make_convert_to_numpy(upstream, core),
         )
+        _patch_operators(core)
     # Re-walk each time: catches modules imported since the last call that
     # hold an upstream function; a no-op otherwise.
     for upstream, replacement in _functions.values():
@@ -443,7 +496,10 @@ def uninstall():
         return
     ovnp.set_precision("numpy")
     for mod, attr, original in reversed(_records):
-        setattr(mod, attr, original)
+        if original is None:  # an operator the class inherited
+            delattr(mod, attr)
+        else:
+            setattr(mod, attr, original)
     _records.clear()
 
     for upstream, replacement in _functions.values():
@@ -463,8 +519,8 @@ def patched_names():
 
 def patches():
     """(module name, attribute, upstream object) for every replaced
-    reference."""
-    return [(m.__name__, a, o) for m, a, o in _records]
+    reference; a class's operators name the class as module.Class."""
+    return [(f"{m.__module__}.{m.__qualname__}" if isinstance(m, type) else m.__name__, a, o) for m, a, o in _records]
 
 
 def upstream(name):

@@ -14,6 +14,7 @@
 #include "openvino/op/mod.hpp"
 #include "openvino/op/power.hpp"
 #include "openvino/op/sqrt.hpp"
+#include "openvino/op/util/op_types.hpp"
 #include "graph/eager_ops.hpp"
 #include "ops/math_kernels.hpp"
 #include "ops/registry_parts.hpp"
@@ -128,6 +129,19 @@ Output quotient(const Output& a, const Output& b) {
     return cast(fast_div_f32(cast(a, ct), cast(b, ct)), t);
 }
 
+// 1 / b when b is one constant +-2^k whose reciprocal is a normal float32: then a / b is
+// a * (1 / b), the same real number rounded once, however the plugin fuses it (attention's
+// scores / sqrt(64)).
+std::optional<double> exact_reciprocal(const Output& b) {
+    if (!ov::op::util::is_constant(b.get_node()) || ov::shape_size(b.get_shape()) != 1) return std::nullopt;
+    auto k = detail::constant_value(b);
+    if (!k) return std::nullopt;
+    const double v = k->cast_vector<double>().at(0);
+    int e = 0;
+    if (!std::isfinite(v) || std::fabs(std::frexp(v, &e)) != 0.5 || e - 1 < -126 || e - 1 > 126) return std::nullopt;
+    return 1.0 / v;
+}
+
 }  // namespace
 
 // a / b in the float type t, rounded as NumPy rounds it: the plugin's exact divide (g::div)
@@ -136,6 +150,9 @@ Output detail::float_divide(const Output& a, const Output& b) {
     const Type t = a.get_element_type();
     const Type ct = dtype::compute_type(t);
     if (detail::divides_exactly(a, b)) return cast(detail::marked_divide(cast(a, ct), cast(b, ct)), t);
+    if (t != et::f64 && ct == et::f32) {
+        if (auto r = exact_reciprocal(b)) return cast(g::mul(cast(a, ct), g::k(cast(a, ct), *r)), t);
+    }
     if (t == et::f64) {
         // Exact on the reference path. Compiled, the plugin runs it as float32
         // a * (1/b): zeros and infinities go through +-1 stand-ins so that

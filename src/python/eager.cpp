@@ -13,9 +13,11 @@
 #include <mutex>
 #include <numeric>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "graph/builders.hpp"
 #include "openvino/op/constant.hpp"
+#include "openvino/op/parameter.hpp"
 #include "openvino/op/reshape.hpp"
 #include "openvino/op/squeeze.hpp"
 #include "openvino/op/transpose.hpp"
@@ -458,9 +460,39 @@ py::tuple output_info(const Output& o) {
     return py::make_tuple(shape, dtype::name(o.get_element_type()));
 }
 
+// The value of an output computed from Constants alone (an upstream function's lazy graph over
+// eager values: Keras's getitem, cast, ...) as a Constant, or None: a Constant or transposed
+// view already, or a graph that reaches a Parameter (or more than a few nodes) above it.
+py::object eager_value(const Output& o) {
+    constexpr size_t kBudget = 32;
+    const ov::Node* top = o.get_node();
+    if (ov::is_type<Constant>(top) || ov::is_type<ov::op::v0::Parameter>(top) || detail::transposed_constant(top))
+        return py::none();
+    std::vector<const ov::Node*> stack{top};
+    std::unordered_set<const ov::Node*> seen{top};
+    while (!stack.empty()) {
+        const ov::Node* n = stack.back();
+        stack.pop_back();
+        if (ov::is_type<Constant>(n)) continue;
+        if (n->get_input_size() == 0 || seen.size() > kBudget) return py::none();  // a Parameter, or too far
+        for (size_t i = 0; i < n->get_input_size(); ++i)
+            if (seen.insert(n->get_input_node_ptr(i)).second) stack.push_back(n->get_input_node_ptr(i));
+    }
+    if (!o.get_partial_shape().is_static()) return py::none();
+    std::vector<ov::Tensor> values;
+    {
+        py::gil_scoped_release nogil;
+        values = Executor::global().run({o});
+    }
+    return py::cast(std::make_shared<Constant>(values.at(0))->output(0));
+}
+
 }  // namespace
 
 void bind_eager(py::module_& m) {
+    m.def("eager_value", &eager_value, py::arg("output"),
+          "The value of an output computed from Constants alone, as a Constant; None for a Constant, a transposed "
+          "view, or a graph that reaches a Parameter.");
     m.def("output_info", &output_info, py::arg("output"),
           "(shape, dtype): the static dimensions (None where dynamic; None for a dynamic rank) and the dtype name.");
     m.def("eager_call", &call, py::arg("fn"), py::arg("args"), py::arg("kwargs"),

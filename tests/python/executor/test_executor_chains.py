@@ -22,10 +22,10 @@ often, since the plugin then updated the folded value in place, run after run, i
 NumPy values are compared only where they are stable under float32-level (float64-level) rounding
 changes (``_stable``): floor(tanh(12.0)) or 0 / stft's imaginary part at 0 Hz is not a fair test.
 
-Differences from NumPy that are not the executor's cache are kept out of the chains explicitly,
-each pinned by a strict xfail in ``test_known_difference``: NaN through float32 max/min and
-argmin, the `>` operator, float32 max/min of infinities, reductions with a negative axis or
-keepdims right after a reshape, and upstream's shapes for axis=None with keepdims or argmax.
+The chains stay clear of NaN through argmax and sort (the CPU plugin's TopK misplaces it);
+``test_numpy_value`` pins what was once kept out for other reasons (NaN through max/min and
+argmin, the `>` operator, max/min of infinities, reductions after a reshape, upstream's shapes
+for axis=None with keepdims or argmax).
 ``test_numpy_value`` holds single ops the executor got wrong before its Constant-only subgraphs
 were folded exactly and the exact path had kernels for every reduction, CumSum, GatherElements
 and a NaN-aware TopK.
@@ -83,7 +83,7 @@ def _where_gt(x, s, y, lib):
 
 
 def _take_first_gt(x, s, lib):
-    # Equalization's pattern, with its `>` operator (upstream's Greater, not ovnp's greater).
+    # Equalization's pattern, with its `>` operator.
     return lib.take(x, lib.argmax(x > s))
 
 
@@ -152,8 +152,7 @@ OVNP_OPS = {"abs", "negative", "square", "exp", "log1p", "sqrt", "floor", "round
 UNARY = ["abs", "negative", "square", "exp", "log1p", "sqrt", "floor", "round", "sign", "tanh"]
 BINARY = ["add", "subtract", "multiply", "maximum", "minimum", "divide", "floor_divide", "mod"]
 REDUCTIONS = ["sum", "mean", "max", "min", "prod"]
-# With NaN: the CPU plugin's float32 TopK (argmax, sort) misplaces it, argmin does not pick it, and
-# the `>` operator (upstream's Greater) is True for it (test_known_difference). (ovnp's max/min
+# With NaN: the CPU plugin's float32 TopK (argmax, sort) misplaces it. (ovnp's max/min
 # propagate NaN and give inf over only-inf slices, which the plugin's ReduceMax/ReduceMin do not.)
 NAN_UNSAFE = {"argmax", "argmin", "sort", "take_first_gt"}
 INF_UNSAFE: set = set()
@@ -837,10 +836,7 @@ def test_stft_then_scalar(dtype):
 
 
 # --------------------------------------------------------------------------- NumPy's values
-# Single ops whose values the chains compare with NumPy. KNOWN: differences that are not the
-# executor's cache; the chains stay clear of them (NAN_UNSAFE, INF_UNSAFE, _lowers, the reductions'
-# axes and keepdims, argmax's axis=None). Strict xfails: a fix makes them pass, and the chains can
-# then drop the exclusion.
+# Single ops whose values the chains compare with NumPy.
 
 # NumPy's values that the executor used to get wrong for reasons other than stale entries: an
 # int or float64 cumsum ran the whole graph on the CPU plugin (float64 in float32, ±inf saturated,
@@ -878,14 +874,11 @@ FIXED = {
     # sort core.
     "argmin-nan": (lambda: ops.argmin(_T(np.array([np.nan, 1.0]))), np.int32(0)),
     "argmax-axis-none-2d-shape": (lambda: ops.argmax(_T(np.ones((2, 2), F32))), np.int32(0)),
-}
-
-# Differences from NumPy that remain; the random chains stay clear of them.
-KNOWN = {
-    # Keras's `>` operator is upstream's raw Greater, which the CPU plugin makes True for NaN.
+    # Keras's tensor operators were upstream's raw opset ops (`>` True for NaN on the plugin); now
+    # they are the keras.ops functions, as KerasTensor's.
     "greater-operator-nan-float32": (lambda: _T(np.array([np.nan, 2.0], F32)) > 1, np.array([False, True])),
+    "mod-operator-int32": (lambda: _T(np.array([-7, 5], np.int32)) % 3, np.array([2, 2], np.int32)),
 }
-
 
 def _check_case(case):
     f, want, *rtol = case
@@ -899,7 +892,3 @@ def test_numpy_value(case):
     _check_case(FIXED[case])
 
 
-@pytest.mark.xfail(strict=True, reason="known: not NumPy's value or shape, or the executor fails (see KNOWN)")
-@pytest.mark.parametrize("case", sorted(KNOWN))
-def test_known_difference(case):
-    _check_case(KNOWN[case])
