@@ -114,7 +114,10 @@ def _to_output(x, core):
         if _settings["eager"] == "immediate":
             # A lazy graph over eager values (an upstream function's: getitem, cast, ...)
             # is computed now, so the op is eager too.
-            value = _eager_value(x.output)
+            try:
+                value = _eager_value(x.output)
+            except Exception:  # a graph the executor cannot run stays lazy, as before
+                value = None
             if value is not None:
                 x.output = value
                 return value
