@@ -99,8 +99,10 @@ Output div_f32(const Output& a0, const Output& b0) {
     Output tiny = p2(-149);
     y = g::sel(g::land(up, g::land(g::eq(d, half), eps_pos)), g::add(y, tiny), y);
     y = g::sel(g::land(up, g::land(g::eq(d, g::neg(half)), eps_neg)), g::sub(y, tiny), y);
-    // An underflow to zero keeps the quotient's sign.
-    y = g::sel(g::eq(y, zero), g::mul(g::mul(sign1(a0), sign1(b0)), zero), y);
+    // An underflow to zero keeps the quotient's sign (chosen, not multiplied: the plugin
+    // multiplies by a constant as x * c + 0, which loses a zero's sign).
+    Output negative = g::ne(g::lt(a0, zero), g::lt(b0, zero));
+    y = g::sel(g::eq(y, zero), g::sel(negative, c(-0.0), zero), y);
     // Special operands: a division of +-1 / 0 / inf / NaN stand-ins, which the
     // plugin gets right (0/0, inf/inf NaN; x/0 inf; x/inf 0; signs).
     Output special = g::div(g::sel(a_reg, sign1(a0), a0), g::sel(b_reg, sign1(b0), b0));
@@ -151,7 +153,17 @@ Output detail::float_divide(const Output& a, const Output& b) {
     const Type ct = dtype::compute_type(t);
     if (detail::divides_exactly(a, b)) return cast(detail::marked_divide(cast(a, ct), cast(b, ct)), t);
     if (t != et::f64 && ct == et::f32) {
-        if (auto r = exact_reciprocal(b)) return cast(g::mul(cast(a, ct), g::k(cast(a, ct), *r)), t);
+        if (auto r = exact_reciprocal(b)) {
+            // Of b's shape (one element), so the product broadcasts as the quotient would.
+            auto rk = std::make_shared<ov::op::v0::Constant>(ct, b.get_shape(), std::vector<double>{*r});
+            Output ac = cast(a, ct);
+            Output y = g::mul(ac, detail::coefficient(rk->output(0)));
+            // The plugin multiplies by a constant as x * r + 0, which loses a zero's sign.
+            Output zero = g::k(ac, 0.0);
+            Output negative = *r < 0 ? g::lnot(g::sign_bit(ac)) : g::sign_bit(ac);
+            y = g::sel(g::eq(y, zero), g::sel(negative, g::k(ac, -0.0), zero), y);
+            return cast(y, t);
+        }
     }
     if (t == et::f64) {
         // Exact on the reference path. Compiled, the plugin runs it as float32

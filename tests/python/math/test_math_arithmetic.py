@@ -159,6 +159,37 @@ def test_division_by_a_constant_after_a_reduction(shape):
             grid.assert_bitwise_equal(got[i], want)
 
 
+@pytest.mark.parametrize("dtype", [F32, F16], ids=grid.name)
+def test_division_by_a_constant_power_of_two_is_a_product(dtype):
+    """x / 2**k (attention's scores / sqrt(64)) is x * 2**-k, the same real number rounded once,
+    even where the plugin fuses it into the reduction before: a few nodes, not the scaled
+    division scheme. Other constants (3, 2**127 whose reciprocal is subnormal) keep the scheme.
+    NumPy's bits over 40 decades, subnormal and overflowing results included, for a constant of
+    shape (), (1,) and (1, 1)."""
+    rng = np.random.default_rng(5)
+    x = (rng.standard_normal((64, 4)) * 10.0 ** rng.uniform(-45, 38, (64, 4))).astype(dtype)
+    x[0, :] = [0.0, 1.0, np.inf, np.nan]
+    x[x == 0] = 0  # the plugin's ReduceSum of one -0.0 is +0.0
+    p = ops.parameter([-1, 4], ov.Type.f32 if dtype == F32 else ov.Type.f16)
+    s = ops.reduce_sum(ops.unsqueeze(p, ops.constant([2])), ops.constant([2]), False).output(0)
+    core = ov.Core()
+    for c in (8.0, -0.5, 2.0**-126, 2.0**126, 3.0, 2.0**127):
+        for shape in ((), (1,), (1, 1)):
+            k = np.full(shape, c, F32).astype(dtype)
+            if not np.isfinite(k).all() or k.ravel()[0] == 0:
+                continue  # float16 has no 2**+-126 (docs/numpy-differences.md: x / inf after a reduction)
+            y = ovnp.divide(s, ops.constant(k).output(0))
+            model = ov.Model([y], [p])
+            nodes = len(model.get_ops())
+            power_of_two = c not in (3.0, 2.0**127)
+            assert (nodes < 40) == bool(power_of_two), (c, shape, nodes)
+            got = core.compile_model(model, "CPU", grid.COMPILE_CONFIG)([x])[0]
+            with np.errstate(all="ignore"):
+                want = x / k
+            assert got.shape == want.shape
+            assert_same(got, want, msg=f"{dtype} / {c} of shape {shape}")
+
+
 def test_data_divisions_use_the_exact_divide_and_constant_ones_do_not():
     p, q = ops.parameter([4], ov.Type.f32), ops.parameter([2], ov.Type.f32)
     s = ops.reduce_sum(ops.reshape(p, [2, 2], False), ops.constant([1]), False).output(0)
