@@ -55,6 +55,13 @@ Output residual_f32(const Output& a, const Output& q, const Output& b) {
     return g::sub(g::sub(a, p), e);
 }
 
+// y with a zero result -0.0 where `negative`: chosen, not multiplied (the plugin multiplies
+// by a constant as x * c + 0, which makes every zero +0.0).
+Output signed_zero(const Output& y, const Output& negative) {
+    Output zero = g::k(y, 0.0);
+    return g::sel(g::eq(y, zero), g::sel(negative, g::k(y, -0.0), zero), y);
+}
+
 // a / b correctly rounded in float32, where an operand may be a constant (g::div then
 // is the plugin's plain Divide). The CPU plugin divides as a * (1/b):
 // 1 ulp off for about a quarter of quotients, and NaN or inf for subnormal b
@@ -99,10 +106,8 @@ Output div_f32(const Output& a0, const Output& b0) {
     Output tiny = p2(-149);
     y = g::sel(g::land(up, g::land(g::eq(d, half), eps_pos)), g::add(y, tiny), y);
     y = g::sel(g::land(up, g::land(g::eq(d, g::neg(half)), eps_neg)), g::sub(y, tiny), y);
-    // An underflow to zero keeps the quotient's sign (chosen, not multiplied: the plugin
-    // multiplies by a constant as x * c + 0, which loses a zero's sign).
-    Output negative = g::ne(g::lt(a0, zero), g::lt(b0, zero));
-    y = g::sel(g::eq(y, zero), g::sel(negative, c(-0.0), zero), y);
+    // An underflow to zero keeps the quotient's sign.
+    y = signed_zero(y, g::ne(g::lt(a0, zero), g::lt(b0, zero)));
     // Special operands: a division of +-1 / 0 / inf / NaN stand-ins, which the
     // plugin gets right (0/0, inf/inf NaN; x/0 inf; x/inf 0; signs).
     Output special = g::div(g::sel(a_reg, sign1(a0), a0), g::sel(b_reg, sign1(b0), b0));
@@ -158,11 +163,7 @@ Output detail::float_divide(const Output& a, const Output& b) {
             auto rk = std::make_shared<ov::op::v0::Constant>(ct, b.get_shape(), std::vector<double>{*r});
             Output ac = cast(a, ct);
             Output y = g::mul(ac, detail::coefficient(rk->output(0)));
-            // The plugin multiplies by a constant as x * r + 0, which loses a zero's sign.
-            Output zero = g::k(ac, 0.0);
-            Output negative = *r < 0 ? g::lnot(g::sign_bit(ac)) : g::sign_bit(ac);
-            y = g::sel(g::eq(y, zero), g::sel(negative, g::k(ac, -0.0), zero), y);
-            return cast(y, t);
+            return cast(signed_zero(y, *r < 0 ? g::lnot(g::sign_bit(ac)) : g::sign_bit(ac)), t);
         }
     }
     if (t == et::f64) {
