@@ -15,6 +15,7 @@
 #include "openvino/op/util/binary_elementwise_arithmetic.hpp"
 #include "openvino/op/util/binary_elementwise_comparison.hpp"
 #include "openvino/op/util/binary_elementwise_logical.hpp"
+#include "openvino/op/util/op_types.hpp"
 #include "openvino/op/concat.hpp"
 #include "ovnp/errors.hpp"
 
@@ -219,6 +220,15 @@ std::shared_ptr<v0::Constant> constant_value(const Output& x) {
     }
     if (t_value_reads) t_value_reads->nodes_.push_back(c.get());
     return c;
+}
+
+std::optional<double> scalar_constant(const Output& x) {
+    if (!ov::op::util::is_constant(x.get_node()) || x.get_partial_shape().is_dynamic() ||
+        ov::shape_size(x.get_shape()) != 1 || lifted_in_eager(static_cast<const v0::Constant&>(*x.get_node())))
+        return std::nullopt;
+    auto k = constant_value(x);
+    if (!k) return std::nullopt;
+    return k->cast_vector<double>().at(0);
 }
 
 Output i64s(const std::vector<int64_t>& v, bool scalar) {

@@ -6,6 +6,7 @@
 
 #include <limits>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -181,6 +182,10 @@ bool is_data_dependent_shape(const ov::Node& n);
 /// for that value alone, so each read is recorded for the ValueReads alive on
 /// this thread (eager replays key on the values read).
 std::shared_ptr<ov::op::v0::Constant> constant_value(const Output& x);
+/// The value of x when it is a one-element Constant (read as constant_value
+/// reads), else nothing. Constants an eager call lifts to inputs are not read:
+/// its replays would then key on their values (a model per value).
+std::optional<double> scalar_constant(const Output& x);
 
 /// The Constant under a transposed view (a Transpose of a Constant by a
 /// constant permutation, as eager transposes return), with the permutation;

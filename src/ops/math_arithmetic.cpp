@@ -140,10 +140,9 @@ Output quotient(const Output& a, const Output& b) {
 // a * (1 / b), the same real number rounded once, however the plugin fuses it (attention's
 // scores / sqrt(64)).
 std::optional<double> exact_reciprocal(const Output& b) {
-    if (!ov::op::util::is_constant(b.get_node()) || ov::shape_size(b.get_shape()) != 1) return std::nullopt;
-    auto k = detail::constant_value(b);
+    auto k = detail::scalar_constant(b);
     if (!k) return std::nullopt;
-    const double v = k->cast_vector<double>().at(0);
+    const double v = *k;
     int e = 0;
     if (!std::isfinite(v) || std::fabs(std::frexp(v, &e)) != 0.5 || e - 1 < -126 || e - 1 > 126) return std::nullopt;
     return 1.0 / v;

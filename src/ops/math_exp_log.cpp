@@ -65,31 +65,34 @@ Output detail::exp_times(const Output& x, const std::optional<Output>& q) {
     const double lo = (6.93147180369123816490e-01 - hi) + 1.90821492927058770002e-10;
     const double reach = f64 ? 1100.0 : 160.0;
     const bool fast = !f64 && precision() == Precision::Fast;
-    Output n;
+    Output n, xr = x;
     if (f64) {
         n = g::rint(g::mul(x, g::k(x, kInvLn2)));
         n = g::vmin(g::vmax(g::sel(g::isnan(n), g::k(x, 0.0), n), g::k(x, -reach)), g::k(x, reach));
+    } else if (!q) {
+        // x clamped to +-110 first, where the result is already inf or 0 (NaN becomes some
+        // value: the result's NaN is put back below), then floor(x / ln2 + 1/2): any integer
+        // next to it reduces well, and the plugin fuses Floor with the arithmetic (its Round is
+        // a pass of its own, as long as the rest of exp).
+        xr = g::vmin(g::vmax(x, g::k(x, -110.0)), g::k(x, 110.0));
+        n = g::floor(g::add(g::mul(xr, g::k(x, kInvLn2)), g::k(x, 0.5)));
     } else {
-        // Clamped first (NaN becomes some value: the result's NaN is put back below), then
-        // floor(v + 1/2): any integer next to v reduces well, and the plugin fuses Floor with
-        // the arithmetic (its Round is a pass of its own, as long as the rest of exp).
+        // With q (i0's tiny factor), x is not clamped: n is, and e^r is computed whole below.
         Output v = g::vmin(g::vmax(g::mul(x, g::k(x, kInvLn2)), g::k(x, -reach)), g::k(x, reach));
         n = g::floor(g::add(v, g::k(x, 0.5)));
     }
-    Output red = g::sub(g::sub(x, g::mul(n, g::k(x, hi))), g::mul(n, g::k(x, lo)));
+    Output red = g::sub(g::sub(xr, g::mul(n, g::k(x, hi))), g::mul(n, g::k(x, lo)));
     Output n1 = g::floor(g::mul(n, g::k(x, 0.5)));
     Output e;
     if (f64 || fast) {
         e = g::make<v0::Exp>(red);  // libm's on the exact path; the plugin's within 2 ulp for |r| <= 0.35
     } else {
-        // e^r = 1 + r (1 + r/2! + ... + r^8/9!): within 0.6 ulp for |r| <= 0.35
-        // (the plugin's Exp reaches 2 ulp there).
-        // Past the clamp of n r is not small. Without q the result is 0 or inf for any r in
-        // [-1/2, 1/2], so r is clamped there; a factor q (i0's tiny one) needs e^r itself.
-        std::vector<double> c = inverse_factorials(2, 9);
+        // e^r = 1 + r (1 + r/2! + ... + r^6/7!): within 0.6 ulp for |r| <= 0.35 (the
+        // series' remainder is below 0.1 ulp; the plugin's Exp reaches 2 ulp there). With
+        // q, r reaches 1/2 where n's clamp binds: two more terms.
+        std::vector<double> c = inverse_factorials(2, q ? 9 : 7);
         c.insert(c.begin(), 1.0);
-        Output rc = q ? red : g::vmin(g::vmax(red, g::k(x, -0.5)), g::k(x, 0.5));
-        e = g::add(g::k(x, 1.0), g::mul(rc, horner(rc, c)));
+        e = g::add(g::k(x, 1.0), g::mul(red, horner(red, c)));
         if (q) e = g::sel(g::le(g::abs(red), g::k(x, 0.5)), e, g::make<v0::Exp>(red));
     }
     if (q) e = g::mul(e, *q);

@@ -24,6 +24,17 @@ using detail::select_values;
 namespace {
 // IEEE 754-2019 maximum / minimum of same-typed a and b, NaN-propagating
 // when propagate_nan, else NaN-ignoring (fmax / fmin).
+// The extremum of x and a constant c that is not NaN: one comparison and one Select, with
+// -0.0 below +0.0 and x's NaN kept (propagate_nan) or replaced by c.
+Output extremum_constant(const Output& x, const Output& c, double v, bool is_max, bool propagate_nan) {
+    // x wins where it is beyond c; an equal zero of the sign that loses yields to c.
+    const bool zero_yields = v == 0.0 && std::signbit(v) != is_max;
+    Output beyond = is_max ? (zero_yields ? g::lt(c, x) : g::le(c, x)) : (zero_yields ? g::lt(x, c) : g::le(x, c));
+    Output not_within = is_max ? (zero_yields ? g::le(x, c) : g::lt(x, c)) : (zero_yields ? g::le(c, x) : g::lt(c, x));
+    // A NaN x compares false both ways: not_within keeps it, beyond replaces it.
+    return propagate_nan ? g::sel(not_within, c, x) : g::sel(beyond, x, c);
+}
+
 Output extremum(const Output& a, const Output& b, bool is_max, bool propagate_nan) {
     const auto t = a.get_element_type();
     // b wins where it is strictly beyond a.
@@ -46,6 +57,16 @@ Output extremum_op(const char* op, const Output& a, const Output& b, bool is_max
     auto [pa, pb] = detail::promote2(op, a, b);
     const auto t = pa.get_element_type();
     const auto ct = dtype::compute_type(t);
+    if (t.is_real()) {
+        // Against a constant that is not NaN (relu's 0.0), no NaN or zero fix-ups are needed.
+        for (bool b_const : {true, false}) {
+            const auto& x = b_const ? pa : pb;
+            const auto& c = b_const ? pb : pa;
+            auto v = detail::scalar_constant(c);
+            if (v && !std::isnan(*v))
+                return dtype::cast(extremum_constant(dtype::cast(x, ct), dtype::cast(c, ct), *v, is_max, propagate_nan), t);
+        }
+    }
     return dtype::cast(extremum(dtype::cast(pa, ct), dtype::cast(pb, ct), is_max, propagate_nan), t);
 }
 }  // namespace
@@ -60,15 +81,23 @@ Output fmin(const Output& a, const Output& b) { return extremum_op("fmin", a, b,
 namespace {
 // NumPy's clip loop: _NPY_MAX(a, b) = isnan(a) ? a : (a > b ? a : b), so a
 // NaN bound wins too, and an equal bound is returned.
-Output clip_max(const Output& a, const Output& bound) {
+// A bound known not to be NaN (a constant) needs no NaN branch: a NaN a
+// compares false and is kept.
+Output clip_max(const Output& a, const Output& bound, bool bound_not_nan) {
+    if (bound_not_nan && a.get_element_type().is_real()) return g::sel(g::le(a, bound), bound, a);
     Output r = select_values(detail::exact_less(bound, a), a, bound);
     if (!a.get_element_type().is_real()) return r;
     return select_values(g::isnan(a), a, r);
 }
-Output clip_min(const Output& a, const Output& bound) {
+Output clip_min(const Output& a, const Output& bound, bool bound_not_nan) {
+    if (bound_not_nan && a.get_element_type().is_real()) return g::sel(g::le(bound, a), bound, a);
     Output r = select_values(detail::exact_less(a, bound), a, bound);
     if (!a.get_element_type().is_real()) return r;
     return select_values(g::isnan(a), a, r);
+}
+bool not_nan_constant(const Output& x) {
+    auto v = detail::scalar_constant(x);
+    return v && !std::isnan(*v);
 }
 }  // namespace
 
@@ -89,8 +118,11 @@ Output clip(const Output& x_in, const std::optional<Output>& x_min, const std::o
     const auto ct = dtype::compute_type(t);
     Output r = dtype::cast(all[0], ct);
     size_t k = 1;
-    if (x_min) r = clip_max(r, dtype::cast(all[k++], ct));
-    if (x_max) r = clip_min(r, dtype::cast(all[k++], ct));
+    for (bool lower : {true, false}) {
+        if (!(lower ? x_min : x_max)) continue;
+        const Output& bound = all[k++];
+        r = (lower ? clip_max : clip_min)(r, dtype::cast(bound, ct), not_nan_constant(bound));
+    }
     return dtype::cast(dtype::cast(r, t), out_type);
 }
 

@@ -229,7 +229,11 @@ Output accurate_sum(const Output& x, const Axes_& axes, bool keepdims) {
         }
     }
     const int64_t krank = static_cast<int64_t>(kept.size());
-    auto zeros = [&](int64_t k) { return i64s(std::vector<int64_t>(k, 0)); };
+    auto zeros_v = [](int64_t k) { return std::vector<int64_t>(k, 0); };
+    auto zeros = [&](int64_t k) { return i64s(zeros_v(k)); };
+    // The reduced axes are the last ones (keepdims is then a reshape).
+    bool trailing = axes.has_value();
+    for (size_t i = 0; trailing && i < kept.size(); ++i) trailing = kept[i] == static_cast<int64_t>(i);
     Output zero = dtype::scalar(x.get_element_type(), 0.0);
     if (n_static) {
         // Level by level: pad to a multiple of 8, reshape to (kept..., m, 8), sum the blocks. (One
@@ -248,24 +252,38 @@ Output accurate_sum(const Output& x, const Axes_& axes, bool keepdims) {
                 Output zeros_block = std::make_shared<v3::Broadcast>(zero, i64s(std::vector<int64_t>(zs.begin(), zs.end())));
                 t = std::make_shared<v0::Concat>(ov::OutputVector{t, zeros_block}, krank);
             } else if (m * kBlock != n) {
-                Output pads_end = std::make_shared<v0::Concat>(ov::OutputVector{zeros(krank), i64s({m * kBlock - n})}, 0);
-                t = std::make_shared<v1::Pad>(t, zeros(krank + 1), pads_end, zero, ov::op::PadMode::CONSTANT);
+                std::vector<int64_t> pads_end(krank + 1, 0);
+                pads_end.back() = m * kBlock - n;
+                t = std::make_shared<v1::Pad>(t, zeros(krank + 1), i64s(pads_end), zero, ov::op::PadMode::CONSTANT);
             }
             // A long level sums blocks of 8 strided by m, (kept..., 8, m) over the 8: the plugin
             // adds whole rows then (0.17 ms for 1e6 float32, against 0.32 for contiguous blocks),
             // with the same bound on the error. float64 keeps contiguous blocks, which the exact
             // path sums in a loop of its own.
             const bool strided = n == *n_static && m >= 4096 && x.get_element_type() != et::f64;
-            Output shape = std::make_shared<v0::Concat>(
-                ov::OutputVector{kept_shape, strided ? i64s({kBlock, m}) : i64s({m, kBlock})}, 0);
-            t = std::make_shared<v1::ReduceSum>(std::make_shared<v1::Reshape>(t, shape, false),
+            // The kept dimensions as they are (Reshape's special zero): no shape arithmetic
+            // where they are dynamic.
+            std::vector<int64_t> shape = zeros_v(krank);
+            shape.push_back(strided ? kBlock : m);
+            shape.push_back(strided ? m : kBlock);
+            t = std::make_shared<v1::ReduceSum>(std::make_shared<v1::Reshape>(t, i64s(shape), true),
                                                 i64s({strided ? -2 : -1}), false);
             n = m;
         }
-        Output r = blocks ? Output(std::make_shared<v1::Reshape>(t, kept_shape, false))
-                          : Output(std::make_shared<v1::ReduceSum>(t, i64s({-1}), false));
-        if (n == 0) r = std::make_shared<v3::Broadcast>(zero, kept_shape);
-        return keepdims ? keep_dims(r, x, axes) : r;
+        if (n == 0) {
+            Output r = std::make_shared<v3::Broadcast>(zero, kept_shape);
+            return keepdims ? keep_dims(r, x, axes) : r;
+        }
+        if (!blocks) {
+            const bool kept_one = keepdims && trailing && axes->size() == 1;
+            Output r = std::make_shared<v1::ReduceSum>(t, i64s({-1}), kept_one);
+            return keepdims && !kept_one ? keep_dims(r, x, axes) : r;
+        }
+        // (kept..., 1) to (kept...), or with keepdims over trailing axes to (kept..., 1, ..., 1).
+        std::vector<int64_t> shape = zeros_v(krank);
+        if (keepdims && trailing) shape.resize(s.rank().get_length(), 1);
+        Output r = std::make_shared<v1::Reshape>(t, i64s(shape), true);
+        return keepdims && !trailing ? keep_dims(r, x, axes) : r;
     }
     // A dynamic n: one pad to c * 8^L elements (8^L <= n, c <= 8), one reshape to
     // (kept..., c, 8, ..., 8, 1, ..., 1) of kLevels block axes (those past L of size 1), then ReduceSum

@@ -13,6 +13,8 @@ import subprocess
 import sys
 
 import numpy as np
+import openvino as ov
+import openvino.opset13 as ops
 import pytest
 
 import grid
@@ -144,6 +146,34 @@ def test_extrema_signed_zeros(path):
             assert list(np.signbit(g[op].astype(F64))) == [False, False, True, False], (op, d)
         for op in ("minimum", "fmin"):
             assert list(np.signbit(g[op].astype(F64))) == [True, True, True, False], (op, d)
+
+
+@PATH
+def test_extrema_and_clip_against_a_constant(path):
+    """Against a one-element constant that is not NaN, the extrema and clip take one comparison
+    and one Select. Their bits equal those against the same value as a tensor input (the general
+    form, checked above), with x of NaN, infinities and both zeros, on either side."""
+    xs = [math.nan, -math.inf, -2.0, -1.0, -0.0, 0.0, 1.0, 2.0, math.inf]
+    cs = [0.0, -0.0, 1.0, -1.0, math.inf, -math.inf, math.nan]
+    ops_ = ("maximum", "minimum", "fmax", "fmin")
+    for d in _floats(path):
+        def build(x, *tensors):
+            out = []
+            for c, t in zip(cs, tensors):
+                k = grid.constant(cast([c], d).reshape(()))
+                for op in ops_:
+                    f = getattr(ovnp, op)
+                    out += [f(x, k), f(x, t), f(k, x), f(t, x)]
+                out += [ovnp.clip(x, k, None), ovnp.clip(x, t, None), ovnp.clip(x, None, k), ovnp.clip(x, None, t)]
+            return tuple(out)
+        got = run(path, build, cast(xs, d), *[cast([c], d).reshape(()) for c in cs])
+        for i in range(0, len(got), 2):
+            assert_same(got[i], got[i + 1], msg=f"{d} case {i // 2}: c={cs[i // 20]}", inputs=(cast(xs, d),))
+    x = ops.parameter([-1], np.float32)
+    for f in (lambda k: ovnp.maximum(x, k), lambda k: ovnp.fmin(k, x), lambda k: ovnp.clip(x, k, k)):
+        for c, general in ((0.0, False), (-math.inf, False), (math.nan, True)):
+            types = [n.get_type_name() for n in ov.Model([f(grid.constant(np.float32(c)))], [x]).get_ops()]
+            assert ("IsNaN" in types) == general, (c, types)
 
 
 def test_references_match_numpy():
