@@ -365,32 +365,87 @@ def _replace_everywhere(old, new):
         _records.append((mod, attr, old))
 
 
-class _OpenVINOWithPrecision:
-    """The openvino module as Keras's trainer sees it: compile_model gets an
-    inference precision unless the caller chose one."""
+# Distinct input shapes one predict model compiles for; past them, one dynamic compile serves the rest.
+_MAX_STATIC_SHAPES = 4
 
-    def __init__(self, module, precision):
+
+class _CompiledPerShape:
+    """A trainer's model compiled once for each set of input shapes it is called with. With
+    static shapes the CPU plugin fuses elementwise chains into one JIT kernel; with Keras's
+    dynamic batch it runs each elementwise op as a pass of its own. One set of shapes always
+    runs the same compiled model, so an input gives the same answer on every call."""
+
+    def __init__(self, compile, model):
+        self._compile = compile
+        self._model = model
+        self._by_shapes = {}
+        self._dynamic = None
+
+    def _for(self, shapes):
+        compiled = self._by_shapes.get(shapes)
+        if compiled is not None:
+            return compiled
+        if len(self._by_shapes) < _MAX_STATIC_SHAPES and len(shapes) == len(self._model.inputs):
+            import openvino as ov
+
+            model = self._model.clone()
+            try:
+                model.reshape({model.input(i): ov.PartialShape(list(s)) for i, s in enumerate(shapes)})
+            except Exception:  # a graph that cannot take static shapes keeps its dynamic ones
+                model = None
+            if model is not None:
+                compiled = self._by_shapes[shapes] = self._compile(model)
+                return compiled
+        if self._dynamic is None:
+            self._dynamic = self._compile(self._model)
+        self._by_shapes[shapes] = self._dynamic
+        return self._dynamic
+
+    def __call__(self, inputs, *args, **kwargs):
+        shapes = tuple(tuple(np.shape(x)) for x in inputs)
+        return self._for(shapes)(inputs, *args, **kwargs)
+
+
+class _TrainerOpenVINO:
+    """The openvino module as Keras's trainer sees it: compile_model gets an
+    inference precision unless the caller chose one (None: leave it), and with
+    per_shape returns a _CompiledPerShape."""
+
+    def __init__(self, module, precision, per_shape):
         self._module = module
         self._precision = precision
+        self._per_shape = per_shape
 
     def __getattr__(self, name):
         return getattr(self._module, name)
 
     def compile_model(self, model, device_name="AUTO", config=None):
         config = dict(config or {})
-        config.setdefault("INFERENCE_PRECISION_HINT", self._precision)
-        return self._module.compile_model(model, device_name, config)
+        if self._precision is not None:
+            config.setdefault("INFERENCE_PRECISION_HINT", self._precision)
+
+        def compile(m):
+            return self._module.compile_model(m, device_name, config)
+
+        return _CompiledPerShape(compile, model) if self._per_shape else compile(model)
+
+
+def _patch_trainer(precision, per_shape):
+    from keras.src.backend.openvino import trainer
+
+    if isinstance(trainer.ov, _TrainerOpenVINO):
+        trainer.ov._precision, trainer.ov._per_shape = precision, per_shape
+        return
+    if precision is None and not per_shape:
+        return
+    _records.append((trainer, "ov", trainer.ov))
+    trainer.ov = _TrainerOpenVINO(trainer.ov, precision, per_shape)
 
 
 def _patch_trainer_precision(precision):
-    if precision is None:
-        return
-    from keras.src.backend.openvino import trainer
-
-    if isinstance(trainer.ov, _OpenVINOWithPrecision):
-        return
-    _records.append((trainer, "ov", trainer.ov))
-    trainer.ov = _OpenVINOWithPrecision(trainer.ov, precision)
+    """Only the inference precision (upstream's dynamic compile otherwise): bench/predict.py's
+    upstream-f32."""
+    _patch_trainer(precision, per_shape=False)
 
 
 # OpenVINOKerasTensor's operators, as KerasTensor's: the keras.ops function each stands for
@@ -435,7 +490,7 @@ def _patch_operators(core):
         setattr(cls, dunder, fn)
 
 
-def install(inference_precision="f32", eager="immediate", precision="numpy"):
+def install(inference_precision="f32", eager="immediate", precision="numpy", predict_shapes="static"):
     """Route Keras's OpenVINO backend ops in ``ovnp.registry()``, its
     ``convert_to_numpy`` and its tensors' operators (``+``, ``%``, ``<``, ``&``,
     ... as KerasTensor maps them to keras.ops) through ovnp, and compile
@@ -451,16 +506,24 @@ def install(inference_precision="f32", eager="immediate", precision="numpy"):
     result is a Constant, and a repeated call replays the compiled model
     without building the op's graph); "lazy" builds graphs over Constants, as
     upstream does, computed when materialized.  Both give the same values.
+
+    ``predict_shapes``: "static" compiles ``predict``'s (and ``evaluate``'s)
+    model once per set of input shapes it meets (up to 4, then one model with
+    Keras's dynamic batch serves the rest): the CPU plugin fuses elementwise
+    ops only with static shapes. Each compile holds its own copy of repacked
+    weights. "dynamic" keeps Keras's one model with a dynamic batch.
     Idempotent; returns the sorted list of patched function names."""
     if eager not in ("immediate", "lazy"):
         raise ValueError(f"ovnp.keras.install: eager must be 'immediate' or 'lazy', got {eager!r}")
     if precision not in ("numpy", "fast"):
         raise ValueError(f"ovnp.keras.install: precision must be 'numpy' or 'fast', got {precision!r}")
+    if predict_shapes not in ("static", "dynamic"):
+        raise ValueError(f"ovnp.keras.install: predict_shapes must be 'static' or 'dynamic', got {predict_shapes!r}")
     _settings["eager"] = eager
     ovnp.set_precision(precision)
     keras, core, ov_numpy = _keras_backend()
     _sync_floatx()
-    _patch_trainer_precision(inference_precision)
+    _patch_trainer(inference_precision, predict_shapes == "static")
     if not _functions:
         for entry in ovnp.registry():
             name = entry["name"]

@@ -122,7 +122,10 @@ inline Output floor(const Output& a) { return make<v0::Floor>(a); }
 inline Output ceil(const Output& a) { return make<v0::Ceiling>(a); }
 inline Output vmax(const Output& a, const Output& b) { return make<v1::Maximum>(a, b); }
 inline Output vmin(const Output& a, const Output& b) { return make<v1::Minimum>(a, b); }
-inline Output isnan(const Output& a) { return make<v10::IsNaN>(a); }
+/// x != x: NaN only. Not IsNaN, which the CPU plugin cannot fuse into its elementwise
+/// Subgraphs (each IsNaN splits one, a pass and a kernel of its own); its NotEqual is IEEE's
+/// (unordered is not equal) both fused and not. (Its Greater and GreaterEqual are not.)
+inline Output isnan(const Output& a) { return make<v1::NotEqual>(a, a); }
 /// Round half to even.
 inline Output rint(const Output& x) { return make<v5::Round>(x, v5::Round::RoundMode::HALF_TO_EVEN); }
 /// A constant of x's type.

@@ -271,25 +271,19 @@ Output log1p(const Output& x_in) {
     Output x0 = dtype::to_inexact("log1p", x_in);
     const auto out_type = x0.get_element_type();
     Output x = dtype::cast(x0, dtype::compute_type(out_type));
-    constexpr double inf = std::numeric_limits<double>::infinity();
-
     // u = 1 + x rounds; log(u) - ((u - 1) - x) / u corrects log(u) for that
     // rounding to first order. This is Goldberg's idea (log(u) * x / (u - 1))
     // with one rounding fewer: within 1 ulp on NumPy's float64 accuracy set,
     // where Goldberg's product reaches 2, and nothing overflows for huge x.
     Output one = g::k(x, 1.0);
-    Output u = std::make_shared<v1::Add>(one, x);
-    Output rounding = std::make_shared<v1::Subtract>(std::make_shared<v1::Subtract>(u, one), x);
-    Output general = std::make_shared<v1::Subtract>(std::make_shared<v0::Log>(u),
-                                                    g::div(rounding, u));
-    Output r = g::sel(std::make_shared<v1::Equal>(u, one), x, general);  // keeps -0.0
-
-    // Special values, from the input (x/(u-1) is inf/inf at +inf).
-    r = g::sel(std::make_shared<v1::Equal>(x, g::k(x, -1.0)), g::k(x, -inf), r);
-    Output invalid = std::make_shared<v1::LogicalOr>(std::make_shared<v1::Less>(x, g::k(x, -1.0)),
-                                                     std::make_shared<v10::IsNaN>(x));
-    r = g::sel(invalid, g::k(x, std::numeric_limits<double>::quiet_NaN()), r);
-    r = g::sel(std::make_shared<v1::Equal>(x, g::k(x, inf)), x, r);  // x is input 1, as exact_function wants
+    Output u = g::add(one, x);
+    Output correction = g::div(g::sub(g::sub(u, one), x), u);
+    // The correction is NaN only where log(u) is already the answer: 0 / 0 at x = -1 (-inf),
+    // inf - inf at x = +-inf (+inf; NaN) and NaN x. Log is IEEE's there (the plugin's too).
+    correction = g::sel(g::isnan(correction), g::k(x, 0.0), correction);
+    Output general = g::sub(g::make<v0::Log>(u), correction);
+    // Where u rounds to 1, x itself (keeps -0.0); x is input 1, as exact_function wants.
+    Output r = g::sel(g::eq(u, one), x, general);
     return dtype::cast(detail::exact_function(r, "log1p"), out_type);
 }
 
