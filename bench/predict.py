@@ -3,7 +3,9 @@
     .venv/bin/python bench/predict.py [--reps 15] [--rounds 3] [--models mlp,encoder,mobilenet,decoder] [--png docs/predict-bench.png]
 
 One process per backend (Keras picks its backend at import):
-  ovnp          KERAS_BACKEND=openvino, ovnp.keras.install() (predict compiled at f32 inference precision)
+  ovnp          KERAS_BACKEND=openvino, ovnp.keras.install() (predict compiled at f32 inference precision,
+                once per input shape: static shapes)
+  ovnp-dynamic  the same with install(predict_shapes="dynamic") (Keras's one model with a dynamic batch)
   ovnp-fast     the same with install(precision="fast") (ovnp's precision policy, docs/ops.md)
   ovnp-default  the same at OpenVINO's default inference precision (bf16 on CPUs with AVX512-BF16/AMX)
   upstream-f32  KERAS_BACKEND=openvino alone, predict compiled with INFERENCE_PRECISION_HINT=f32
@@ -27,7 +29,7 @@ import sys
 import tempfile
 import time
 
-BACKENDS = ["ovnp", "ovnp-fast", "ovnp-default", "upstream-f32", "upstream", "jax", "numpy"]
+BACKENDS = ["ovnp", "ovnp-dynamic", "ovnp-fast", "ovnp-default", "upstream-f32", "upstream", "jax", "numpy"]
 MODELS = ["mlp", "encoder", "mobilenet", "decoder"]
 
 
@@ -108,7 +110,8 @@ def worker(backend, models, reps, data_dir, out_path):
         import ovnp.keras
 
         ovnp.keras.install(inference_precision=None if backend == "ovnp-default" else "f32",
-                           precision="fast" if backend == "ovnp-fast" else "numpy")
+                           precision="fast" if backend == "ovnp-fast" else "numpy",
+                           predict_shapes="dynamic" if backend == "ovnp-dynamic" else "static")
     elif backend == "upstream-f32":
         import ovnp.keras  # only its compile_model wrapper for Keras's trainer: no op is replaced
 
@@ -218,7 +221,7 @@ def main():
             diff = float(np.max(np.abs(y - ref))) if ref is not None else float("nan")
             print(f"{m:10} {b:13} {res[b][m]['first']:8.3f} {res[b][m]['steady']:9.4f} {diff:16.3g}")
     print("\nratios (steady state; above 1 means ovnp is slower):")
-    for mine in ("ovnp", "ovnp-fast"):
+    for mine in ("ovnp", "ovnp-dynamic", "ovnp-fast"):
         o = res.get(mine)
         for m in models if o else ():
             row = [f"{m:10}"]

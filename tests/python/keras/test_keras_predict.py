@@ -1,0 +1,121 @@
+"""``model.predict`` under ``ovnp.keras.install()``: one compiled model per set of input shapes
+(``predict_shapes="static"``, the default), each with static shapes, so that the CPU plugin fuses
+the elementwise ops; the same input gives the same answer on every call; past four shapes one
+model with Keras's dynamic batch serves the rest; ``predict_shapes="dynamic"`` keeps Keras's one
+dynamic model. Values of every op inside ``predict`` are checked by the grid (test_grid.py)."""
+
+import os
+
+os.environ["KERAS_BACKEND"] = "openvino"
+
+import numpy as np  # noqa: E402
+import openvino as ov  # noqa: E402
+import pytest  # noqa: E402
+
+import keras  # noqa: E402
+
+if keras.backend.backend() != "openvino":  # keras was imported earlier with another backend
+    pytest.skip(f"Keras backend is {keras.backend.backend()!r}", allow_module_level=True)
+
+import ovnp.keras as ok  # noqa: E402
+from keras import layers, ops  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _installed():
+    ok.install()
+    yield
+    ok.install()  # back to the defaults for the other modules
+
+
+def _model():
+    keras.utils.set_random_seed(0)
+    x = keras.Input((16,))
+    h = layers.Dense(32)(x)
+    h = layers.Lambda(lambda t: ops.log1p(ops.exp(ops.clip(t, -10.0, 10.0))) - ops.maximum(t, 0.0))(h)
+    h = layers.Lambda(lambda t: t / ops.sum(ops.abs(t) + 1.0, axis=-1, keepdims=True))(h)
+    return keras.Model(x, layers.Dense(4)(h))
+
+
+def _reference(model, x):
+    """The model's function in NumPy (float64, then float32)."""
+    (w1, b1), (w2, b2) = (layer.get_weights() for layer in model.layers if isinstance(layer, layers.Dense))
+    t = x.astype(np.float64) @ w1 + b1
+    h = np.log1p(np.exp(np.clip(t, -10, 10))) - np.maximum(t, 0)
+    h = h / np.sum(np.abs(h) + 1, axis=-1, keepdims=True)
+    return (h @ w2 + b2).astype(np.float32)
+
+
+def _static_shapes(compiled):
+    return sorted(tuple(c.inputs[0].get_partial_shape().to_shape()) for c in compiled._by_shapes.values()
+                  if c.inputs[0].get_partial_shape().is_static)
+
+
+def test_one_static_model_per_batch_shape_and_the_same_answer_every_call():
+    model = _model()
+    x = np.random.default_rng(0).standard_normal((10, 16)).astype(np.float32)
+    y = model.predict(x, batch_size=4, verbose=0)  # batches of 4, 4 and 2 rows
+    assert y.dtype == np.float32 and y.shape == (10, 4)
+    np.testing.assert_allclose(y, _reference(model, x), rtol=2e-5, atol=2e-6)
+    compiled = model.ov_compiled_model
+    assert isinstance(compiled, ok._CompiledPerShape)
+    assert _static_shapes(compiled) == [(2, 16), (4, 16)] and compiled._dynamic is None
+    for _ in range(2):
+        assert np.array_equal(model.predict(x, batch_size=4, verbose=0), y)
+    assert _static_shapes(compiled) == [(2, 16), (4, 16)]  # no compile past the first call
+    # evaluate's model is the same kind
+    model.compile(loss="mse")
+    assert np.isfinite(model.evaluate(x, np.zeros((10, 4), np.float32), batch_size=5, verbose=0))
+
+
+def test_past_four_shapes_one_dynamic_model_serves_the_rest():
+    model = _model()
+    rng = np.random.default_rng(1)
+    xs = [rng.standard_normal((n, 16)).astype(np.float32) for n in (1, 2, 3, 4, 5, 6, 7)]
+    ys = [model.predict(x, batch_size=len(x), verbose=0) for x in xs]
+    for x, y in zip(xs, ys):
+        np.testing.assert_allclose(y, _reference(model, x), rtol=2e-5, atol=2e-6)
+    compiled = model.ov_compiled_model
+    assert _static_shapes(compiled) == [(1, 16), (2, 16), (3, 16), (4, 16)]
+    dynamic = compiled._dynamic
+    assert dynamic is not None and dynamic.inputs[0].get_partial_shape().is_dynamic
+    assert all(compiled._by_shapes[((n, 16),)] is dynamic for n in (5, 6, 7))
+    for x, y in zip(xs, ys):  # each shape keeps its model: the same answers again
+        assert np.array_equal(model.predict(x, batch_size=len(x), verbose=0), y)
+
+
+def test_a_model_that_cannot_take_static_shapes_keeps_its_dynamic_one():
+    p = ov.opset13.parameter([-1, 3], np.float32)
+    model = ov.Model([ov.opset13.multiply(p, ov.opset13.constant(np.float32(2)))], [p])
+
+    class Unshapable:
+        inputs = model.inputs
+
+        def clone(self):
+            return self
+
+        def reshape(self, shapes):
+            raise RuntimeError("shape inference failed")
+
+    compiled_models = []
+
+    def compile(m):
+        compiled_models.append(m)
+        return ov.compile_model(model, "CPU")
+
+    per_shape = ok._CompiledPerShape(compile, Unshapable())
+    r = per_shape([np.ones((2, 3), np.float32)])
+    assert np.array_equal(r[0], np.full((2, 3), 2, np.float32))
+    assert len(compiled_models) == 1 and per_shape._dynamic is not None
+
+
+def test_predict_shapes_dynamic_keeps_kerass_model():
+    ok.install(predict_shapes="dynamic")
+    model = _model()
+    x = np.random.default_rng(2).standard_normal((6, 16)).astype(np.float32)
+    y = model.predict(x, batch_size=4, verbose=0)
+    np.testing.assert_allclose(y, _reference(model, x), rtol=2e-5, atol=2e-6)
+    compiled = model.ov_compiled_model
+    assert isinstance(compiled, ov.CompiledModel) and compiled.inputs[0].get_partial_shape().is_dynamic
+    with pytest.raises(ValueError, match="predict_shapes"):
+        ok.install(predict_shapes="per-call")
