@@ -183,9 +183,36 @@ Output reduced_count(const Output& x, const Axes_& axes, et::Type t) {
     return dtype::cast(std::make_shared<v1::ReduceProd>(shape_of(x), i64s({0}), false), t);
 }
 
+namespace {
+// Whether NumPy adds the reduced elements one at a time in memory order: its inner loop then runs
+// along the last axis of more than one element (its iterator drops size-1 axes), which is kept.
+// The CPU plugin's float32 ReduceSum adds in the same order, to the bit (measured, static and
+// dynamic shapes); pairwise blocks would differ from NumPy there.
+bool sums_in_memory_order(const ov::PartialShape& s, const std::vector<int64_t>& axes) {
+    if (s.rank().is_dynamic()) return false;
+    for (int64_t a : axes)
+        if (s[a].is_static() && s[a].get_length() == 0) return false;  // the identity, below
+    for (int64_t i = s.rank().get_length() - 1; i >= 0; --i) {
+        if (s[i].is_static() && s[i].get_length() == 1) continue;
+        return !std::binary_search(axes.begin(), axes.end(), i) && s[i].get_min_length() > 1;
+    }
+    return false;
+}
+}  // namespace
+
 Output accurate_sum(const Output& x, const Axes_& axes, bool keepdims) {
     if (axes && axes->empty()) return x;
     const auto& s = x.get_partial_shape();
+    if (axes && x.get_element_type() == et::f32 && sums_in_memory_order(s, *axes)) {
+        Output r = std::make_shared<v1::ReduceSum>(x, i64s(*axes), keepdims);
+        bool dynamic = false;
+        for (int64_t a : *axes) dynamic = dynamic || s[a].is_dynamic();
+        if (!dynamic) return r;
+        // The plugin's ReduceSum over an empty axis returns garbage.
+        Output n = std::make_shared<v1::ReduceProd>(gather_dims(x, *axes), i64s({0}), false);
+        Output zero = dtype::scalar(et::f32, 0.0);
+        return select_values(g::eq(n, i64s({0}, true)), std::make_shared<v3::Broadcast>(zero, shape_of(r)), r);
+    }
     // (kept..., n): the reduced axes moved last and merged.
     Output t = x;
     std::vector<int64_t> kept;

@@ -78,6 +78,36 @@ def test_mean_uses_accurate_sum(accuracy_sets):
     assert abs(got - exact) <= max(2 * abs(float(np.mean(v)) - exact), float(np.spacing(np.float32(exact))) / 2)
 
 
+# Where the kept last axis (of more than one element) leads NumPy's inner loop, NumPy adds one
+# element at a time in memory order, and so does ovnp (the plugin's ReduceSum): the same bits.
+# (A dynamic last axis might be 1 at run time, where NumPy sums pairwise: ovnp keeps its blocks.)
+IN_MEMORY_ORDER = [((64, 300), (0,)), ((2, 28, 28, 16), (1, 2)), ((3, 1000, 5), (0, 1)),
+                   ((50, 1, 40, 3), (0, 2)), ((600, 3, 2), (0,)), ((5, 300, 7, 4), (1,))]
+
+
+@pytest.mark.parametrize("path", ["eager", "compiled", "dynamic batch"])
+def test_sums_keeping_the_last_axis_are_numpys_to_the_bit(path):
+    rng = np.random.default_rng(5)
+    xs = [(rng.standard_normal(s) * 10.0 ** rng.uniform(-3, 3, s)).astype(np.float32) for s, _ in IN_MEMORY_ORDER]
+
+    def build(*ps):
+        return tuple(f(p, list(a), k) for p, (_, a) in zip(ps, IN_MEMORY_ORDER) for f in (ovnp.sum, ovnp.mean)
+                     for k in (False, True))
+
+    if path == "dynamic batch":
+        params = [ops.parameter([-1, *x.shape[1:]], np.float32) for x in xs]
+        model = ov.Model(list(build(*[p.output(0) for p in params])), params)
+        got = list(ov.compile_model(model, "CPU", grid.COMPILE_CONFIG)(xs).values())
+    else:
+        got = grid.run(path, build, *xs)
+    got = iter(got)
+    for x, (s, a) in zip(xs, IN_MEMORY_ORDER):
+        for np_f, ulp in ((np.sum, 0), (np.mean, 1)):  # mean divides by the count as a product by 1/n
+            for k in (False, True):
+                grid.assert_same(next(got), np_f(x, axis=a, keepdims=k), ulp=ulp,
+                                 msg=f"{np_f.__name__} {s} axis={a} keepdims={k}")
+
+
 def test_var_two_pass():
     x = np.array([1e8 + 1, 1e8 + 2, 1e8 + 3], np.float32)
     assert one(ovnp.var(x)) == np.var(x)  # float32 holds each of them as 1e8: 0
