@@ -4,7 +4,8 @@
 
 One process per backend (Keras picks its backend at import):
   ovnp          KERAS_BACKEND=openvino, ovnp.keras.install() (predict compiled at f32 inference precision,
-                once per input shape: static shapes)
+                once per input shape: static shapes, without the plugin's snippets)
+  ovnp-fused    the same with install(predict_fusion=True) (static shapes with snippets)
   ovnp-dynamic  the same with install(predict_shapes="dynamic") (Keras's one model with a dynamic batch)
   ovnp-fast     the same with install(precision="fast") (ovnp's precision policy, docs/ops.md)
   ovnp-default  the same at OpenVINO's default inference precision (bf16 on CPUs with AVX512-BF16/AMX)
@@ -29,7 +30,7 @@ import sys
 import tempfile
 import time
 
-BACKENDS = ["ovnp", "ovnp-dynamic", "ovnp-fast", "ovnp-default", "upstream-f32", "upstream", "jax", "numpy"]
+BACKENDS = ["ovnp", "ovnp-fused", "ovnp-dynamic", "ovnp-fast", "ovnp-default", "upstream-f32", "upstream", "jax", "numpy"]
 MODELS = ["mlp", "encoder", "mobilenet", "decoder"]
 
 
@@ -111,7 +112,8 @@ def worker(backend, models, reps, data_dir, out_path):
 
         ovnp.keras.install(inference_precision=None if backend == "ovnp-default" else "f32",
                            precision="fast" if backend == "ovnp-fast" else "numpy",
-                           predict_shapes="dynamic" if backend == "ovnp-dynamic" else "static")
+                           predict_shapes="dynamic" if backend == "ovnp-dynamic" else "static",
+                           predict_fusion=backend == "ovnp-fused")
     elif backend == "upstream-f32":
         import ovnp.keras  # only its compile_model wrapper for Keras's trainer: no op is replaced
 
@@ -221,7 +223,7 @@ def main():
             diff = float(np.max(np.abs(y - ref))) if ref is not None else float("nan")
             print(f"{m:10} {b:13} {res[b][m]['first']:8.3f} {res[b][m]['steady']:9.4f} {diff:16.3g}")
     print("\nratios (steady state; above 1 means ovnp is slower):")
-    for mine in ("ovnp", "ovnp-dynamic", "ovnp-fast"):
+    for mine in ("ovnp", "ovnp-fused", "ovnp-dynamic", "ovnp-fast"):
         o = res.get(mine)
         for m in models if o else ():
             row = [f"{m:10}"]

@@ -409,12 +409,13 @@ class _CompiledPerShape:
 class _TrainerOpenVINO:
     """The openvino module as Keras's trainer sees it: compile_model gets an
     inference precision unless the caller chose one (None: leave it), and with
-    per_shape returns a _CompiledPerShape."""
+    per_shape returns a _CompiledPerShape whose compiles add ``config``."""
 
-    def __init__(self, module, precision, per_shape):
+    def __init__(self, module, precision, per_shape, config):
         self._module = module
         self._precision = precision
         self._per_shape = per_shape
+        self._config = config
 
     def __getattr__(self, name):
         return getattr(self._module, name)
@@ -423,23 +424,27 @@ class _TrainerOpenVINO:
         config = dict(config or {})
         if self._precision is not None:
             config.setdefault("INFERENCE_PRECISION_HINT", self._precision)
+        if not self._per_shape:
+            return self._module.compile_model(model, device_name, config)
+        static = {**self._config, **config}
 
         def compile(m):
-            return self._module.compile_model(m, device_name, config)
+            return self._module.compile_model(m, device_name, config if m.is_dynamic() else static)
 
-        return _CompiledPerShape(compile, model) if self._per_shape else compile(model)
+        return _CompiledPerShape(compile, model)
 
 
-def _patch_trainer(precision, per_shape):
+def _patch_trainer(precision, per_shape, config=None):
     from keras.src.backend.openvino import trainer
 
+    config = dict(config or {})
     if isinstance(trainer.ov, _TrainerOpenVINO):
-        trainer.ov._precision, trainer.ov._per_shape = precision, per_shape
+        trainer.ov._precision, trainer.ov._per_shape, trainer.ov._config = precision, per_shape, config
         return
     if precision is None and not per_shape:
         return
     _records.append((trainer, "ov", trainer.ov))
-    trainer.ov = _TrainerOpenVINO(trainer.ov, precision, per_shape)
+    trainer.ov = _TrainerOpenVINO(trainer.ov, precision, per_shape, config)
 
 
 def _patch_trainer_precision(precision):
@@ -490,7 +495,8 @@ def _patch_operators(core):
         setattr(cls, dunder, fn)
 
 
-def install(inference_precision="f32", eager="immediate", precision="numpy", predict_shapes="static"):
+def install(inference_precision="f32", eager="immediate", precision="numpy", predict_shapes="static",
+            predict_fusion=False):
     """Route Keras's OpenVINO backend ops in ``ovnp.registry()``, its
     ``convert_to_numpy`` and its tensors' operators (``+``, ``%``, ``<``, ``&``,
     ... as KerasTensor maps them to keras.ops) through ovnp, and compile
@@ -512,6 +518,10 @@ def install(inference_precision="f32", eager="immediate", precision="numpy", pre
     Keras's dynamic batch serves the rest): the CPU plugin fuses elementwise
     ops only with static shapes. Each compile holds its own copy of repacked
     weights. "dynamic" keeps Keras's one model with a dynamic batch.
+    ``predict_fusion``: with static shapes, let the plugin fuse elementwise
+    chains into JIT kernels of its own (its "snippets"). Off by default: their
+    code generation makes the first ``predict`` up to 1.7x slower, for
+    10 to 30% off later calls (bench/predict.py, docs/executor.md).
     Idempotent; returns the sorted list of patched function names."""
     if eager not in ("immediate", "lazy"):
         raise ValueError(f"ovnp.keras.install: eager must be 'immediate' or 'lazy', got {eager!r}")
@@ -523,7 +533,9 @@ def install(inference_precision="f32", eager="immediate", precision="numpy", pre
     ovnp.set_precision(precision)
     keras, core, ov_numpy = _keras_backend()
     _sync_floatx()
-    _patch_trainer(inference_precision, predict_shapes == "static")
+    # Snippets: the plugin's JIT fusion of elementwise chains, which it does only with static shapes.
+    _patch_trainer(inference_precision, predict_shapes == "static",
+                   {} if predict_fusion else {"SNIPPETS_MODE": "DISABLE"})
     if not _functions:
         for entry in ovnp.registry():
             name = entry["name"]

@@ -46,6 +46,10 @@ def _reference(model, x):
     return (h @ w2 + b2).astype(np.float32)
 
 
+def _layer_types(compiled):
+    return {op.get_rt_info()["layerType"].astype(str) for op in compiled.get_runtime_model().get_ops()}
+
+
 def _static_shapes(compiled):
     return sorted(tuple(c.inputs[0].get_partial_shape().to_shape()) for c in compiled._by_shapes.values()
                   if c.inputs[0].get_partial_shape().is_static)
@@ -62,10 +66,23 @@ def test_one_static_model_per_batch_shape_and_the_same_answer_every_call():
     assert _static_shapes(compiled) == [(2, 16), (4, 16)] and compiled._dynamic is None
     for _ in range(2):
         assert np.array_equal(model.predict(x, batch_size=4, verbose=0), y)
+    # compiled without the plugin's snippets (predict_fusion=False)
+    assert all("Subgraph" not in _layer_types(c) for c in compiled._by_shapes.values())
     assert _static_shapes(compiled) == [(2, 16), (4, 16)]  # no compile past the first call
     # evaluate's model is the same kind
     model.compile(loss="mse")
     assert np.isfinite(model.evaluate(x, np.zeros((10, 4), np.float32), batch_size=5, verbose=0))
+
+
+def test_predict_fusion_compiles_with_the_plugins_snippets():
+    ok.install(predict_fusion=True)
+    model = _model()
+    x = np.random.default_rng(3).standard_normal((8, 16)).astype(np.float32)
+    y = model.predict(x, batch_size=8, verbose=0)
+    np.testing.assert_allclose(y, _reference(model, x), rtol=2e-5, atol=2e-6)
+    (compiled,) = model.ov_compiled_model._by_shapes.values()
+    assert "Subgraph" in _layer_types(compiled)
+    assert np.array_equal(model.predict(x, batch_size=8, verbose=0), y)
 
 
 def test_past_four_shapes_one_dynamic_model_serves_the_rest():
