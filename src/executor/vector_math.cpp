@@ -76,6 +76,29 @@ OVNP_LOG1P_F32(log1p_f8_avx2, 8, __m256, "avx2,fma", Sleef_logf8_u10avx2)
 OVNP_LOG1P_F32(log1p_f4_sse2, 4, __m128, "sse2", Sleef_logf4_u10sse2)
 #undef OVNP_LOG1P_F32
 
+// float64 log1p: fdlibm's s_log1p.c over AVX-512's exponent and mantissa extraction. u = 1 + x =
+// m 2^k with m in [sqrt(2)/2, sqrt(2)), f = m - 1; c, u's rounding over u, joins the low-order
+// terms; its exact form depends on u's own exponent (before m's normalization). Within 0.8 ulp
+// on 2e7 values against long double's log1pl (NumPy's accuracy set allows 1), 1.8x faster than
+// SLEEF's log1p, which the other ISAs keep. x = -1, tiny and huge x go to libm (fix-ups).
+__attribute__((target("avx512f"))) __m512d log1p_d8_avx512f(__m512d xv) {
+    typedef double Vec __attribute__((vector_size(64)));
+    const Vec x = (Vec)xv, u = x + 1.0;
+    __m512d m = _mm512_getmant_pd((__m512d)u, _MM_MANT_NORM_1_2, _MM_MANT_SIGN_nan);
+    __m512d k = _mm512_getexp_pd((__m512d)u);
+    const __mmask8 above_two = _mm512_cmp_pd_mask(k, _mm512_setzero_pd(), _CMP_GT_OQ);
+    const __mmask8 high = _mm512_cmp_pd_mask(m, _mm512_set1_pd(1.4142135623730951), _CMP_GT_OQ);
+    m = _mm512_mask_mul_pd(m, high, m, _mm512_set1_pd(0.5));
+    k = _mm512_mask_add_pd(k, high, k, _mm512_set1_pd(1.0));
+    const Vec c = (Vec)_mm512_mask_mov_pd((__m512d)(x - (u - 1.0)), above_two, (__m512d)(1.0 - (u - x))) / u;
+    const Vec f = (Vec)m - 1.0, kv = (Vec)k, hfsq = 0.5 * f * f;
+    const Vec s = f / (2.0 + f), z = s * s, w = z * z;
+    const Vec r = z * (6.666666666666735130e-01 + w * (2.857142874366239149e-01 + w * (1.818357216161805012e-01 + w * 1.479819860511658591e-01))) +
+                  w * (3.999999999940941908e-01 + w * (2.222219843214978396e-01 + w * 1.531383769920937332e-01));
+    // ln2 = 6.93147180369123816490e-01 + 1.90821492927058770002e-10 (k * the first is exact)
+    return (__m512d)(kv * 6.93147180369123816490e-01 - ((hfsq - (s * (hfsq + r) + (kv * 1.90821492927058770002e-10 + c))) - f));
+}
+
 // One function per ISA and type (a lambda would not inherit the target): whole vectors, then
 // the tail through a padded vector, so every element takes the same function wherever it is.
 #define OVNP_LANES(T, V, W, sfx, isa_name, LOG1P)                                              \
@@ -109,7 +132,7 @@ OVNP_LOG1P_F32(log1p_f4_sse2, 4, __m128, "sse2", Sleef_logf4_u10sse2)
     }
 
 __attribute__((target("avx512f"))) void run512(MathFn fn, const double* in, double* out, size_t n)
-    OVNP_LANES(double, __m512d, 8, d8, avx512f, Sleef_log1pd8_u10avx512f)
+    OVNP_LANES(double, __m512d, 8, d8, avx512f, log1p_d8_avx512f)
 __attribute__((target("avx2,fma"))) void run256(MathFn fn, const double* in, double* out, size_t n)
     OVNP_LANES(double, __m256d, 4, d4, avx2, Sleef_log1pd4_u10avx2)
 void run128(MathFn fn, const double* in, double* out, size_t n) OVNP_LANES(double, __m128d, 2, d2, sse2, Sleef_log1pd2_u10sse2)
@@ -173,11 +196,12 @@ void block(MathFn fn, const double* in, double* out, size_t n) {
                [](double x) { return std::exp(x); });
     } else if (fn == MathFn::Log1p) {
         // SLEEF's log1p overflows past about 1e307 and flushes tiny and subnormal x to 0: libm's
-        // there (x itself below 2^-54, log(x) for huge x), zeros and NaN too.
+        // there (x itself below 2^-54, log(x) for huge x), zeros, -1 and NaN too.
         fix_up(in, out, n,
                [](double x, double) {
                    const uint32_t a = high(x) & 0x7FFFFFFFu;
-                   return (a < high(0x1p-54)) | (a >= high(HUGE_VAL)) | ((high(x) == a) & (a >= high(0x1p1000)));
+                   return (a < high(0x1p-54)) | (a >= high(HUGE_VAL)) | ((high(x) == a) & (a >= high(0x1p1000))) |
+                          (high(x) == high(-1.0));
                },
                [](double x) { return std::log1p(x); });
     }

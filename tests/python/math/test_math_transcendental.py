@@ -273,6 +273,27 @@ def test_float32_functions_in_eager_run_vectorized():
     assert ovnp.exact_path([ovnp.add(ovnp.log(grid.constant(x)), grid.constant(x))]) == "compiled"
 
 
+def test_float64_log1p_in_eager_is_within_one_ulp():
+    """Eager float64 log1p (fdlibm's arrangement over AVX-512's exponent extraction where the CPU
+    has it, SLEEF's otherwise; libm's at -1, tiny and huge x): within 1 ulp of long double's
+    log1pl (NumPy's accuracy-set bar) over random exponents and random bit patterns, specials
+    and their signs exactly."""
+    rng = np.random.default_rng(11)
+    n = 200_000
+    x = np.concatenate([np.ldexp(rng.random(n), rng.integers(-60, 60, n)) * rng.choice([1.0, -1.0], n),
+                        rng.integers(0, 2**64, n, dtype=np.uint64).view(F64),
+                        np.array([-1.0, -0.0, 0.0, np.inf, -np.inf, np.nan, 1e-300, -1e-300, 5e-324, 1e308,
+                                  -0.9999999999999999, 2.0**-54, -2.0**-54, 2.0**53, 2.0**1000, 0.5, -0.5])])
+    got = run("eager", ovnp.log1p, x)[0]
+    with np.errstate(all="ignore"):
+        want = np.log1p(x.astype(np.longdouble))
+    w64 = want.astype(F64)
+    finite = np.isfinite(w64) & (w64 != 0)
+    err = np.abs((got[finite].astype(np.longdouble) - want[finite]) / np.spacing(np.abs(w64[finite])))
+    assert float(err.max()) <= 1.0, (float(err.max()), x[finite][np.argmax(err)])
+    assert_same(got[~finite], w64[~finite], msg="log1p float64 specials", inputs=(x[~finite],))
+
+
 @PATH
 def test_log1p_ints_give_floatx_float64(path, floatx):
     floatx("float64")
