@@ -371,9 +371,10 @@ _MAX_STATIC_SHAPES = 4
 
 class _CompiledPerShape:
     """A trainer's model compiled once for each set of input shapes it is called with. With
-    static shapes the CPU plugin fuses elementwise chains into one JIT kernel; with Keras's
-    dynamic batch it runs each elementwise op as a pass of its own. One set of shapes always
-    runs the same compiled model, so an input gives the same answer on every call."""
+    Keras's dynamic batch the CPU plugin runs each elementwise op as a pass of its own; static
+    shapes get its faster static kernels (and, with snippets, elementwise chains fused into
+    one JIT kernel). One set of shapes always runs the same compiled model, so an input gives
+    the same answer on every call."""
 
     def __init__(self, compile, model):
         self._compile = compile

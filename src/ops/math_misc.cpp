@@ -22,8 +22,6 @@ using detail::select_values;
 // ================================================================ extrema finding
 
 namespace {
-// IEEE 754-2019 maximum / minimum of same-typed a and b, NaN-propagating
-// when propagate_nan, else NaN-ignoring (fmax / fmin).
 // The extremum of x and a constant c that is not NaN: one comparison and one Select, with
 // -0.0 below +0.0 and x's NaN kept (propagate_nan) or replaced by c.
 Output extremum_constant(const Output& x, const Output& c, double v, bool is_max, bool propagate_nan) {
@@ -35,6 +33,8 @@ Output extremum_constant(const Output& x, const Output& c, double v, bool is_max
     return propagate_nan ? g::sel(not_within, c, x) : g::sel(beyond, x, c);
 }
 
+// IEEE 754-2019 maximum / minimum of same-typed a and b, NaN-propagating
+// when propagate_nan, else NaN-ignoring (fmax / fmin).
 Output extremum(const Output& a, const Output& b, bool is_max, bool propagate_nan) {
     const auto t = a.get_element_type();
     // b wins where it is strictly beyond a.
