@@ -61,7 +61,7 @@ __attribute__((target("avx512f"))) __m512 log_f16_avx512f(__m512 u) {
 
 // float32 log1p(x) as log(u) - ((u - 1) - x) / u with u = 1 + x: the first-order correction
 // for the rounding of u (Goldberg's idea, as ovnp's graph). Over the log above (AVX-512):
-// within 1.44 ulp over every float32 fix_up leaves it (NumPy's own reaches 1.95; its accuracy
+// within 1.44 ulp over every float32 the fix-ups leave it (NumPy's own reaches 1.95; its accuracy
 // set allows 2), 1.5x faster than over SLEEF's log (1.66 ulp there), which the other ISAs keep.
 #define OVNP_LOG1P_F32(name, W, V, target_isa, LOG)                 \
     __attribute__((target(target_isa))) V name(V xv) {              \
@@ -99,60 +99,6 @@ __attribute__((target("avx512f"))) __m512d log1p_d8_avx512f(__m512d xv) {
     return (__m512d)(kv * 6.93147180369123816490e-01 - ((hfsq - (s * (hfsq + r) + (kv * 1.90821492927058770002e-10 + c))) - f));
 }
 
-// One function per ISA and type (a lambda would not inherit the target): whole vectors, then
-// the tail through a padded vector, so every element takes the same function wherever it is.
-#define OVNP_LANES(T, V, W, sfx, isa_name, LOG1P)                                              \
-    {                                                                                          \
-        V (*f)(V) = nullptr;                                                                   \
-        switch (fn) {                                                                          \
-        case MathFn::Exp: f = Sleef_exp##sfx##_u10##isa_name; break;                           \
-        case MathFn::Log: f = Sleef_log##sfx##_u10##isa_name; break;                           \
-        case MathFn::Log1p: f = LOG1P; break;                                                  \
-        case MathFn::Sin: f = Sleef_sin##sfx##_u10##isa_name; break;                           \
-        case MathFn::Cos: f = Sleef_cos##sfx##_u10##isa_name; break;                           \
-        case MathFn::Tan: f = Sleef_tan##sfx##_u10##isa_name; break;                           \
-        case MathFn::Atan: f = Sleef_atan##sfx##_u10##isa_name; break;                         \
-        case MathFn::Sinh: f = Sleef_sinh##sfx##_u10##isa_name; break;                         \
-        case MathFn::Asinh: f = Sleef_asinh##sfx##_u10##isa_name; break;                       \
-        }                                                                                      \
-        size_t i = 0;                                                                          \
-        V v;                                                                                   \
-        for (; i + W <= n; i += W) {                                                           \
-            std::memcpy(&v, in + i, sizeof v);                                                 \
-            v = f(v);                                                                          \
-            std::memcpy(out + i, &v, sizeof v);                                                \
-        }                                                                                      \
-        if (i < n) {                                                                           \
-            T pad[W] = {};                                                                     \
-            std::memcpy(pad, in + i, (n - i) * sizeof(T));                                     \
-            std::memcpy(&v, pad, sizeof v);                                                    \
-            v = f(v);                                                                          \
-            std::memcpy(out + i, &v, (n - i) * sizeof(T));                                     \
-        }                                                                                      \
-    }
-
-__attribute__((target("avx512f"))) void run512(MathFn fn, const double* in, double* out, size_t n)
-    OVNP_LANES(double, __m512d, 8, d8, avx512f, log1p_d8_avx512f)
-__attribute__((target("avx2,fma"))) void run256(MathFn fn, const double* in, double* out, size_t n)
-    OVNP_LANES(double, __m256d, 4, d4, avx2, Sleef_log1pd4_u10avx2)
-void run128(MathFn fn, const double* in, double* out, size_t n) OVNP_LANES(double, __m128d, 2, d2, sse2, Sleef_log1pd2_u10sse2)
-__attribute__((target("avx512f"))) void run512(MathFn fn, const float* in, float* out, size_t n)
-    OVNP_LANES(float, __m512, 16, f16, avx512f, log1p_f16_avx512f)
-__attribute__((target("avx2,fma"))) void run256(MathFn fn, const float* in, float* out, size_t n)
-    OVNP_LANES(float, __m256, 8, f8, avx2, log1p_f8_avx2)
-void run128(MathFn fn, const float* in, float* out, size_t n) OVNP_LANES(float, __m128, 4, f4, sse2, log1p_f4_sse2)
-
-#undef OVNP_LANES
-
-template <class T>
-void run(MathFn fn, const T* in, T* out, size_t n) {
-    switch (isa()) {
-    case Isa::Avx512: return run512(fn, in, out, n);
-    case Isa::Avx2: return run256(fn, in, out, n);
-    case Isa::Sse2: return run128(fn, in, out, n);
-    }
-}
-
 // A float's bits, and those of its magnitude: the fix-ups test them with integer operations,
 // which the compiler vectorizes (their float compares it did not).
 inline uint32_t bits(float v) {
@@ -168,6 +114,165 @@ inline uint32_t high(double v) {
     uint64_t b;
     std::memcpy(&b, &v, 8);
     return uint32_t(b >> 32);
+}
+
+// Where libm's value replaces the vector function's (x the argument, y the function's value):
+// tested here element by element, and by the AVX-512 loops on whole vectors (fixed_f16,
+// fixed_d8), which must flag the same elements.
+bool bad(MathFn fn, float x, float y) {
+    const uint32_t a = magnitude(x);
+    switch (fn) {
+    case MathFn::Log1p:  // below 2^-25 (x itself), -1, huge x, zeros, inf and NaN (below -1 the log's NaN carries)
+        return (a < bits(0x1p-25f)) | (a >= bits(HUGE_VALF)) | ((bits(x) == a) & (a >= bits(0x1p100f))) |
+               (bits(x) == bits(-1.0f));
+    case MathFn::Sinh:  // SLEEF's sinh overflows from 88.72 (sinh stays finite up to 89.416)
+        return (magnitude(y) == bits(HUGE_VALF)) & (a < bits(89.5f));
+    case MathFn::Asinh:  // SLEEF's overflows past 1.8e19, flushes the smallest subnormals, is over 1 ulp below 2^-12
+        return (a < bits(0x1p-12f)) | (a > bits(0x1p60f));
+    default:  // float32's exp, log, sin, cos, tan and atan need nothing: checked over every float32
+        return false;
+    }
+}
+float fix(MathFn fn, float x) {
+    switch (fn) {
+    case MathFn::Log1p: return std::log1p(x);
+    case MathFn::Sinh: return float(std::sinh(double(x)));  // glibc's sinhf is 1.9 ulp off there
+    case MathFn::Asinh: return float(std::asinh(double(x)));
+    default: return x;
+    }
+}
+bool bad(MathFn fn, double x, double y) {
+    const uint32_t a = high(x) & 0x7FFFFFFFu;
+    switch (fn) {
+    case MathFn::Exp:  // SLEEF overflows a little early (e^x fits up to 709.782712893384): every inf is libm's
+        return high(y) == high(HUGE_VAL);
+    case MathFn::Log1p:  // SLEEF's overflows past about 1e307, flushes tiny x: libm's there, zeros, -1, NaN too
+        return (a < high(0x1p-54)) | (a >= high(HUGE_VAL)) | ((high(x) == a) & (a >= high(0x1p1000))) |
+               (high(x) == high(-1.0));
+    default:
+        return false;
+    }
+}
+double fix(MathFn fn, double x) { return fn == MathFn::Exp ? std::exp(x) : std::log1p(x); }
+
+// bad() on 16 lanes: unsigned compares of the same bits.
+__attribute__((target("avx512f"))) __mmask16 bad_f16(MathFn fn, __m512 xv, __m512 yv) {
+    const __m512i x = _mm512_castps_si512(xv), abs_mask = _mm512_set1_epi32(0x7FFFFFFF);
+    const __m512i a = _mm512_and_si512(x, abs_mask);
+#define k(v) _mm512_set1_epi32(int(bits(v)))
+    switch (fn) {
+    case MathFn::Log1p:
+        return _mm512_cmplt_epu32_mask(a, k(0x1p-25f)) | _mm512_cmpge_epu32_mask(a, k(HUGE_VALF)) |
+               (_mm512_cmpeq_epi32_mask(x, a) & _mm512_cmpge_epu32_mask(a, k(0x1p100f))) |
+               _mm512_cmpeq_epi32_mask(x, k(-1.0f));
+    case MathFn::Sinh:
+        return _mm512_cmpeq_epi32_mask(_mm512_and_si512(_mm512_castps_si512(yv), abs_mask), k(HUGE_VALF)) &
+               _mm512_cmplt_epu32_mask(a, k(89.5f));
+    case MathFn::Asinh:
+        return _mm512_cmplt_epu32_mask(a, k(0x1p-12f)) | _mm512_cmpgt_epu32_mask(a, k(0x1p60f));
+    default:
+        return 0;
+    }
+#undef k
+}
+// bad() on 8 lanes: the high words, as the scalar test reads them.
+__attribute__((target("avx512f"))) __mmask8 bad_d8(MathFn fn, __m512d xv, __m512d yv) {
+    const __m512i hx = _mm512_srli_epi64(_mm512_castpd_si512(xv), 32);
+    const __m512i a = _mm512_and_si512(hx, _mm512_set1_epi64(0x7FFFFFFF));
+#define k(v) _mm512_set1_epi64(int64_t(high(v)))
+    switch (fn) {
+    case MathFn::Exp:
+        return _mm512_cmpeq_epi64_mask(_mm512_srli_epi64(_mm512_castpd_si512(yv), 32), k(HUGE_VAL));
+    case MathFn::Log1p:
+        return _mm512_cmplt_epu64_mask(a, k(0x1p-54)) | _mm512_cmpge_epu64_mask(a, k(HUGE_VAL)) |
+               (_mm512_cmpeq_epi64_mask(hx, a) & _mm512_cmpge_epu64_mask(a, k(0x1p1000))) |
+               _mm512_cmpeq_epi64_mask(hx, k(-1.0));
+    default:
+        return 0;
+    }
+#undef k
+}
+// y with libm's value in the flagged lanes: the fix-ups inside the loop, while x and y are in
+// registers (a second scan over the block cost about as much as log1p itself).
+template <class T, class V, class Mask>
+V patched(MathFn fn, V x, V y, Mask bad_lanes) {
+    if (!bad_lanes) return y;
+    constexpr size_t W = sizeof(V) / sizeof(T);
+    T xs[W], ys[W];
+    std::memcpy(xs, &x, sizeof x);
+    std::memcpy(ys, &y, sizeof y);
+    for (size_t j = 0; j < W; ++j)
+        if (bad_lanes >> j & 1) ys[j] = fix(fn, xs[j]);
+    std::memcpy(&y, ys, sizeof y);
+    return y;
+}
+__attribute__((target("avx512f"))) __m512 fixed_f16(MathFn fn, __m512 x, __m512 y) {
+    return patched<float>(fn, x, y, bad_f16(fn, x, y));
+}
+__attribute__((target("avx512f"))) __m512d fixed_d8(MathFn fn, __m512d x, __m512d y) {
+    return patched<double>(fn, x, y, bad_d8(fn, x, y));
+}
+
+// One function per ISA and type (a lambda would not inherit the target): whole vectors, then
+// the tail through a padded vector, so every element takes the same function wherever it is.
+#define OVNP_LOOP(T, V, W, F, FIX)                                                             \
+    {                                                                                          \
+        size_t i = 0;                                                                          \
+        V x, v;                                                                                \
+        for (; i + W <= n; i += W) {                                                           \
+            std::memcpy(&x, in + i, sizeof x);                                                 \
+            v = FIX(fn, x, F(x));                                                              \
+            std::memcpy(out + i, &v, sizeof v);                                                \
+        }                                                                                      \
+        if (i < n) {                                                                           \
+            T pad[W] = {};                                                                     \
+            std::memcpy(pad, in + i, (n - i) * sizeof(T));                                     \
+            std::memcpy(&x, pad, sizeof x);                                                    \
+            v = FIX(fn, x, F(x));                                                              \
+            std::memcpy(out + i, &v, (n - i) * sizeof(T));                                     \
+        }                                                                                      \
+        return;                                                                                \
+    }
+// A loop per function, so that ovnp's own kernels and the fix-ups inline into it.
+#define OVNP_LANES(T, V, W, sfx, isa_name, LOG1P, FIX)                                          \
+    {                                                                                          \
+        switch (fn) {                                                                          \
+        case MathFn::Exp: OVNP_LOOP(T, V, W, Sleef_exp##sfx##_u10##isa_name, FIX)               \
+        case MathFn::Log: OVNP_LOOP(T, V, W, Sleef_log##sfx##_u10##isa_name, FIX)               \
+        case MathFn::Log1p: OVNP_LOOP(T, V, W, LOG1P, FIX)                                      \
+        case MathFn::Sin: OVNP_LOOP(T, V, W, Sleef_sin##sfx##_u10##isa_name, FIX)               \
+        case MathFn::Cos: OVNP_LOOP(T, V, W, Sleef_cos##sfx##_u10##isa_name, FIX)               \
+        case MathFn::Tan: OVNP_LOOP(T, V, W, Sleef_tan##sfx##_u10##isa_name, FIX)               \
+        case MathFn::Atan: OVNP_LOOP(T, V, W, Sleef_atan##sfx##_u10##isa_name, FIX)             \
+        case MathFn::Sinh: OVNP_LOOP(T, V, W, Sleef_sinh##sfx##_u10##isa_name, FIX)             \
+        case MathFn::Asinh: OVNP_LOOP(T, V, W, Sleef_asinh##sfx##_u10##isa_name, FIX)           \
+        }                                                                                      \
+    }
+
+#define OVNP_NO_FIX(fn, x, y) (y)
+__attribute__((target("avx512f"))) void run512(MathFn fn, const double* in, double* out, size_t n)
+    OVNP_LANES(double, __m512d, 8, d8, avx512f, log1p_d8_avx512f, fixed_d8)
+__attribute__((target("avx2,fma"))) void run256(MathFn fn, const double* in, double* out, size_t n)
+    OVNP_LANES(double, __m256d, 4, d4, avx2, Sleef_log1pd4_u10avx2, OVNP_NO_FIX)
+void run128(MathFn fn, const double* in, double* out, size_t n)
+    OVNP_LANES(double, __m128d, 2, d2, sse2, Sleef_log1pd2_u10sse2, OVNP_NO_FIX)
+__attribute__((target("avx512f"))) void run512(MathFn fn, const float* in, float* out, size_t n)
+    OVNP_LANES(float, __m512, 16, f16, avx512f, log1p_f16_avx512f, fixed_f16)
+__attribute__((target("avx2,fma"))) void run256(MathFn fn, const float* in, float* out, size_t n)
+    OVNP_LANES(float, __m256, 8, f8, avx2, log1p_f8_avx2, OVNP_NO_FIX)
+void run128(MathFn fn, const float* in, float* out, size_t n) OVNP_LANES(float, __m128, 4, f4, sse2, log1p_f4_sse2, OVNP_NO_FIX)
+#undef OVNP_NO_FIX
+
+#undef OVNP_LANES
+#undef OVNP_LOOP
+
+template <class T>
+void run(MathFn fn, const T* in, T* out, size_t n) {
+    switch (isa()) {
+    case Isa::Avx512: return run512(fn, in, out, n);
+    case Isa::Avx2: return run256(fn, in, out, n);
+    case Isa::Sse2: return run128(fn, in, out, n);
+    }
 }
 
 // out[i] = fix(in[i]) where bad(in[i], out[i]): blocks of a constant length, whose test the
@@ -186,50 +291,12 @@ void fix_up(const T* in, T* out, size_t n, Bad bad, Fix fix) {
     }
 }
 
-// SLEEF's function over one block, then libm's values where SLEEF's are off.
-void block(MathFn fn, const double* in, double* out, size_t n) {
+// SLEEF's (or ovnp's) function over one block, then libm's values where the vector function's
+// are off (the AVX-512 loops patch them as they go).
+template <class T>
+void block(MathFn fn, const T* in, T* out, size_t n) {
     run(fn, in, out, n);
-    if (fn == MathFn::Exp) {
-        // SLEEF overflows a little early: e^x still fits up to x = 709.782712893384 (libm's,
-        // and NumPy's, largest finite result). Every inf result is libm's.
-        fix_up(in, out, n, [](double, double y) { return high(y) == high(HUGE_VAL); },
-               [](double x) { return std::exp(x); });
-    } else if (fn == MathFn::Log1p) {
-        // SLEEF's log1p overflows past about 1e307 and flushes tiny and subnormal x to 0: libm's
-        // there (x itself below 2^-54, log(x) for huge x), zeros, -1 and NaN too.
-        fix_up(in, out, n,
-               [](double x, double) {
-                   const uint32_t a = high(x) & 0x7FFFFFFFu;
-                   return (a < high(0x1p-54)) | (a >= high(HUGE_VAL)) | ((high(x) == a) & (a >= high(0x1p1000))) |
-                          (high(x) == high(-1.0));
-               },
-               [](double x) { return std::log1p(x); });
-    }
-}
-
-void block(MathFn fn, const float* in, float* out, size_t n) {
-    run(fn, in, out, n);
-    if (fn == MathFn::Log1p) {
-        // libm's below 2^-25 (x itself), at -1, for huge x, zeros, inf and NaN (below -1, u < 0
-        // and the log's NaN carries through)
-        // (float32's exp, log, sin, cos, tan and atan need nothing: checked over every float32).
-        fix_up(in, out, n,
-               [](float x, float) {
-                   const uint32_t a = magnitude(x);
-                   return (a < bits(0x1p-25f)) | (a >= bits(HUGE_VALF)) | ((bits(x) == a) & (a >= bits(0x1p100f))) |
-                          (bits(x) == bits(-1.0f));
-               },
-               [](float x) { return std::log1p(x); });
-    } else if (fn == MathFn::Sinh) {
-        // SLEEF's sinh overflows from 88.72 (sinh stays finite up to 89.416).
-        fix_up(in, out, n, [](float x, float y) { return (magnitude(y) == bits(HUGE_VALF)) & (magnitude(x) < bits(89.5f)); },
-               [](float x) { return float(std::sinh(double(x))); });  // glibc's sinhf is 1.9 ulp off there
-    } else if (fn == MathFn::Asinh) {
-        // SLEEF's asinh overflows past 1.8e19 (its square), flushes the smallest subnormals and
-        // is just over 1 ulp below 2^-12: libm's there, and for zeros, inf and NaN.
-        fix_up(in, out, n, [](float x, float) { return (magnitude(x) < bits(0x1p-12f)) | (magnitude(x) > bits(0x1p60f)); },
-               [](float x) { return float(std::asinh(double(x))); });
-    }
+    if (isa() != Isa::Avx512) fix_up(in, out, n, [fn](T x, T y) { return bad(fn, x, y); }, [fn](T x) { return fix(fn, x); });
 }
 
 // Blocks that stay in L1 between the function and its fix-ups: a second pass over a large

@@ -1,7 +1,9 @@
 // ovnp::Executor: the cache gives the same answers as a fresh compile, for
 // new data, new kept constants, new shapes and types, under eviction and
 // from several threads; ovnp::evaluate and exact_path on small graphs.
+#include <cmath>
 #include <cstdlib>
+#include <cstring>
 #include <thread>
 
 #include "helpers.hpp"
@@ -18,6 +20,7 @@
 #include "openvino/op/topk.hpp"
 #include "openvino/op/reduce_sum.hpp"
 #include "openvino/op/relu.hpp"
+#include "executor/vector_math.hpp"
 #include "ovnp/ovnp.hpp"
 
 namespace {
@@ -255,6 +258,41 @@ TEST(Evaluate, SeveralOutputsAndConstantsOnly) {
     EXPECT_EQ(r[1].get_element_type(), et::boolean);
     EXPECT_EQ(bools(r[1]), (std::vector<int>{1, 1}));
     EXPECT_EQ(values<float>(r[2]), (std::vector<float>{0.0f, 1.0f}));
+}
+
+// Where the vector functions are off (overflow, tiny and huge arguments, -1, zeros, inf, NaN)
+// the exact path gives libm's values: whichever ISA runs, at every position in a vector and
+// in a padded tail.
+template <class T, class Libm>
+void expect_libm_at_edges(ovnp::detail::MathFn fn, const std::vector<T>& edges, Libm libm) {
+    for (size_t offset = 0; offset < 17; ++offset) {
+        std::vector<T> in(offset, T(0.5));
+        in.insert(in.end(), edges.begin(), edges.end());
+        std::vector<T> out(in.size());
+        ovnp::detail::vector_math(fn, in.data(), out.data(), in.size());
+        for (size_t i = offset; i < in.size(); ++i) {
+            const T want = libm(in[i]);
+            EXPECT_TRUE(std::memcmp(&out[i], &want, sizeof(T)) == 0 || (std::isnan(out[i]) && std::isnan(want)))
+                << "fn " << int(fn) << " x " << in[i] << " got " << out[i] << " libm " << want << " offset " << offset;
+        }
+    }
+}
+
+TEST(VectorMath, LibmValuesAtTheEdges) {
+    using ovnp::detail::MathFn;
+    const float inf = HUGE_VALF, nan = std::nanf("");
+    expect_libm_at_edges<float>(MathFn::Log1p,
+                                {0.0f, -0.0f, 0x1p-26f, -0x1p-26f, 0x1.fffffep-26f, 1e-45f, -1.0f, 0x1p100f, 3e38f, inf, -inf, nan},
+                                [](float x) { return std::log1p(x); });
+    expect_libm_at_edges<float>(MathFn::Sinh, {88.8f, -89.0f, 89.41f},
+                                [](float x) { return float(std::sinh(double(x))); });
+    expect_libm_at_edges<float>(MathFn::Asinh, {0.0f, -0.0f, 1e-45f, 0x1p-13f, -1e-20f, 0x1p61f, -3e38f, inf, -inf, nan},
+                                [](float x) { return float(std::asinh(double(x))); });
+    expect_libm_at_edges<double>(MathFn::Exp, {709.78, 709.7827128933840, 710.0, HUGE_VAL},
+                                 [](double x) { return std::exp(x); });
+    expect_libm_at_edges<double>(MathFn::Log1p,
+                                 {0.0, -0.0, 0x1p-55, -1e-300, 4.9e-324, -1.0, 0x1p1001, 1e308, HUGE_VAL, -HUGE_VAL, std::nan("")},
+                                 [](double x) { return std::log1p(x); });
 }
 
 }  // namespace
