@@ -8,12 +8,18 @@
 
 #include <algorithm>
 #include <atomic>
+#include <condition_variable>
+#include <functional>
+#include <mutex>
+#include <new>
+#include <pthread.h>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
 #include <string>
 #include <thread>
 #include <type_traits>
+#include <vector>
 
 #include "openvino/op/constant.hpp"
 #include "openvino/op/convert.hpp"
@@ -342,6 +348,100 @@ bool fusable(const ov::Node& node) {
     return kernel_of(node) != nullptr;
 }
 
+namespace {
+
+// Worker threads kept for the process: starting a thread costs 60 to 80 us on this project's
+// machines, as much as a 1e6-element kernel's second half. One job at a time; a caller that
+// finds the pool busy (another thread's job) or is itself a worker runs its chunks alone.
+class Pool {
+public:
+    explicit Pool(size_t workers) {
+        for (size_t w = 0; w < workers; ++w) threads_.emplace_back([this] { serve(); });
+    }
+
+    // fn over chunks [0, chunks), on the pool and the calling thread; false when busy. Workers
+    // that wake after the caller took the last chunk skip the job: a short job never waits for
+    // a wake-up (30 to 40 us here).
+    bool run(size_t chunks, const std::function<void(size_t)>& fn) {
+        std::unique_lock<std::mutex> busy(busy_, std::try_to_lock);
+        if (!busy.owns_lock()) return false;
+        {
+            std::lock_guard<std::mutex> lock(mutex_);
+            job_ = &fn;
+            chunks_ = chunks;
+            next_.store(0);
+            open_ = true;
+            ++generation_;
+        }
+        wake_.notify_all();
+        work(fn, chunks);
+        std::unique_lock<std::mutex> lock(mutex_);
+        open_ = false;
+        done_.wait(lock, [this] { return active_ == 0; });
+        job_ = nullptr;
+        return true;
+    }
+
+private:
+    void work(const std::function<void(size_t)>& fn, size_t chunks) {
+        for (size_t c; (c = next_.fetch_add(1)) < chunks;) fn(c);
+    }
+
+    void serve() {
+        in_worker() = true;
+        uint64_t seen = 0;
+        for (;;) {
+            const std::function<void(size_t)>* job;
+            size_t chunks;
+            {
+                std::unique_lock<std::mutex> lock(mutex_);
+                wake_.wait(lock, [&] { return generation_ != seen; });
+                seen = generation_;
+                if (!open_) continue;
+                ++active_;
+                job = job_;
+                chunks = chunks_;
+            }
+            work(*job, chunks);
+            std::lock_guard<std::mutex> lock(mutex_);
+            if (--active_ == 0) done_.notify_one();
+        }
+    }
+
+public:
+    static bool& in_worker() {
+        thread_local bool v = false;
+        return v;
+    }
+
+private:
+    std::mutex busy_, mutex_;
+    std::condition_variable wake_, done_;
+    std::vector<std::thread> threads_;
+    const std::function<void(size_t)>* job_ = nullptr;
+    size_t chunks_ = 0, active_ = 0;
+    bool open_ = false;
+    uint64_t generation_ = 0;
+    std::atomic<size_t> next_{0};
+};
+
+std::atomic<Pool*> the_pool{nullptr};  // never destroyed (its threads outlive static destructors)
+std::mutex pool_mutex;
+
+Pool* pool(size_t workers) {
+    if (Pool* p = the_pool.load(std::memory_order_acquire)) return p;
+    std::lock_guard<std::mutex> lock(pool_mutex);
+    if (!the_pool.load()) {
+        // A forked child has none of the parent's threads: it starts a pool of its own.
+        static const int registered = pthread_atfork(nullptr, nullptr, [] { the_pool.store(nullptr); });
+        (void)registered;
+        the_pool.store(new Pool(workers), std::memory_order_release);
+    }
+    return the_pool.load();
+}
+
+}  // namespace
+
 void parallel_chunks(size_t n, size_t grain, const std::function<void(size_t, size_t)>& fn, size_t cost) {
     const size_t chunks = (n + grain - 1) / grain;
     // OVNP_EXACT_THREADS caps the threads (the results never depend on it).
@@ -350,21 +450,12 @@ void parallel_chunks(size_t n, size_t grain, const std::function<void(size_t, si
         const long v = e ? std::atol(e) : 0;
         return v > 0 ? size_t(v) : size_t(std::max(1u, std::thread::hardware_concurrency()));
     }();
-    const size_t hw = cap;
-    const size_t workers = std::min<size_t>({hw, chunks, 16});
-    if (n * cost < kParallelWork || workers < 2) {
-        for (size_t c = 0; c < chunks; ++c) fn(c * grain, std::min(n, (c + 1) * grain));
+    const size_t workers = std::min<size_t>({cap, chunks, 16});
+    auto chunk = [&](size_t c) { fn(c * grain, std::min(n, (c + 1) * grain)); };
+    if (n * cost >= kParallelWork && workers >= 2 && !Pool::in_worker() &&
+        pool(std::min<size_t>(cap, 16) - 1)->run(chunks, chunk))
         return;
-    }
-    std::atomic<size_t> next{0};
-    auto work = [&] {
-        for (size_t c; (c = next.fetch_add(1)) < chunks;) fn(c * grain, std::min(n, (c + 1) * grain));
-    };
-    std::vector<std::thread> threads;
-    threads.reserve(workers - 1);
-    for (size_t w = 1; w < workers; ++w) threads.emplace_back(work);
-    work();
-    for (auto& th : threads) th.join();
+    for (size_t c = 0; c < chunks; ++c) chunk(c);
 }
 
 void run_region(const std::vector<const ov::Node*>& nodes,

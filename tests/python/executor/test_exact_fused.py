@@ -182,6 +182,25 @@ def test_same_answer_on_every_call_across_threads():
                 grid.assert_bitwise_equal(np.asarray(a), f, "a concurrent run")
 
 
+def test_a_forked_child_runs_parallel_kernels():
+    # The exact path keeps worker threads; a fork's child has none of them: it starts its own and
+    # gets the parent's values.
+    import os
+
+    x = np.linspace(-0.9, 1e6, 400_000)
+    outs = [out(ovnp.log1p(c(x))), out(ovnp.sum(c(x)))]
+    first = [np.asarray(r) for r in ovnp.executor.run(outs)]  # the parent's pool starts here
+    pid = os.fork()
+    if pid == 0:  # the child: its exit code says whether it got the parent's values
+        try:
+            again = [np.asarray(r) for r in ovnp.executor.run(outs)]
+            os._exit(0 if all(np.array_equal(a, f) for a, f in zip(again, first)) else 1)
+        except BaseException:
+            os._exit(2)
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
+
+
 def test_powers_of_two_equal_pow(monkeypatch):
     # fused.cpp builds 2^k from its bits for integer k; pow gives the same value everywhere.
     e = np.concatenate([np.arange(-1100.0, 1100.0), [0.5, -0.5, 1e300, -1e300, np.nan, np.inf, -np.inf, -0.0]])
