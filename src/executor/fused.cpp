@@ -594,10 +594,43 @@ void run_region(const std::vector<const ov::Node*>& nodes,
 
 namespace {
 
+// The wrapping sum of n integers: any order gives the same, so lanes of AVX-512 where the CPU has
+// it (GCC vectorizes the loop for the target), SSE2's two lanes otherwise.
+template <class T>
+std::make_unsigned_t<T> wrapping_sum_loop(const T* p, size_t n) {
+    using U = std::make_unsigned_t<T>;
+    U a = 0;
+    for (size_t j = 0; j < n; ++j) a += U(p[j]);
+    return a;
+}
+__attribute__((target("avx512f"))) uint64_t wrapping_sum_avx512(const int64_t* p, size_t n) {
+    uint64_t a = 0;
+    for (size_t j = 0; j < n; ++j) a += uint64_t(p[j]);
+    return a;
+}
+template <class T>
+std::make_unsigned_t<T> wrapping_sum(const T* p, size_t n) {
+    if constexpr (std::is_same_v<T, int64_t>)
+        if (has_avx512()) return wrapping_sum_avx512(p, n);
+    return wrapping_sum_loop(p, n);
+}
+
 // Sums of contiguous rows, each in order from 0 (reference.cpp's reduce: a double accumulator
 // for float64, a wrapping one for int64, which any order gives the same).
 template <class T>
 void row_sums(const T* x, T* out, size_t rows, size_t row) {
+    if constexpr (std::is_integral_v<T>) {
+        if (rows == 1) {  // one long row: in chunks over the threads, wrapping partial sums added
+            using U = std::make_unsigned_t<T>;
+            constexpr size_t kGrain = size_t(1) << 16;
+            std::vector<U> part((row + kGrain - 1) / kGrain);
+            parallel_chunks(row, kGrain, [&](size_t b, size_t e) { part[b / kGrain] = wrapping_sum(x + b, e - b); }, 4);
+            U a = 0;
+            for (U v : part) a += v;
+            out[0] = T(a);
+            return;
+        }
+    }
     // Rows split into chunks of whole rows.
     const size_t per = std::max<size_t>(1, (size_t(1) << 15) / std::max<size_t>(row, 1));
     parallel_chunks(rows, per, [&](size_t r0, size_t r1) {
@@ -621,13 +654,7 @@ void row_sums(const T* x, T* out, size_t rows, size_t row) {
                 out[r] = a;
             }
         } else {
-            using U = std::make_unsigned_t<T>;
-            for (; r < r1; ++r) {
-                U a = 0;
-                const T* p = x + r * row;
-                for (size_t j = 0; j < row; ++j) a += U(p[j]);
-                out[r] = T(a);
-            }
+            for (; r < r1; ++r) out[r] = T(wrapping_sum(x + r * row, row));
         }
     }, std::max<size_t>(row, 1));
 }
