@@ -6,19 +6,21 @@
 #include "executor/buffers.hpp"
 #include "executor/vector_math.hpp"
 
+#include <pthread.h>
+
 #include <algorithm>
 #include <atomic>
-#include <condition_variable>
-#include <functional>
-#include <mutex>
-#include <new>
-#include <pthread.h>
 #include <cmath>
+#include <condition_variable>
 #include <cstdlib>
 #include <cstring>
+#include <exception>
+#include <functional>
+#include <mutex>
 #include <string>
 #include <thread>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "openvino/op/constant.hpp"
@@ -352,7 +354,7 @@ namespace {
 
 // Worker threads kept for the process: starting a thread costs 60 to 80 us on this project's
 // machines, as much as a 1e6-element kernel's second half. One job at a time; a caller that
-// finds the pool busy (another thread's job) or is itself a worker runs its chunks alone.
+// finds the pool busy (another thread's job) or is inside a job runs its chunks alone.
 class Pool {
 public:
     explicit Pool(size_t workers) {
@@ -374,21 +376,31 @@ public:
             ++generation_;
         }
         wake_.notify_all();
+        in_job() = true;  // a nested call runs alone (this thread holds busy_)
         work(fn, chunks);
+        in_job() = false;
         std::unique_lock<std::mutex> lock(mutex_);
         open_ = false;
         done_.wait(lock, [this] { return active_ == 0; });
         job_ = nullptr;
+        if (error_) std::rethrow_exception(std::exchange(error_, nullptr));  // the first one thrown
         return true;
     }
 
 private:
+    // Chunks until none is left; an exception ends the job (the caller rethrows it).
     void work(const std::function<void(size_t)>& fn, size_t chunks) {
-        for (size_t c; (c = next_.fetch_add(1)) < chunks;) fn(c);
+        try {
+            for (size_t c; (c = next_.fetch_add(1)) < chunks;) fn(c);
+        } catch (...) {
+            next_.store(chunks);
+            std::lock_guard<std::mutex> lock(mutex_);
+            if (!error_) error_ = std::current_exception();
+        }
     }
 
     void serve() {
-        in_worker() = true;
+        in_job() = true;
         uint64_t seen = 0;
         for (;;) {
             const std::function<void(size_t)>* job;
@@ -409,7 +421,8 @@ private:
     }
 
 public:
-    static bool& in_worker() {
+    // Whether this thread is running a job's chunks (a worker always is).
+    static bool& in_job() {
         thread_local bool v = false;
         return v;
     }
@@ -421,6 +434,7 @@ private:
     const std::function<void(size_t)>* job_ = nullptr;
     size_t chunks_ = 0, active_ = 0;
     bool open_ = false;
+    std::exception_ptr error_;
     uint64_t generation_ = 0;
     std::atomic<size_t> next_{0};
 };
@@ -452,7 +466,7 @@ void parallel_chunks(size_t n, size_t grain, const std::function<void(size_t, si
     }();
     const size_t workers = std::min<size_t>({cap, chunks, 16});
     auto chunk = [&](size_t c) { fn(c * grain, std::min(n, (c + 1) * grain)); };
-    if (n * cost >= kParallelWork && workers >= 2 && !Pool::in_worker() &&
+    if (n * cost >= kParallelWork && workers >= 2 && !Pool::in_job() &&
         pool(std::min<size_t>(cap, 16) - 1)->run(chunks, chunk))
         return;
     for (size_t c = 0; c < chunks; ++c) chunk(c);

@@ -1,9 +1,11 @@
 // ovnp::Executor: the cache gives the same answers as a fresh compile, for
 // new data, new kept constants, new shapes and types, under eviction and
 // from several threads; ovnp::evaluate and exact_path on small graphs.
+#include <atomic>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
+#include <stdexcept>
 #include <thread>
 
 #include "helpers.hpp"
@@ -20,6 +22,7 @@
 #include "openvino/op/topk.hpp"
 #include "openvino/op/reduce_sum.hpp"
 #include "openvino/op/relu.hpp"
+#include "executor/fused.hpp"
 #include "executor/vector_math.hpp"
 #include "ovnp/ovnp.hpp"
 
@@ -293,6 +296,23 @@ TEST(VectorMath, LibmValuesAtTheEdges) {
     expect_libm_at_edges<double>(MathFn::Log1p,
                                  {0.0, -0.0, 0x1p-55, -1e-300, 4.9e-324, -1.0, 0x1p1001, 1e308, HUGE_VAL, -HUGE_VAL, std::nan("")},
                                  [](double x) { return std::log1p(x); });
+}
+
+// The exact path's worker threads: every chunk runs once, an exception thrown in any chunk
+// reaches the caller after the other threads stopped, and the pool serves the next call.
+TEST(ParallelChunks, EveryChunkOnceAndExceptionsReachTheCaller) {
+    const size_t n = size_t(1) << 22, grain = size_t(1) << 12;
+    for (int round = 0; round < 3; ++round) {
+        std::vector<std::atomic<int>> seen(n / grain);
+        ovnp::detail::parallel_chunks(n, grain, [&](size_t b, size_t e) {
+            ASSERT_EQ(e - b, grain);
+            seen[b / grain].fetch_add(1);
+        }, 16);
+        for (auto& s : seen) EXPECT_EQ(s.load(), 1);
+        EXPECT_THROW(ovnp::detail::parallel_chunks(n, grain, [&](size_t b, size_t) {
+            if (b / grain == 700) throw std::runtime_error("chunk 700");
+        }, 16), std::runtime_error);
+    }
 }
 
 }  // namespace
