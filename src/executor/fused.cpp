@@ -26,6 +26,7 @@
 #include "openvino/op/constant.hpp"
 #include "openvino/op/convert.hpp"
 #include "openvino/op/cum_sum.hpp"
+#include "openvino/op/gather.hpp"
 #include "openvino/op/is_inf.hpp"
 #include "openvino/op/parameter.hpp"
 #include "openvino/op/reduce_sum.hpp"
@@ -675,10 +676,62 @@ void row_sums(const T* x, T* out, size_t rows, size_t row) {
 
 }  // namespace
 
+namespace {
+
+// Gather with batch_dims 0 whose indices all lie within the axis (v8 also takes them from -dim):
+// whole rows copied, every index read once. Other indices take core's kernel (v8 gives zeros).
+bool gather_rows(const ov::op::util::GatherBase& node, ov::TensorVector& outs, const ov::TensorVector& ins) {
+    if (ins.size() != 3 || node.get_batch_dims() != 0 || !node.get_output_partial_shape(0).is_static()) return false;
+    const et::Type t = ins[0].get_element_type(), it = ins[1].get_element_type();
+    if (t.bitwidth() % 8 != 0 || (it != et::i32 && it != et::i64) || ins[2].get_size() != 1) return false;
+    const ov::Shape& ds = ins[0].get_shape();
+    const int64_t rank = int64_t(ds.size());
+    int64_t axis = ins[2].get_element_type() == et::i64 ? *ins[2].data<const int64_t>()
+                   : ins[2].get_element_type() == et::i32 ? *ins[2].data<const int32_t>() : rank;
+    if (axis < 0) axis += rank;
+    if (axis < 0 || axis >= rank) return false;
+    const size_t dim = ds[size_t(axis)], count = ins[1].get_size();
+    size_t outer = 1, row = t.size();
+    for (int64_t d = 0; d < rank; ++d) (d < axis ? outer : row) *= d == axis ? 1 : ds[size_t(d)];
+    const int64_t lo = ov::is_type<ov::op::v8::Gather>(&node) ? -int64_t(dim) : 0;
+    std::vector<size_t> at(count);
+    auto read = [&](const auto* idx) {
+        for (size_t j = 0; j < count; ++j) {
+            const int64_t v = int64_t(idx[j]);
+            if (v < lo || v >= int64_t(dim)) return false;
+            at[j] = size_t(v < 0 ? v + int64_t(dim) : v);
+        }
+        return true;
+    };
+    if (!(it == et::i64 ? read(ins[1].data<const int64_t>()) : read(ins[1].data<const int32_t>()))) return false;
+    const ov::Shape out_shape = node.get_output_shape(0);
+    if (ov::shape_size(out_shape) != outer * count * (row / t.size())) return false;
+    outs.assign(1, new_tensor(node.get_output_element_type(0), out_shape));
+    const char* src = static_cast<const char*>(cdata(ins[0]));
+    char* dst = static_cast<char*>(outs[0].data());
+    auto copy = [&](auto word) {  // rows of one element: typed loads and stores
+        using W = decltype(word);
+        for (size_t o = 0; o < outer; ++o) {
+            const W* s = reinterpret_cast<const W*>(src) + o * dim;
+            W* d = reinterpret_cast<W*>(dst) + o * count;
+            for (size_t j = 0; j < count; ++j) std::memcpy(d + j, s + at[j], sizeof(W));
+        }
+    };
+    if (row == 4) copy(uint32_t{});
+    else if (row == 8) copy(uint64_t{});
+    else
+        for (size_t o = 0; o < outer; ++o)
+            for (size_t j = 0; j < count; ++j) std::memcpy(dst + (o * count + j) * row, src + (o * dim + at[j]) * row, row);
+    return true;
+}
+
+}  // namespace
+
 bool fast_node(const ov::Node& node, ov::TensorVector& outs, const ov::TensorVector& ins, bool& is_view) {
     is_view = false;
     if (node.get_output_size() != 1 || ins.empty()) return false;
     const et::Type t = ins[0].get_element_type();
+    if (auto g = dynamic_cast<const ov::op::util::GatherBase*>(&node)) return gather_rows(*g, outs, ins);
     // Reshapes move no element: the output reads the input's memory.
     if (ov::is_type<ov::op::v1::Reshape>(&node) || ov::is_type<ov::op::v0::Squeeze>(&node) ||
         ov::is_type<ov::op::v0::Unsqueeze>(&node)) {

@@ -196,7 +196,10 @@ bool building_eager() { return t_value_reads != nullptr; }
 ValueReads::ValueReads() : outer_(t_value_reads) { t_value_reads = this; }
 ValueReads::~ValueReads() {
     t_value_reads = outer_;
-    if (outer_) outer_->nodes_.insert(outer_->nodes_.end(), nodes_.begin(), nodes_.end());
+    if (outer_) {
+        outer_->nodes_.insert(outer_->nodes_.end(), nodes_.begin(), nodes_.end());
+        outer_->checks_.insert(outer_->checks_.end(), checks_.begin(), checks_.end());
+    }
 }
 
 const v0::Constant* transposed_constant(const ov::Node* n, std::vector<int64_t>* perm) {
@@ -220,6 +223,20 @@ std::shared_ptr<v0::Constant> constant_value(const Output& x) {
     }
     if (t_value_reads) t_value_reads->nodes_.push_back(c.get());
     return c;
+}
+
+void check_values(const Output& x, const ValueCheck& check) {
+    auto* c = ov::as_type<v0::Constant>(x.get_node());
+    if (!c) {
+        if (auto k = constant_value(x)) check(k->get_tensor_view());  // a transposed view: a read
+        return;
+    }
+    check(c->get_tensor_view());
+    if (t_value_reads) t_value_reads->checks_.emplace_back(c, check);
+}
+
+bool has_constant_value(const Output& x) {
+    return ov::is_type<v0::Constant>(x.get_node()) || transposed_constant(x.get_node()) != nullptr;
 }
 
 std::optional<double> scalar_constant(const Output& x) {

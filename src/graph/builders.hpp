@@ -4,6 +4,7 @@
 // short node builders (one node each, or a fixed small pattern).
 #pragma once
 
+#include <functional>
 #include <limits>
 #include <memory>
 #include <optional>
@@ -195,7 +196,21 @@ std::optional<double> scalar_constant(const Output& x);
 /// null for anything else.
 const ov::op::v0::Constant* transposed_constant(const ov::Node* n, std::vector<int64_t>* perm = nullptr);
 
-/// Collects the Constants constant_value returns on this thread while alive.
+/// A test of a Constant's values that throws ValueError where they have no answer (an index
+/// out of bounds); the graph built over them must not depend on them otherwise.
+using ValueCheck = std::function<void(const ov::Tensor&)>;
+
+/// Runs check on x's values when x is a Constant (also when a ValueReads is alive: then its
+/// check is recorded, not a read, and an eager call's replays run the check on each call's
+/// values instead of keying on them). Anything else than a Constant is left alone.
+void check_values(const Output& x, const ValueCheck& check);
+
+/// Whether x's value is known while building (a Constant or a transposed view of one), without
+/// reading it.
+bool has_constant_value(const Output& x);
+
+/// Collects the Constants constant_value returns on this thread while alive, and the checks
+/// check_values ran.
 class ValueReads {
 public:
     ValueReads();
@@ -203,10 +218,13 @@ public:
     ValueReads(const ValueReads&) = delete;
     ValueReads& operator=(const ValueReads&) = delete;
     const std::vector<const ov::Node*>& nodes() const { return nodes_; }
+    const std::vector<std::pair<const ov::Node*, ValueCheck>>& checks() const { return checks_; }
 
 private:
     friend std::shared_ptr<ov::op::v0::Constant> constant_value(const Output& x);
+    friend void check_values(const Output& x, const ValueCheck& check);
     std::vector<const ov::Node*> nodes_;
+    std::vector<std::pair<const ov::Node*, ValueCheck>> checks_;
     ValueReads* outer_;
 };
 

@@ -118,15 +118,14 @@ std::optional<std::vector<int64_t>> constant_values(const Output& idx) {
     return c->cast_vector<int64_t>();
 }
 
-// The least and greatest of Constant integer indices (u64 past int64's max
-// as int64's max), read in place; nullopt for run-time or empty indices.
-std::optional<std::pair<int64_t, int64_t>> constant_range(const Output& idx) {
-    auto c = detail::constant_value(idx);
-    if (!c || ov::shape_size(c->get_shape()) == 0) return std::nullopt;
+// The least and greatest of integer indices (u64 past int64's max as int64's max), read in
+// place; nullopt for empty ones.
+std::optional<std::pair<int64_t, int64_t>> index_range(const ov::Tensor& t) {
+    if (t.get_size() == 0) return std::nullopt;
     auto range = [&](auto tag) {
         using T = decltype(tag);
-        const T* p = c->get_data_ptr<T>();
-        const auto [lo, hi] = std::minmax_element(p, p + ov::shape_size(c->get_shape()));
+        const T* p = static_cast<const T*>(t.data());
+        const auto [lo, hi] = std::minmax_element(p, p + t.get_size());
         auto wide = [](T v) {
             if constexpr (std::is_same_v<T, uint64_t>)
                 return v > static_cast<uint64_t>(INT64_MAX) ? INT64_MAX : static_cast<int64_t>(v);
@@ -135,7 +134,7 @@ std::optional<std::pair<int64_t, int64_t>> constant_range(const Output& idx) {
         };
         return std::make_pair(wide(*lo), wide(*hi));
     };
-    switch (c->get_element_type()) {
+    switch (t.get_element_type()) {
     case et::i8: return range(int8_t{});
     case et::i16: return range(int16_t{});
     case et::i32: return range(int32_t{});
@@ -146,23 +145,34 @@ std::optional<std::pair<int64_t, int64_t>> constant_range(const Output& idx) {
     case et::u64: return range(uint64_t{});
     default: break;
     }
-    auto v = constant_values(idx);
-    const auto [lo, hi] = std::minmax_element(v->begin(), v->end());
+    const auto v = std::make_shared<v0::Constant>(t)->cast_vector<int64_t>();
+    const auto [lo, hi] = std::minmax_element(v.begin(), v.end());
     return std::make_pair(*lo, *hi);
 }
 
 // Constant indices must lie in [-n, n) (NumPy's IndexError, as ValueError),
-// checked on their extremes; the error names the first offending index.
+// checked on their extremes; the error names the first offending index. An eager call's
+// replays check each call's indices again (detail::check_values).
 void check_bounds(const char* op, const Output& resolved, const ov::Dimension& dim, int64_t axis) {
     if (dim.is_dynamic()) return;
     const int64_t n = dim.get_length();
-    auto range = constant_range(resolved);
-    if (!range || (range->first >= -n && range->second < n)) return;
-    const auto vals = constant_values(resolved);
-    for (int64_t v : *vals)
-        if (v < -n || v >= n)
-            throw ValueError(std::string(op) + ": index " + std::to_string(v) + " is out of bounds for axis " +
-                             std::to_string(axis) + " with size " + std::to_string(n));
+    const std::string what = op;
+    detail::check_values(resolved, [what, n, axis](const ov::Tensor& t) {
+        auto range = index_range(t);
+        if (!range || (range->first >= -n && range->second < n)) return;
+        const auto k = std::make_shared<v0::Constant>(t);
+        std::vector<int64_t> vals;
+        if (t.get_element_type() == et::u64) {
+            for (uint64_t v : k->cast_vector<uint64_t>())
+                vals.push_back(v > static_cast<uint64_t>(INT64_MAX) ? INT64_MAX : static_cast<int64_t>(v));
+        } else {
+            vals = k->cast_vector<int64_t>();
+        }
+        for (int64_t v : vals)
+            if (v < -n || v >= n)
+                throw ValueError(what + ": index " + std::to_string(v) + " is out of bounds for axis " +
+                                 std::to_string(axis) + " with size " + std::to_string(n));
+    });
 }
 
 Output shape_of(const Output& x) { return g::make<v3::ShapeOf>(x, et::i64); }
@@ -235,7 +245,7 @@ Output take(const Output& x_in, const Output& indices, std::optional<int64_t> ax
             0);
         return zeros_of(x, shape);
     }
-    if (detail::constant_value(resolved)) return g::make<v8::Gather>(x, idx, i64s({ax}, true));
+    if (detail::has_constant_value(resolved)) return g::make<v8::Gather>(x, idx, i64s({ax}, true));
     // Out-of-range run-time indices read index 0 (the CPU plugin's Gather
     // reads out of bounds for far negative ones) and give jax's fill value.
     Output n = axis_length(x, ax, idx.get_element_type());
@@ -290,7 +300,7 @@ Output take_along_axis(const Output& x_in, const Output& indices, std::optional<
     Output n = axis_length(x, ax, t);
     Output zero = dtype::scalar_int(t, 0);
     Output wrapped = g::sel(g::lt(idx, zero), g::add(idx, n), idx);
-    const bool checked = detail::constant_value(resolved) != nullptr;
+    const bool checked = detail::has_constant_value(resolved);
     Output valid;
     if (!checked) {
         valid = in_range(wrapped, zero, n, small_static(xp[ax]));

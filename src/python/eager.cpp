@@ -251,6 +251,7 @@ struct Replay {
     std::shared_ptr<const Prepared> prepared;
     Kind shape = Kind::One;
     std::vector<View> views;  // per output
+    std::vector<std::pair<size_t, detail::ValueCheck>> checks;  // run on each call's slot values first
 };
 
 // One signature: which slots are static, and a replay per value of them.
@@ -326,6 +327,7 @@ py::object call(const py::function& fn, const py::tuple& args, const py::dict& k
     std::shared_ptr<const Prepared> prepared;
     Kind shape = Kind::One;
     std::vector<View> views;
+    std::vector<std::pair<size_t, detail::ValueCheck>> checks;
     bool lazy = false;
     {
         std::lock_guard<std::mutex> lock(m.mutex);
@@ -342,12 +344,15 @@ py::object call(const py::function& fn, const py::tuple& args, const py::dict& k
                     prepared = r->second.prepared;
                     shape = r->second.shape;
                     views = r->second.views;
+                    checks = r->second.checks;
                 }
             }
         }
     }
     if (lazy) return fn(*args, **kwargs);
     if (prepared) {
+        // The op's checks of its argument values (an index out of bounds raises, as on the first call).
+        for (const auto& [slot, check] : checks) check(c.slots.at(slot).tensor);
         std::vector<ov::Tensor> inputs, results;
         for (const auto& s : c.slots) inputs.push_back(s.tensor);
         bool ran = only_views(views);
@@ -369,12 +374,16 @@ py::object call(const py::function& fn, const py::tuple& args, const py::dict& k
     for (auto item : kwargs) new_kwargs[item.first] = substitute(item.second, c.slots, next);
     py::object result;
     std::vector<size_t> read;  // slots whose values the op read while building
+    checks.clear();  // slots whose values it only checked
     {
         detail::ValueReads reads;
         result = fn(*new_args, **new_kwargs);
         for (const ov::Node* n : reads.nodes())
             for (size_t j = 0; j < c.slots.size(); ++j)
                 if (c.slots[j].node == n) read.push_back(j);
+        for (const auto& [n, check] : reads.checks())
+            for (size_t j = 0; j < c.slots.size(); ++j)
+                if (c.slots[j].node == n) checks.emplace_back(j, check);
     }
 
     std::vector<Output> outputs;
@@ -439,7 +448,7 @@ py::object call(const py::function& fn, const py::tuple& args, const py::dict& k
         rec.replays.clear();
     } else {
         if (rec.replays.size() >= Memo::kMaxReplays) rec.replays.clear();
-        rec.replays[static_values(rec.static_args, c.slots)] = Replay{replay, shape, views};
+        rec.replays[static_values(rec.static_args, c.slots)] = Replay{replay, shape, views, checks};
         ++m.prepared;
     }
     if (!computed) return result;

@@ -201,6 +201,27 @@ def test_a_forked_child_runs_parallel_kernels():
     assert os.waitstatus_to_exitcode(status) == 0
 
 
+@pytest.mark.parametrize("dtype", ["float32", "float64", "int64", "bool", "uint8", "int16"])
+def test_gather_equals_node_by_node(dtype, monkeypatch):
+    # Rows copied by index (fast_node) against core's Gather: every axis, int32 and int64
+    # indices, negative ones (Gather-8 counts them from the end), out of range ones (zeros, core's
+    # kernel), empty index lists and a 0-d index.
+    rng = np.random.default_rng(9)
+    x = rng.standard_normal((5, 7, 3)) * 100
+    x = x > 0 if dtype == "bool" else x.astype(dtype)
+    outs = []
+    for axis in (0, 1, 2, -1):
+        dim = x.shape[axis]
+        for idx in (rng.integers(-dim, dim, 11), rng.integers(0, dim, (2, 3)), np.array([], np.int64),
+                    np.array(dim - 1), np.array([0, dim, -dim - 1, 1])):
+            for it in (np.int32, np.int64):
+                outs.append(ops.gather(c(x), c(idx.astype(it)), c(np.int64(axis))))
+    flat = rng.integers(-105, 105, 5000)
+    outs.append(ops.gather(c(x.reshape(-1)), c(flat), c(np.int64(0))))
+    got = both(outs, monkeypatch)
+    grid.assert_bitwise_equal(got[-1], np.take(x.reshape(-1), flat))  # NumPy's take within range
+
+
 def test_powers_of_two_equal_pow(monkeypatch):
     # fused.cpp builds 2^k from its bits for integer k; pow gives the same value everywhere.
     e = np.concatenate([np.arange(-1100.0, 1100.0), [0.5, -0.5, 1e300, -1e300, np.nan, np.inf, -np.inf, -0.0]])

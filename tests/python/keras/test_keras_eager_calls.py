@@ -153,6 +153,29 @@ def test_large_read_values_are_not_keyed():
     assert ovnp._ovnp.eager_stats()["replays"] == 0
 
 
+def test_checked_indices_are_checked_again_on_every_replay():
+    """take only checks its indices' bounds: its replays do not key on them, however large, and
+    each replay checks the new indices (an index out of bounds raises on any call)."""
+    ovnp._ovnp.eager_clear()
+    x = R.random(5000, F32)
+    for k in range(4):
+        idx = R.integers(-5000, 5000, 6000, I32)
+        _same(keras.ops.convert_to_numpy(keras.ops.take(x, idx)), np.take(x, idx), f"call {k}")
+    s = ovnp._ovnp.eager_stats()
+    assert s["prepared"] == 1 and s["replays"] == 3 and s["lazy"] == 0, s
+    bad = R.integers(0, 5000, 6000, I32)
+    bad[4321] = 5000
+    with pytest.raises(ValueError, match="take: index 5000 is out of bounds for axis 0 with size 5000"):
+        keras.ops.take(x, bad)
+    bad[4321] = -5001
+    with pytest.raises(ValueError, match="index -5001 is out of bounds"):
+        keras.ops.take(x, bad)
+    bad[4321] = 7
+    _same(keras.ops.convert_to_numpy(keras.ops.take(x, bad)), np.take(x, bad), "after the errors")
+    s = ovnp._ovnp.eager_stats()
+    assert s["prepared"] == 1 and s["replays"] == 4, s  # the raising calls ran nothing
+
+
 def test_the_same_tensor_twice_is_not_two_inputs():
     ovnp._ovnp.eager_clear()
     x, y = R.random(4, F32), R.random(4, F32)
