@@ -194,8 +194,10 @@ __attribute__((target("avx512f"))) __mmask8 bad_d8(MathFn fn, __m512d xv, __m512
 }
 // y with libm's value in the flagged lanes: the fix-ups inside the loop, while x and y are in
 // registers (a second scan over the block cost about as much as log1p itself).
+// (AVX-512's target on the template too: vectors pass in registers only between functions of
+// one ISA, and a debug build does not inline it.)
 template <class T, class V, class Mask>
-V patched(MathFn fn, V x, V y, Mask bad_lanes) {
+__attribute__((target("avx512f"))) V patched(MathFn fn, V x, V y, Mask bad_lanes) {
     if (!bad_lanes) return y;
     constexpr size_t W = sizeof(V) / sizeof(T);
     T xs[W], ys[W];
