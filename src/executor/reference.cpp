@@ -1298,7 +1298,8 @@ bool reference_evaluate(const ov::Model& model, const ov::TensorVector& inputs, 
         if (!region.empty()) run_region(region, values);
         region.clear();
     };
-    for (const auto& node : model.get_ordered_ops()) {
+    const auto ordered = model.get_ordered_ops();  // a topological sort: once per run
+    for (const auto& node : ordered) {
         if (auto c = ov::as_type_ptr<ov::op::v0::Constant>(node)) {
             values[node.get()] = {Tensor(c->get_element_type(), c->get_shape(), const_cast<void*>(c->get_data_ptr()))};
             continue;
@@ -1335,7 +1336,7 @@ bool reference_evaluate(const ov::Model& model, const ov::TensorVector& inputs, 
         kept.emplace_back(static_cast<const char*>(p), static_cast<const char*>(p) + bytes);
     };
     for (const auto& t : inputs) keep(t.data(), t.get_byte_size());
-    for (const auto& node : model.get_ordered_ops())
+    for (const auto& node : ordered)
         if (auto c = ov::as_type_ptr<ov::op::v0::Constant>(node)) keep(c->get_data_ptr(), c->get_byte_size());
     outputs.clear();
     for (const auto& r : model.get_results()) {
