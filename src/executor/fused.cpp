@@ -48,7 +48,7 @@ const void* cdata(const ov::Tensor& t) { return t.data(); }
 constexpr size_t kTile = 1024;
 // Below this much work (elements times a cost per element: 1 for arithmetic, 16 for a libm
 // call) a run stays on the calling thread: memory-bound loops gain nothing from a second thread
-// on a busy machine, and each thread costs tens of microseconds to start.
+// on a busy machine, and waking a worker costs tens of microseconds.
 constexpr size_t kParallelWork = size_t(1) << 22;
 
 using Kernel = void (*)(const void* const* in, void* out, size_t n);
