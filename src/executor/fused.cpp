@@ -674,10 +674,6 @@ void row_sums(const T* x, T* out, size_t rows, size_t row) {
     }, std::max<size_t>(row, 1));
 }
 
-}  // namespace
-
-namespace {
-
 // Gather with batch_dims 0 whose indices all lie within the axis (v8 also takes them from -dim):
 // whole rows copied, every index read once. Other indices take core's kernel (v8 gives zeros).
 bool gather_rows(const ov::op::util::GatherBase& node, ov::TensorVector& outs, const ov::TensorVector& ins) {

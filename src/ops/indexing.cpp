@@ -105,17 +105,22 @@ Output index_operand(const char* op, const Output& indices, Output* resolved = n
     return dtype::cast(idx, w);
 }
 
+// Integer indices as int64 (u64 past int64's max as int64's max).
+std::vector<int64_t> index_values(const v0::Constant& c) {
+    if (c.get_element_type() == et::u64) {
+        std::vector<int64_t> out;
+        for (uint64_t v : c.cast_vector<uint64_t>())
+            out.push_back(v > static_cast<uint64_t>(INT64_MAX) ? INT64_MAX : static_cast<int64_t>(v));
+        return out;
+    }
+    return c.cast_vector<int64_t>();
+}
+
 // The values of Constant indices (nullopt for indices known only at run time).
 std::optional<std::vector<int64_t>> constant_values(const Output& idx) {
     auto c = detail::constant_value(idx);
     if (!c) return std::nullopt;
-    if (c->get_element_type() == et::u64) {
-        std::vector<int64_t> out;
-        for (uint64_t v : c->cast_vector<uint64_t>())
-            out.push_back(v > static_cast<uint64_t>(INT64_MAX) ? INT64_MAX : static_cast<int64_t>(v));
-        return out;
-    }
-    return c->cast_vector<int64_t>();
+    return index_values(*c);
 }
 
 // The least and greatest of integer indices (u64 past int64's max as int64's max), read in
@@ -160,15 +165,7 @@ void check_bounds(const char* op, const Output& resolved, const ov::Dimension& d
     detail::check_values(resolved, [what, n, axis](const ov::Tensor& t) {
         auto range = index_range(t);
         if (!range || (range->first >= -n && range->second < n)) return;
-        const auto k = std::make_shared<v0::Constant>(t);
-        std::vector<int64_t> vals;
-        if (t.get_element_type() == et::u64) {
-            for (uint64_t v : k->cast_vector<uint64_t>())
-                vals.push_back(v > static_cast<uint64_t>(INT64_MAX) ? INT64_MAX : static_cast<int64_t>(v));
-        } else {
-            vals = k->cast_vector<int64_t>();
-        }
-        for (int64_t v : vals)
+        for (int64_t v : index_values(v0::Constant(t)))
             if (v < -n || v >= n)
                 throw ValueError(what + ": index " + std::to_string(v) + " is out of bounds for axis " +
                                  std::to_string(axis) + " with size " + std::to_string(n));
