@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "openvino/core/model.hpp"
 #include "openvino/core/node_output.hpp"
 #include "openvino/runtime/tensor.hpp"
 
@@ -28,6 +29,14 @@ Path exact_path(const ov::OutputVector& outputs);
 /// when the graph has Parameters. Builds and compiles a model on every call;
 /// Executor::run gives the same results from a cache.
 std::vector<ov::Tensor> evaluate(const ov::OutputVector& outputs, const std::string& device = "CPU");
+
+/// A copy of `model` for the CPU plugin in which ovnp's float32 exp, log, log1p, sin, cos, tan,
+/// arctan, sinh and arcsinh of a static shape (formulas of 10 to 40 ops for the plugin, whose
+/// Log and Sin are scalar kernels) are nodes that run SLEEF's vector functions on the machine's
+/// threads, as the eager executor's do (within NumPy's tolerances; consecutive ones share one
+/// pass over memory). For compiling in this process only: the new nodes are ovnp's own, which a
+/// saved model cannot hold. ovnp.keras compiles predict's models this way.
+std::shared_ptr<ov::Model> fuse_elementwise(const std::shared_ptr<const ov::Model>& model);
 
 /// Bounds and device of an Executor.
 struct ExecutorOptions {

@@ -31,6 +31,16 @@ del _op
 __version__ = "0.1.0"
 
 
+def fuse_elementwise(model):
+    """A copy of an ``openvino.Model`` whose float32 exp, log, log1p, sin, cos, tan, arctan,
+    sinh and arcsinh of static shapes (ovnp's formulas for the plugin) run as nodes on ovnp's
+    vector functions, within NumPy's tolerances. For compiling in this process: the copy's new
+    nodes are ovnp's own, which a saved model cannot hold."""
+    copy = model.clone()
+    _ovnp._fuse_elementwise_in_place(getattr(copy, "_Model__model", copy))  # openvino.Model wraps the bound class
+    return copy
+
+
 # The compiled parts sit beside the extension module (in an editable install,
 # that is site-packages/ovnp, not this source folder).
 _PKG_DIR = _os.path.dirname(_ovnp.__file__)

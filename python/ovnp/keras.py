@@ -378,12 +378,14 @@ class _CompiledPerShape:
     """A trainer's model compiled once for each set of input shapes it is called with. With
     Keras's dynamic batch the CPU plugin runs each elementwise op as a pass of its own; static
     shapes get its faster static kernels (and, with snippets, elementwise chains fused into
-    one JIT kernel). One set of shapes always runs the same compiled model, so an input gives
-    the same answer on every call."""
+    one JIT kernel). With ``fuse``, each static copy's float32 exp, log, log1p, sin, ... run
+    ovnp's vector functions (``ovnp.fuse_elementwise``). One set of shapes always runs the same compiled
+    model, so an input gives the same answer on every call."""
 
-    def __init__(self, compile, model):
+    def __init__(self, compile, model, fuse=False):
         self._compile = compile
         self._model = model
+        self._fuse = fuse
         self._by_shapes = {}
         self._dynamic = None
 
@@ -400,6 +402,8 @@ class _CompiledPerShape:
             except Exception:  # a graph that cannot take static shapes keeps its dynamic ones
                 model = None
             if model is not None:
+                if self._fuse:
+                    model = ovnp.fuse_elementwise(model)
                 compiled = self._by_shapes[shapes] = self._compile(model)
                 return compiled
         if self._dynamic is None:
@@ -417,11 +421,12 @@ class _TrainerOpenVINO:
     inference precision unless the caller chose one (None: leave it), and with
     per_shape returns a _CompiledPerShape whose compiles add ``config``."""
 
-    def __init__(self, module, precision, per_shape, config):
+    def __init__(self, module, precision, per_shape, config, fuse=False):
         self._module = module
         self._precision = precision
         self._per_shape = per_shape
         self._config = config
+        self._fuse = fuse
 
     def __getattr__(self, name):
         return getattr(self._module, name)
@@ -437,20 +442,21 @@ class _TrainerOpenVINO:
         def compile(m):
             return self._module.compile_model(m, device_name, config if m.is_dynamic() else static)
 
-        return _CompiledPerShape(compile, model)
+        return _CompiledPerShape(compile, model, self._fuse)
 
 
-def _patch_trainer(precision, per_shape, config=None):
+def _patch_trainer(precision, per_shape, config=None, fuse=False):
     from keras.src.backend.openvino import trainer
 
     config = dict(config or {})
     if isinstance(trainer.ov, _TrainerOpenVINO):
-        trainer.ov._precision, trainer.ov._per_shape, trainer.ov._config = precision, per_shape, config
+        t = trainer.ov
+        t._precision, t._per_shape, t._config, t._fuse = precision, per_shape, config, fuse
         return
     if precision is None and not per_shape:
         return
     _records.append((trainer, "ov", trainer.ov))
-    trainer.ov = _TrainerOpenVINO(trainer.ov, precision, per_shape, config)
+    trainer.ov = _TrainerOpenVINO(trainer.ov, precision, per_shape, config, fuse)
 
 
 def _patch_trainer_precision(precision):
@@ -502,7 +508,7 @@ def _patch_operators(core):
 
 
 def install(inference_precision="f32", eager="immediate", precision="numpy", predict_shapes="static",
-            predict_fusion=False):
+            predict_fusion="kernels"):
     """Route Keras's OpenVINO backend ops in ``ovnp.registry()``, its
     ``convert_to_numpy`` and its tensors' operators (``+``, ``%``, ``<``, ``&``,
     ... as KerasTensor maps them to keras.ops) through ovnp, and compile
@@ -524,10 +530,14 @@ def install(inference_precision="f32", eager="immediate", precision="numpy", pre
     Keras's dynamic batch serves the rest): the CPU plugin fuses elementwise
     ops only with static shapes. Each compile holds its own copy of repacked
     weights. "dynamic" keeps Keras's one model with a dynamic batch.
-    ``predict_fusion``: with static shapes, let the plugin fuse elementwise
-    chains into JIT kernels of its own (its "snippets"). Off by default: their
-    code generation makes the first ``predict`` up to 1.7x slower, for
-    10 to 30% off later calls (bench/predict.py, docs/executor.md).
+    ``predict_fusion``, with static shapes: "kernels" (the default) runs the
+    model's float32 exp, log, log1p, sin, cos, tan, arctan, sinh and arcsinh
+    on ovnp's vector functions (``ovnp.fuse_elementwise``), where the plugin
+    would run ovnp's formulas for them as dozens of kernels; "snippets" lets the plugin fuse elementwise chains into
+    JIT kernels of its own instead (their code generation makes the first
+    ``predict`` up to 1.7x slower); "none" leaves the plugin's kernels
+    (bench/predict.py, docs/executor.md). True and False stand for
+    "snippets" and "none".
     Idempotent; returns the sorted list of patched function names."""
     if eager not in ("immediate", "lazy"):
         raise ValueError(f"ovnp.keras.install: eager must be 'immediate' or 'lazy', got {eager!r}")
@@ -535,13 +545,17 @@ def install(inference_precision="f32", eager="immediate", precision="numpy", pre
         raise ValueError(f"ovnp.keras.install: precision must be 'numpy' or 'fast', got {precision!r}")
     if predict_shapes not in ("static", "dynamic"):
         raise ValueError(f"ovnp.keras.install: predict_shapes must be 'static' or 'dynamic', got {predict_shapes!r}")
+    fusion = ("snippets" if predict_fusion else "none") if isinstance(predict_fusion, bool) else predict_fusion
+    if fusion not in ("kernels", "snippets", "none"):
+        raise ValueError(
+            f"ovnp.keras.install: predict_fusion must be 'kernels', 'snippets' or 'none', got {predict_fusion!r}")
     _settings["eager"] = eager
     ovnp.set_precision(precision)
     keras, core, ov_numpy = _keras_backend()
     _sync_floatx()
     # Snippets: the plugin's JIT fusion of elementwise chains, which it does only with static shapes.
     _patch_trainer(inference_precision, predict_shapes == "static",
-                   {} if predict_fusion else {"SNIPPETS_MODE": "DISABLE"})
+                   {} if fusion == "snippets" else {"SNIPPETS_MODE": "DISABLE"}, fusion == "kernels")
     if not _functions:
         for entry in ovnp.registry():
             name = entry["name"]

@@ -210,24 +210,6 @@ struct Canonical {
     std::string device;  // set by a run that keeps it
 };
 
-// The op that computes a marked formula's function (exact_function) on the exact path, over
-// the node's copied inputs; null for a node not marked.
-std::shared_ptr<ov::Node> function_op(const ov::Node& node, const ov::OutputVector& args) {
-    const std::string fn = detail::exact_function_of(node);
-    if (fn.empty()) return nullptr;
-    const auto& x = args.at(detail::exact_function_arg(node));
-    if (fn == "exp") return std::make_shared<ov::op::v0::Exp>(x);
-    if (fn == "log") return std::make_shared<ov::op::v0::Log>(x);
-    if (fn == "log1p") return std::make_shared<detail::Log1p>(x);
-    if (fn == "sin") return std::make_shared<ov::op::v0::Sin>(x);
-    if (fn == "cos") return std::make_shared<ov::op::v0::Cos>(x);
-    if (fn == "tan") return std::make_shared<ov::op::v0::Tan>(x);
-    if (fn == "arctan") return std::make_shared<ov::op::v0::Atan>(x);
-    if (fn == "sinh") return std::make_shared<ov::op::v0::Sinh>(x);
-    if (fn == "arcsinh") return std::make_shared<ov::op::v3::Asinh>(x);
-    return nullptr;
-}
-
 Canonical canonicalize(const ov::OutputVector& outputs, const std::string& device) {
     Canonical c;
     // Iterative post-order DFS: inputs before their consumers.
@@ -531,7 +513,7 @@ Built build_model(const Canonical& c, const ov::OutputVector& outputs, const std
         }
         // The exact path computes a marked formula as its function's op.
         if (c.path == Path::Reference) {
-            if (auto f = function_op(*node, args)) {
+            if (auto f = detail::function_op(*node, args)) {
                 outs[i] = {f->output(0)};
                 continue;
             }

@@ -197,6 +197,24 @@ void vmath(const void* const* in, void* out, size_t n) {
     vector_math(F, static_cast<const double*>(in[0]), static_cast<double*>(out), n);
 }
 
+template <MathFn F>
+void vmathf(const void* const* in, void* out, size_t n) {
+    vector_math(F, static_cast<const float*>(in[0]), static_cast<float*>(out), n);
+}
+
+// float32 vector functions, for compiled models' regions (fuse_elementwise): within NumPy's
+// tolerances, where the plugin runs Log and Sin as scalar kernels and the formulas that replace
+// them as dozens of kernels.
+Kernel function_f32(const std::string& op) {
+    static const std::unordered_map<std::string, Kernel> table = {
+        {"Exp", vmathf<MathFn::Exp>},   {"Log", vmathf<MathFn::Log>},   {"Log1p", vmathf<MathFn::Log1p>},
+        {"Sin", vmathf<MathFn::Sin>},   {"Cos", vmathf<MathFn::Cos>},   {"Tan", vmathf<MathFn::Tan>},
+        {"Atan", vmathf<MathFn::Atan>}, {"Sinh", vmathf<MathFn::Sinh>}, {"Asinh", vmathf<MathFn::Asinh>},
+    };
+    auto it = table.find(op);
+    return it == table.end() ? nullptr : it->second;
+}
+
 Kernel unary_f64(const ov::Node& node, const std::string& op) {
     using T = double;
     if (op == "IsNaN") return un<T, char, IsNanF>;
@@ -235,12 +253,13 @@ struct Conv {
 
 bool handled_type(et::Type t) { return t == et::f64 || t == et::i64 || t == et::boolean; }
 
-// The kernel of a fusable node, or nullptr.
-Kernel kernel_of(const ov::Node& node) {
+// The kernel of a fusable node, or nullptr. With f32, float32 vector functions too.
+Kernel kernel_of(const ov::Node& node, bool f32) {
     if (node.get_output_size() != 1 || node.get_input_size() == 0 || node.get_input_size() > 3) return nullptr;
     const std::string op = node.get_type_name();
     const et::Type rt = node.get_output_element_type(0);
     const et::Type t0 = node.get_input_element_type(0);
+    if (f32 && rt == et::f32 && t0 == et::f32 && node.get_input_size() == 1) return function_f32(op);
     if (!handled_type(rt) || !handled_type(t0)) return nullptr;
     if (op == "Select") {
         if (t0 != et::boolean || node.get_input_element_type(1) != rt || node.get_input_element_type(2) != rt)
@@ -344,11 +363,11 @@ uint64_t& fused_node_runs() {
     return runs;
 }
 
-bool fusable(const ov::Node& node) {
-    if (!node.get_output_partial_shape(0).is_static()) return false;
+bool fusable(const ov::Node& node, bool f32) {
+    if (node.get_output_size() != 1 || !node.get_output_partial_shape(0).is_static()) return false;
     for (size_t i = 0; i < node.get_input_size(); ++i)
         if (!node.get_input_partial_shape(i).is_static()) return false;
-    return kernel_of(node) != nullptr;
+    return kernel_of(node, f32) != nullptr;
 }
 
 namespace {
@@ -485,7 +504,7 @@ void run_region(const std::vector<const ov::Node*>& nodes,
     std::unordered_map<const void*, int> ext_of;  // one Ext per outside value
     members.reserve(nodes.size());
     for (const ov::Node* node : nodes) {
-        Member m{node, kernel_of(*node), {}, node->get_output_element_type(0).size(), cost_of(*node), false, {}};
+        Member m{node, kernel_of(*node, true), {}, node->get_output_element_type(0).size(), cost_of(*node), false, {}};
         for (const auto& in : node->input_values()) {
             Ref r;
             auto it = index.find(in.get_node());
@@ -526,7 +545,9 @@ void run_region(const std::vector<const ov::Node*>& nodes,
     for (auto& m : members) {
         for (const auto& target : m.node->output(0).get_target_inputs())
             m.out_full = m.out_full || !index.count(target.get_node());
-        if (m.out_full) m.out = new_tensor(m.node->get_output_element_type(0), shape);
+        if (!m.out_full) continue;
+        auto given = values.find(m.node);  // the caller's tensor (a compiled model's output)
+        m.out = given != values.end() ? given->second.at(0) : new_tensor(m.node->get_output_element_type(0), shape);
     }
     if (n) {
         // Tile buffer layout: one slot per member that stays inside, one per broadcast or
@@ -570,13 +591,23 @@ void run_region(const std::vector<const ov::Node*>& nodes,
                             rem /= out_dims[d];
                             off += idx[d] * x.in_stride[d];
                         }
-                        for (size_t i = 0; i < len; ++i) {
-                            std::memcpy(dst + i * x.bytes, src + off * x.bytes, x.bytes);
-                            for (size_t d = rank; d-- > 0;) {
-                                off += x.in_stride[d];
-                                if (++idx[d] < out_dims[d]) break;
+                        // Runs along the last axis: a row of the input (stride 1) or one element repeated.
+                        const size_t last = rank - 1;
+                        for (size_t i = 0; i < len;) {
+                            const size_t run = std::min(len - i, out_dims[last] - idx[last]);
+                            if (x.in_stride[last])
+                                std::memcpy(dst + i * x.bytes, src + off * x.bytes, run * x.bytes);
+                            else
+                                for (size_t k = 0; k < run; ++k) std::memcpy(dst + (i + k) * x.bytes, src + off * x.bytes, x.bytes);
+                            i += run;
+                            off += run * x.in_stride[last];
+                            idx[last] += run;
+                            for (size_t d = last + 1; d-- > 0 && idx[d] == out_dims[d];) {
                                 off -= x.in_stride[d] * idx[d];
                                 idx[d] = 0;
+                                if (d == 0) break;
+                                off += x.in_stride[d - 1];
+                                ++idx[d - 1];
                             }
                         }
                     }

@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "openvino/core/model.hpp"
 #include "openvino/core/node.hpp"
 #include "openvino/runtime/tensor.hpp"
 
@@ -16,16 +17,20 @@ namespace ovnp::detail {
 bool fused_enabled();
 
 /// Whether `node` can run inside a fused region: an elementwise op of a static shape over
-/// float64, int64 or boolean values whose kernel here gives exactly the node-by-node result.
-bool fusable(const ov::Node& node);
+/// float64, int64 or boolean values whose kernel here gives exactly the node-by-node result;
+/// with f32, float32 vector functions (Exp, Log, Log1p, Sin, ...) too (fuse_elementwise).
+bool fusable(const ov::Node& node, bool f32 = false);
 
 /// Runs `nodes` (fusable, every output of one shape, in topological order) tile by tile:
 /// each tile of a few thousand elements goes through every node while it stays in cache, and
 /// tiles run on several threads. Inputs from outside come from `values` (broadcast NumPy-style
-/// to the region's shape); the outputs read outside the region (by a node not in it, or by
-/// `outside`) are written to `values`.
+/// to the region's shape); the outputs read outside the region are written to `values`, into
+/// the tensor already there if the caller put one.
 void run_region(const std::vector<const ov::Node*>& nodes,
                 std::unordered_map<const ov::Node*, ov::TensorVector>& values);
+
+/// ovnp::fuse_elementwise on `model` itself.
+void fuse_elementwise_in_place(ov::Model& model);
 
 /// Fast exact kernels for single nodes (a reduction over contiguous rows, CumSum along the
 /// last axis, zero-copy reshapes). False when the node is not one of them; then the general

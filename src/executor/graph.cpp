@@ -39,6 +39,14 @@
 #include "openvino/op/matmul.hpp"
 #include "openvino/op/roll.hpp"
 #include "openvino/op/shape_of.hpp"
+#include "openvino/op/asinh.hpp"
+#include "openvino/op/atan.hpp"
+#include "openvino/op/cos.hpp"
+#include "openvino/op/exp.hpp"
+#include "openvino/op/log.hpp"
+#include "openvino/op/sin.hpp"
+#include "openvino/op/sinh.hpp"
+#include "openvino/op/tan.hpp"
 #include "openvino/op/slice.hpp"
 #include "openvino/op/softmax.hpp"
 #include "openvino/op/split.hpp"
@@ -213,6 +221,22 @@ bool Log1p::evaluate(ov::TensorVector& outputs, const ov::TensorVector& inputs) 
     else
         return false;
     return true;
+}
+
+std::shared_ptr<ov::Node> function_op(const ov::Node& node, const ov::OutputVector& args) {
+    const std::string fn = exact_function_of(node);
+    if (fn.empty()) return nullptr;
+    const auto& x = args.at(exact_function_arg(node));
+    if (fn == "exp") return std::make_shared<ov::op::v0::Exp>(x);
+    if (fn == "log") return std::make_shared<ov::op::v0::Log>(x);
+    if (fn == "log1p") return std::make_shared<Log1p>(x);
+    if (fn == "sin") return std::make_shared<ov::op::v0::Sin>(x);
+    if (fn == "cos") return std::make_shared<ov::op::v0::Cos>(x);
+    if (fn == "tan") return std::make_shared<ov::op::v0::Tan>(x);
+    if (fn == "arctan") return std::make_shared<ov::op::v0::Atan>(x);
+    if (fn == "sinh") return std::make_shared<ov::op::v0::Sinh>(x);
+    if (fn == "arcsinh") return std::make_shared<ov::op::v3::Asinh>(x);
+    return nullptr;
 }
 
 ov::Core& core() {

@@ -48,6 +48,10 @@ public:
     bool has_evaluate() const override;
 };
 
+/// The op that computes a marked formula's function (exact_function: Exp, Log, Log1p, Sin, ...)
+/// over `args` (the node's inputs, or copies of them); null for a node not marked.
+std::shared_ptr<ov::Node> function_op(const ov::Node& node, const ov::OutputVector& args);
+
 /// Whether a Constant feeding this input is plain data (not a shape, axis or
 /// order), so it can become a Parameter without changing shapes.
 bool reads_data(const ov::Input<ov::Node>& in);

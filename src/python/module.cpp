@@ -6,6 +6,7 @@
 #include <pybind11/stl.h>
 
 #include "openvino/core/except.hpp"
+#include "executor/fused.hpp"
 #include "ovnp/ovnp.hpp"
 #include "python/convert.hpp"
 
@@ -141,6 +142,13 @@ PYBIND11_MODULE(_ovnp, m) {
         },
         py::arg("outputs"), py::arg("device") = "CPU",
         "Computes graph outputs over Constants; f64/i64 graphs run on exact reference kernels.");
+    m.def(
+        "_fuse_elementwise_in_place",
+        [](const std::shared_ptr<ov::Model>& model) {
+            py::gil_scoped_release nogil;
+            ovnp::detail::fuse_elementwise_in_place(*model);
+        },
+        py::arg("model"), "ovnp.fuse_elementwise on the model itself.");
     m.def(
         "exact_path",
         [](const std::vector<Output>& outputs) {
