@@ -66,23 +66,89 @@ def test_one_static_model_per_batch_shape_and_the_same_answer_every_call():
     assert _static_shapes(compiled) == [(2, 16), (4, 16)] and compiled._dynamic is None
     for _ in range(2):
         assert np.array_equal(model.predict(x, batch_size=4, verbose=0), y)
-    # compiled without the plugin's snippets (predict_fusion=False)
+    # compiled without the plugin's snippets; exp and log1p are ovnp's vector functions
     assert all("Subgraph" not in _layer_types(c) for c in compiled._by_shapes.values())
+    assert all("Reference" in _layer_types(c) for c in compiled._by_shapes.values())
     assert _static_shapes(compiled) == [(2, 16), (4, 16)]  # no compile past the first call
     # evaluate's model is the same kind
     model.compile(loss="mse")
     assert np.isfinite(model.evaluate(x, np.zeros((10, 4), np.float32), batch_size=5, verbose=0))
 
 
-def test_predict_fusion_compiles_with_the_plugins_snippets():
-    ok.install(predict_fusion=True)
+@pytest.mark.parametrize("fusion", [True, "snippets"])
+def test_predict_fusion_compiles_with_the_plugins_snippets(fusion):
+    ok.install(predict_fusion=fusion)
     model = _model()
     x = np.random.default_rng(3).standard_normal((8, 16)).astype(np.float32)
     y = model.predict(x, batch_size=8, verbose=0)
     np.testing.assert_allclose(y, _reference(model, x), rtol=2e-5, atol=2e-6)
     (compiled,) = model.ov_compiled_model._by_shapes.values()
-    assert "Subgraph" in _layer_types(compiled)
+    assert "Subgraph" in _layer_types(compiled) and "Reference" not in _layer_types(compiled)
     assert np.array_equal(model.predict(x, batch_size=8, verbose=0), y)
+
+
+# Where NumPy's float32 functions are hard: special values, signed zeros, subnormals, the
+# overflow thresholds, log1p's -1 and tiny arguments, large arguments of sin and cos.
+_EDGES = np.array([np.nan, np.inf, -np.inf, 0.0, -0.0, 1e-45, -1e-45, 1e-38, 2e-8, -2e-8, 0.5, -0.5, 1.0, -1.0,
+                   -0.9999999, 88.72, 88.73, 89.41, 89.42, -103.97, -104.0, 1e4, -1e4, 3.4e38, -3.4e38, 1.8e19,
+                   7.0, 1e-3, 2.0 ** -12, 100.0], np.float32)
+_FUNCTIONS = ["exp", "log", "log1p", "sin", "cos", "tan", "arctan", "sinh", "arcsinh"]
+
+
+def test_predict_runs_float32_functions_as_vector_functions_with_eagers_bits():
+    """With predict_fusion="kernels" (the default) the compiled model runs ovnp's float32 exp,
+    log, ... as nodes of its own: the same vector functions as an eager call, so the same bits,
+    and NumPy's values within its float32 tolerances."""
+    x = keras.Input((len(_EDGES) * 20,))
+    model = keras.Model(x, [layers.Lambda(lambda t, f=f: getattr(ops, f)(t))(x) for f in _FUNCTIONS])
+    rng = np.random.default_rng(5)
+    data = np.concatenate([np.tile(_EDGES, (2, 1)),
+                           rng.standard_normal((2, len(_EDGES) * 19)).astype(np.float32) * 30], axis=1)
+    got = model.predict(data, batch_size=2, verbose=0)
+    (compiled,) = model.ov_compiled_model._by_shapes.values()
+    assert "Reference" in _layer_types(compiled)
+    for f, g in zip(_FUNCTIONS, got):
+        assert g.dtype == np.float32 and g.shape == data.shape
+        eager = keras.ops.convert_to_numpy(getattr(ops, f)(data))
+        assert np.array_equal(g.view(np.uint32), eager.view(np.uint32)), f
+        with np.errstate(all="ignore"):
+            want = getattr(np, f)(data.astype(np.float64)).astype(np.float32)
+        ok_values = (g == want) | (np.isnan(g) & np.isnan(want))
+        ulp = np.abs(g.view(np.int32).astype(np.int64) - want.view(np.int32).astype(np.int64))
+        assert (ok_values | (np.isfinite(want) & (ulp <= 2))).all(), (f, data[~(ok_values | (ulp <= 2))])
+    ok.install(predict_fusion="none")
+    model = keras.Model(x, [layers.Lambda(lambda t, f=f: getattr(ops, f)(t))(x) for f in _FUNCTIONS])
+    model.predict(data, batch_size=2, verbose=0)
+    (compiled,) = model.ov_compiled_model._by_shapes.values()
+    assert "Reference" not in _layer_types(compiled)
+
+
+def test_fuse_elementwise_copies_and_leaves_what_it_cannot_help():
+    import ovnp
+
+    def model_of(shape, dtype=np.float32):
+        p = ov.opset13.parameter(shape, dtype)
+        return ov.Model([ovnp.log1p(ovnp.exp(p.output(0)))], [p])
+
+    static = model_of([2, 8])
+    fused = ovnp.fuse_elementwise(static)
+    types = [n.get_type_name() for n in fused.get_ordered_ops()]
+    assert types.count("FusedElementwise") == 1 and "Multiply" not in types  # exp and log1p in one node
+    assert "FusedElementwise" not in [n.get_type_name() for n in static.get_ordered_ops()]  # a copy
+    x = np.array([[-np.inf, -1e30, -20, -1, -0.0, 0, 1e-8, 3], [10, 50, 88, 88.8, 100, np.inf, np.nan, 0.25]],
+                 np.float32)
+    got = ov.compile_model(fused, "CPU", {"INFERENCE_PRECISION_HINT": "f32"})([x])[0]
+    with np.errstate(all="ignore"):
+        want = np.log1p(np.exp(x))  # NumPy's float32 functions, one after the other
+    np.testing.assert_allclose(got, want, rtol=4e-7, atol=0)
+    assert np.array_equal(np.isnan(got), np.isnan(want)) and np.array_equal(np.signbit(got), np.signbit(want))
+    for kept in (model_of([-1, 8]), model_of([2, 8], ov.Type.bf16)):  # dynamic shape; bfloat16 (see fuse.cpp)
+        assert "FusedElementwise" not in [n.get_type_name() for n in ovnp.fuse_elementwise(kept).get_ordered_ops()]
+
+
+def test_predict_fusion_must_be_known():
+    with pytest.raises(ValueError, match="predict_fusion"):
+        ok.install(predict_fusion="jit")
 
 
 def test_past_four_shapes_one_dynamic_model_serves_the_rest():
