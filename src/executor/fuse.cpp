@@ -81,6 +81,11 @@ public:
             else
                 values[results[k]->get_input_node_ptr(0)] = {outputs[k]};
         }
+        struct OnPluginThreads {
+            bool before = on_plugin_threads();
+            OnPluginThreads() { on_plugin_threads() = true; }
+            ~OnPluginThreads() { on_plugin_threads() = before; }
+        } scope;
         run_region(members_, values);
         for (size_t k : copied) values.at(results[k]->get_input_node_ptr(0)).at(0).copy_to(outputs[k]);
         return true;

@@ -7,6 +7,7 @@
 #include "executor/vector_math.hpp"
 
 #include <pthread.h>
+#include <tbb/parallel_for.h>
 
 #include <algorithm>
 #include <atomic>
@@ -476,6 +477,11 @@ Pool* pool(size_t workers) {
 
 }  // namespace
 
+bool& on_plugin_threads() {
+    thread_local bool v = false;
+    return v;
+}
+
 void parallel_chunks(size_t n, size_t grain, const std::function<void(size_t, size_t)>& fn, size_t cost) {
     const size_t chunks = (n + grain - 1) / grain;
     // OVNP_EXACT_THREADS caps the threads (the results never depend on it).
@@ -486,6 +492,10 @@ void parallel_chunks(size_t n, size_t grain, const std::function<void(size_t, si
     }();
     const size_t workers = std::min<size_t>({cap, chunks, 16});
     auto chunk = [&](size_t c) { fn(c * grain, std::min(n, (c + 1) * grain)); };
+    if (n * cost >= kParallelWork && workers >= 2 && on_plugin_threads()) {
+        tbb::parallel_for(size_t(0), chunks, chunk);
+        return;
+    }
     if (n * cost >= kParallelWork && workers >= 2 && !Pool::in_job() &&
         pool(std::min<size_t>(cap, 16) - 1)->run(chunks, chunk))
         return;

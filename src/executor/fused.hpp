@@ -40,6 +40,11 @@ bool fast_node(const ov::Node& node, ov::TensorVector& outputs, const ov::Tensor
 /// Nodes run by run_region and fast_node on this thread so far (the executor's stats).
 uint64_t& fused_node_runs();
 
+/// Set while a compiled model's node runs kernels here (fuse_elementwise): parallel_chunks then
+/// uses the plugin's TBB threads, which spin after its own kernels and would take the cores from
+/// the pool's.
+bool& on_plugin_threads();
+
 /// Calls fn(begin, end) over [0, n) split in chunks on up to the machine's threads (or
 /// OVNP_EXACT_THREADS), when n * cost is large enough; chunk boundaries depend only on n and
 /// `grain`, never on the thread count.
