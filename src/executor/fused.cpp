@@ -6,6 +6,7 @@
 #include "executor/buffers.hpp"
 #include "executor/vector_math.hpp"
 
+#include <immintrin.h>
 #include <pthread.h>
 #include <tbb/parallel_for.h>
 
@@ -671,6 +672,38 @@ std::make_unsigned_t<T> wrapping_sum(const T* p, size_t n) {
     return wrapping_sum_loop(p, n);
 }
 
+// Sums of rows of 8 doubles (the float sum's blocks), each in order from 0 as below: eight rows
+// at a time, transposed so that one AVX-512 add takes the next element of each.
+__attribute__((target("avx512f"))) void sums_of_8_avx512(const double* x, double* out, size_t rows) {
+    size_t r = 0;
+    for (; r + 8 <= rows; r += 8) {
+        const double* p = x + r * 8;
+        __m512d v[8];
+        for (int i = 0; i < 8; ++i) v[i] = _mm512_loadu_pd(p + 8 * i);
+        __m512d t[8], u[8];
+        for (int i = 0; i < 4; ++i) {
+            t[2 * i] = _mm512_unpacklo_pd(v[2 * i], v[2 * i + 1]);      // columns 0, 2, 4, 6 of a row pair
+            t[2 * i + 1] = _mm512_unpackhi_pd(v[2 * i], v[2 * i + 1]);  // columns 1, 3, 5, 7
+        }
+        for (int h = 0; h < 2; ++h)
+            for (int i = 0; i < 2; ++i) {
+                u[4 * h + 2 * i] = _mm512_shuffle_f64x2(t[4 * h + i], t[4 * h + i + 2], 0x88);
+                u[4 * h + 2 * i + 1] = _mm512_shuffle_f64x2(t[4 * h + i], t[4 * h + i + 2], 0xdd);
+            }
+        // u[0]: columns 0 and 4 of rows 0-3; u[1]: 2 and 6; u[2]: 1 and 5; u[3]: 3 and 7 (u[4..7]: rows 4-7)
+        static constexpr int kOf[8] = {0, 2, 1, 3, 0, 2, 1, 3};  // u holding column c (low half for c < 4)
+        __m512d acc = _mm512_setzero_pd();
+        for (int c = 0; c < 4; ++c) acc = _mm512_add_pd(acc, _mm512_shuffle_f64x2(u[kOf[c]], u[kOf[c] + 4], 0x88));
+        for (int c = 4; c < 8; ++c) acc = _mm512_add_pd(acc, _mm512_shuffle_f64x2(u[kOf[c]], u[kOf[c] + 4], 0xdd));
+        _mm512_storeu_pd(out + r, acc);
+    }
+    for (; r < rows; ++r) {
+        double a = 0;
+        for (size_t j = 0; j < 8; ++j) a += x[r * 8 + j];
+        out[r] = a;
+    }
+}
+
 // Sums of contiguous rows, each in order from 0 (reference.cpp's reduce: a double accumulator
 // for float64, a wrapping one for int64, which any order gives the same).
 template <class T>
@@ -687,10 +720,18 @@ void row_sums(const T* x, T* out, size_t rows, size_t row) {
             return;
         }
     }
-    // Rows split into chunks of whole rows.
+    // Rows split into chunks of whole rows. The float sum's first level (rows of 8) runs on the
+    // threads from 2^19 values: 1e6 float64 took 0.36 ms on one, 0.27 on two (NumPy 0.21).
     const size_t per = std::max<size_t>(1, (size_t(1) << 15) / std::max<size_t>(row, 1));
+    const size_t cost = std::max<size_t>(row, 1) * (std::is_same_v<T, double> && row == 8 ? 8 : 1);
     parallel_chunks(rows, per, [&](size_t r0, size_t r1) {
         size_t r = r0;
+        if constexpr (std::is_same_v<T, double>) {
+            if (row == 8 && has_avx512()) {
+                sums_of_8_avx512(x + r0 * 8, out + r0, r1 - r0);
+                return;
+            }
+        }
         if constexpr (std::is_floating_point_v<T>) {
             // Four rows at once: independent dependency chains, each still in order.
             for (; r + 4 <= r1; r += 4) {
@@ -712,7 +753,7 @@ void row_sums(const T* x, T* out, size_t rows, size_t row) {
         } else {
             for (; r < r1; ++r) out[r] = T(wrapping_sum(x + r * row, row));
         }
-    }, std::max<size_t>(row, 1));
+    }, cost);
 }
 
 // Gather with batch_dims 0 whose indices all lie within the axis (v8 also takes them from -dim):
