@@ -4,8 +4,10 @@
 
 One process per backend (Keras picks its backend at import):
   ovnp          KERAS_BACKEND=openvino, ovnp.keras.install() (predict compiled at f32 inference precision,
-                once per input shape: static shapes, without the plugin's snippets)
-  ovnp-fused    the same with install(predict_fusion=True) (static shapes with snippets)
+                once per input shape: static shapes, without the plugin's snippets; float32 exp, log,
+                log1p, sin, ... on ovnp's vector functions)
+  ovnp-plain    the same with install(predict_fusion="none") (the plugin's kernels only)
+  ovnp-fused    the same with install(predict_fusion="snippets") (static shapes with snippets)
   ovnp-dynamic  the same with install(predict_shapes="dynamic") (Keras's one model with a dynamic batch)
   ovnp-fast     the same with install(precision="fast") (ovnp's precision policy, docs/ops.md)
   ovnp-default  the same at OpenVINO's default inference precision (bf16 on CPUs with AVX512-BF16/AMX)
@@ -30,7 +32,7 @@ import sys
 import tempfile
 import time
 
-BACKENDS = ["ovnp", "ovnp-fused", "ovnp-dynamic", "ovnp-fast", "ovnp-default", "upstream-f32", "upstream", "jax", "numpy"]
+BACKENDS = ["ovnp", "ovnp-plain", "ovnp-fused", "ovnp-dynamic", "ovnp-fast", "ovnp-default", "upstream-f32", "upstream", "jax", "numpy"]
 MODELS = ["mlp", "encoder", "mobilenet", "decoder"]
 
 
@@ -113,7 +115,7 @@ def worker(backend, models, reps, data_dir, out_path):
         ovnp.keras.install(inference_precision=None if backend == "ovnp-default" else "f32",
                            precision="fast" if backend == "ovnp-fast" else "numpy",
                            predict_shapes="dynamic" if backend == "ovnp-dynamic" else "static",
-                           predict_fusion=backend == "ovnp-fused")
+                           predict_fusion={"ovnp-fused": "snippets", "ovnp-plain": "none"}.get(backend, "kernels"))
     elif backend == "upstream-f32":
         import ovnp.keras  # only its compile_model wrapper for Keras's trainer: no op is replaced
 
