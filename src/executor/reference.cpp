@@ -561,6 +561,15 @@ bool cumsum(const ov::op::v0::CumSum& node, const Tensor& x, int64_t axis, Tenso
     }
 }
 
+// A 64-bit key whose unsigned order is TopK's for doubles (NaN largest, -0.0 == 0.0).
+inline uint64_t radix_key(double v) {
+    uint64_t b;
+    std::memcpy(&b, &v, 8);
+    b = b == 0x8000000000000000ull ? 0ull : b;
+    const uint64_t key = b ^ (uint64_t(int64_t(b) >> 63) | 0x8000000000000000ull);
+    return (b & 0x7FFFFFFFFFFFFFFFull) > 0x7FF0000000000000ull ? ~0ull : key;
+}
+
 // A 32-bit key whose unsigned order is TopK's (NaN largest, -0.0 == 0.0).
 template <class T>
 uint32_t radix_key(T v) {
@@ -651,6 +660,8 @@ bool topk(const ov::op::util::TopKBase& node, const Tensor& x, size_t k, ov::Ten
     const size_t len = shape[axis];
     const bool largest = node.get_mode() == ov::op::TopKMode::MAX;
     const bool by_index = node.get_sort_type() == ov::op::TopKSortType::SORT_INDICES;
+    // SORT_NONE (the median's k smallest): selected in O(len), given in the selection's order.
+    const bool unordered = node.get_sort_type() == ov::op::TopKSortType::NONE && k < len;
     const T* px = x.data<const T>();
     T* pv = outs[0].data<T>();
     const bool i64 = outs[1].get_element_type() == et::i64;
@@ -675,7 +686,7 @@ bool topk(const ov::op::util::TopKBase& node, const Tensor& x, size_t k, ov::Ten
         if (pi64) pi64[to] = int64_t(index);
         else pi32[to] = int32_t(index);
     };
-    std::vector<std::pair<C, size_t>> buf(len);
+    std::vector<std::pair<C, size_t>> buf;  // the general path's (value, index) pairs
     for (size_t o = 0; o < outer; ++o)
         for (size_t i = 0; i < inner; ++i) {
             auto at = [&](size_t j) { return (o * len + j) * inner + i; };
@@ -739,8 +750,35 @@ bool topk(const ov::op::util::TopKBase& node, const Tensor& x, size_t k, ov::Ten
                     continue;
                 }
             }
+            if constexpr (std::is_same_v<T, double> || radixable) {
+                if (k < len && len < (size_t(1) << 32)) {
+                    // (key, index) as one word, whose order is `before`'s: the k first words by
+                    // nth_element in O(len), then sorted unless the order is not asked for (the
+                    // comparator's partial_sort took 4x longer).
+                    using Word = std::conditional_t<std::is_same_v<T, double>, unsigned __int128, uint64_t>;
+                    constexpr int kShift = std::is_same_v<T, double> ? 64 : 32;
+                    thread_local std::vector<Word> items;  // reused: no page faults per call
+                    items.resize(len);
+                    for (size_t j = 0; j < len; ++j) {
+                        const auto key = radix_key(px[at(j)]);
+                        items[j] = (Word(largest ? decltype(key)(~key) : key) << kShift) | Word(j);
+                    }
+                    std::nth_element(items.begin(), items.begin() + long(k - 1), items.end());
+                    if (by_index)
+                        std::sort(items.begin(), items.begin() + long(k), [](Word a, Word b) { return uint32_t(a) < uint32_t(b); });
+                    else if (!unordered)
+                        std::sort(items.begin(), items.begin() + long(k));
+                    for (size_t j = 0; j < k; ++j) {
+                        const size_t index = size_t(uint32_t(items[j]));
+                        put((o * k + j) * inner + i, at(index), index);
+                    }
+                    continue;
+                }
+            }
+            buf.resize(len);
             for (size_t j = 0; j < len; ++j) buf[j] = {C(px[at(j)]), j};
-            if (k < len) std::partial_sort(buf.begin(), buf.begin() + long(k), buf.end(), before);
+            if (unordered) std::nth_element(buf.begin(), buf.begin() + long(k - 1), buf.end(), before);
+            else if (k < len) std::partial_sort(buf.begin(), buf.begin() + long(k), buf.end(), before);
             else std::sort(buf.begin(), buf.end(), before);
             if (by_index)
                 std::sort(buf.begin(), buf.begin() + long(k), [](const auto& a, const auto& b) { return a.second < b.second; });

@@ -7,6 +7,8 @@
 #include "openvino/op/concat.hpp"
 #include "openvino/op/constant.hpp"
 #include "openvino/op/gather.hpp"
+#include "openvino/op/reduce_logical_or.hpp"
+#include "openvino/op/topk.hpp"
 #include "openvino/op/reduce_sum.hpp"
 #include "openvino/op/reshape.hpp"
 #include "openvino/op/shape_of.hpp"
@@ -118,6 +120,27 @@ Output order_statistic(const char* op, const Output& x_in, const std::optional<O
     if (ps.is_static() && ov::shape_size(ps.to_shape()) == 0) {
         // Nothing to sort (NumPy: NaN for an empty slice; no slices at all: empty).
         result = std::make_shared<v3::Broadcast>(dtype::scalar(calc, g::kNaN), out_shape);
+    } else if (const auto len = y.get_partial_shape()[last]; !q_in && !skip_nan && len.is_static() && len.get_length() >= 2) {
+        // The median of a static length: the hi + 1 smallest values (TopK without order selects
+        // them in linear time), then the largest one or two of those. NumPy partitions too.
+        const int64_t n = len.get_length(), lo = (n - 1) / 2, hi = n / 2;
+        auto smallest = std::make_shared<v11::TopK>(y, detail::i64s({hi + 1}, true), last, TopKMode::MIN,
+                                                    TopKSortType::NONE, et::i64, false);
+        auto top = std::make_shared<v11::TopK>(smallest->output(0), detail::i64s({hi - lo + 1}, true), last,
+                                               TopKMode::MAX, TopKSortType::SORT_VALUES, et::i64, true);
+        auto at = [&](int64_t j) {
+            return std::make_shared<v8::Gather>(top->output(0), detail::i64s({j}), detail::i64s({last}, true))->output(0);
+        };
+        result = at(0);
+        if (lo != hi) {
+            result = g::div(g::add(at(0), at(1)), dtype::scalar(calc, 2.0));
+            // NumPy's median is a mean, a sum from +0.0: never -0.0.
+            result = g::sel(g::eq(result, g::k(result, 0.0)), g::k(result, 0.0), result);
+        }
+        if (floats) {
+            Output has_nan = std::make_shared<v1::ReduceLogicalOr>(g::isnan(y), detail::i64s({last}, true), true);
+            result = g::sel(has_nan, dtype::scalar(calc, g::kNaN), result);
+        }
     } else {
         const Output sorted = detail::sort_along(y, last).values;
         const Output n = dtype::cast(detail::axis_length(y, last), et::f64);

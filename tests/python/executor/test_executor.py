@@ -466,3 +466,35 @@ def test_exact_path_keeps_float64_through_sign(ex):
     for dt in (np.int64, np.uint64, np.int8):
         v = np.array([5, 0, 1, 2**7 - 1] if dt != np.int64 else [-(2**40), 0, 2**40 + 1, -1], dt)
         np.testing.assert_array_equal(ex.run([ops.sign(ops.constant(v)).output(0)])[0], np.sign(v))
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64, np.int32])
+@pytest.mark.parametrize("mode", ["min", "max"])
+@pytest.mark.parametrize("sort", ["value", "index", "none"])
+def test_topk_of_some_values_is_a_stable_sorts_first_k(dtype, mode, sort):
+    """TopK with k below the length (nth_element of (key, index) words): NaN the largest key,
+    -0.0 equal to 0.0, ties in index order; "none" gives the same k values in some order."""
+    rng = np.random.default_rng(7)
+    n = 3000
+    if np.issubdtype(dtype, np.floating):
+        pool = np.array([np.nan, -0.0, 0.0, np.inf, -np.inf, 1.5, -2.0, 5e-324 if dtype == np.float64 else 1e-45],
+                        dtype)
+        x = rng.choice(np.concatenate([pool, rng.standard_normal(20).astype(dtype)]), size=(3, n))
+    else:
+        x = rng.integers(-5, 5, size=(3, n)).astype(dtype)
+    nan = np.isnan(x) if np.issubdtype(dtype, np.floating) else np.zeros(x.shape, bool)
+    vals = np.where(nan, 0, x).astype(np.float64)
+    index = np.broadcast_to(np.arange(n), x.shape)
+    order = (np.lexsort((index, vals, nan)) if mode == "min" else np.lexsort((index, -vals, ~nan)))
+    for k in (2, 17, n - 1):
+        t = ops.topk(c(x), c(np.int64(k)), -1, mode, sort, ov.Type.i64)
+        v, i = ovnp.evaluate([t.output(0), t.output(1)])
+        want = order[:, :k]
+        if sort == "index":
+            want = np.sort(want, axis=-1)
+        if sort == "none":  # the values at the indices given, which are the first k in some order
+            grid.assert_bitwise_equal(v, np.take_along_axis(x, i, -1), f"{dtype} {mode} none k={k}")
+            assert np.array_equal(np.sort(i, axis=-1), np.sort(want, axis=-1)), k
+            continue
+        assert np.array_equal(i, want), (k, sort)
+        grid.assert_bitwise_equal(v, np.take_along_axis(x, want, -1), f"{dtype} {mode} {sort} k={k}")
