@@ -10,6 +10,9 @@
 
 #include "helpers.hpp"
 #include "openvino/core/model.hpp"
+#include "openvino/op/parameter.hpp"
+#include "openvino/runtime/core.hpp"
+#include "ovnp/math.hpp"
 #include "openvino/op/add.hpp"
 #include "openvino/op/broadcast.hpp"
 #include "openvino/op/convert.hpp"
@@ -313,6 +316,42 @@ TEST(ParallelChunks, EveryChunkOnceAndExceptionsReachTheCaller) {
             if (b / grain == 700) throw std::runtime_error("chunk 700");
         }, 16), std::runtime_error);
     }
+}
+
+// fuse_elementwise: ovnp's float32 formulas for exp, log1p, sin, ... become nodes of ovnp's vector
+// functions, which the CPU plugin runs and which give the eager exact path's bits; a dynamic
+// shape keeps the plugin's formulas.
+TEST(FuseElementwise, FunctionsRunAsVectorFunctionsWithTheExactPathsBits) {
+    const ov::Shape shape{3, 1000};
+    std::vector<float> data(ov::shape_size(shape));
+    for (size_t i = 0; i < data.size(); ++i) data[i] = float(std::ldexp(double(i % 97) - 48.0, int(i % 13) - 6));
+    const float specials[] = {NAN, INFINITY, -INFINITY, 0.0f, -0.0f, -1.0f, 88.72f, 89.5f, 1e-45f, -104.0f};
+    for (size_t i = 0; i < std::size(specials); ++i) data[i * 7] = specials[i];
+    auto build = [](const Output& x) {
+        return ov::OutputVector{ovnp::log1p(ovnp::exp(x)), ovnp::sin(x), ovnp::arcsinh(x)};
+    };
+    auto p = std::make_shared<v0::Parameter>(et::f32, shape);
+    auto model = std::make_shared<ov::Model>(build(p), ov::ParameterVector{p});
+    auto fused = ovnp::fuse_elementwise(model);
+    size_t nodes = 0, before = model->get_ops().size();
+    for (const auto& n : fused->get_ordered_ops()) nodes += std::string(n->get_type_name()) == "FusedElementwise";
+    EXPECT_GE(nodes, 1u);
+    EXPECT_LT(fused->get_ops().size(), before / 4);  // the formulas are gone
+    EXPECT_EQ(model->get_ops().size(), before);      // a copy
+    ov::Core core;
+    auto request = core.compile_model(fused, "CPU", ov::AnyMap{{"INFERENCE_PRECISION_HINT", "f32"}}).create_infer_request();
+    ov::Tensor in(et::f32, shape, data.data());
+    request.set_input_tensor(in);
+    request.infer();
+    auto exact = ovnp::evaluate(build(constant<float>(et::f32, shape, data)));
+    for (size_t k = 0; k < exact.size(); ++k) {
+        const ov::Tensor out = request.get_output_tensor(k);
+        ASSERT_EQ(out.get_byte_size(), exact[k].get_byte_size());
+        EXPECT_EQ(std::memcmp(out.data(), exact[k].data(), out.get_byte_size()), 0) << "output " << k;
+    }
+    auto dynamic = std::make_shared<v0::Parameter>(et::f32, ov::PartialShape{-1, 1000});
+    auto kept = ovnp::fuse_elementwise(std::make_shared<ov::Model>(build(dynamic), ov::ParameterVector{dynamic}));
+    for (const auto& n : kept->get_ordered_ops()) EXPECT_NE(std::string(n->get_type_name()), "FusedElementwise");
 }
 
 }  // namespace
