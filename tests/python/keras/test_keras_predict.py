@@ -146,6 +146,37 @@ def test_fuse_elementwise_copies_and_leaves_what_it_cannot_help():
         assert "FusedElementwise" not in [n.get_type_name() for n in ovnp.fuse_elementwise(kept).get_ordered_ops()]
 
 
+def test_fused_models_give_every_infer_request_its_own_answers():
+    """Requests of one compiled model on several threads at once (the plugin's streams): each
+    gets the answers a lone request gives."""
+    import threading
+
+    import ovnp
+
+    p = ov.opset13.parameter([16, 4096], np.float32)
+    model = ov.Model([ovnp.log1p(ovnp.exp(p.output(0))), ovnp.sin(p.output(0))], [p])
+    compiled = ov.compile_model(ovnp.fuse_elementwise(model), "CPU",
+                                {"INFERENCE_PRECISION_HINT": "f32", "NUM_STREAMS": 2})
+    xs = [np.random.default_rng(i).standard_normal((16, 4096)).astype(np.float32) * 20 for i in range(4)]
+    want = [[o.copy() for o in compiled.create_infer_request().infer([x]).values()] for x in xs]
+    bad = []
+
+    def run(t):
+        request = compiled.create_infer_request()
+        for i in range(50):
+            j = (i + t) % 4
+            for g, w in zip(request.infer([xs[j]]).values(), want[j]):
+                if not np.array_equal(g, w):
+                    bad.append((t, i))
+
+    threads = [threading.Thread(target=run, args=(t,)) for t in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not bad
+
+
 def test_predict_fusion_must_be_known():
     with pytest.raises(ValueError, match="predict_fusion"):
         ok.install(predict_fusion="jit")
