@@ -43,7 +43,7 @@ given: a value NumPy has and upstream does not.
 """
 
 COMPILED_FOOTER = """
-Not timed: the ops that sort a whole axis (`sort`, `argsort`, `argpartition`,
+Not timed: the ops that sort a whole axis, or select half of it (`sort`, `argsort`, `argpartition`,
 `median`, the quantiles and percentiles, `searchsorted`, `unique`, `isin`), because
 the plugin's TopK is quadratic in k on both sides (see numpy-differences.md), and the
 ops that take no tensor (creation from sizes and window functions: their graphs fold
