@@ -5,6 +5,7 @@
 #include <map>
 #include <memory>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "executor/fused.hpp"
@@ -12,6 +13,7 @@
 #include "openvino/core/graph_util.hpp"
 #include "openvino/core/model.hpp"
 #include "openvino/op/constant.hpp"
+#include "openvino/op/exp.hpp"
 #include "openvino/op/op.hpp"
 #include "openvino/op/parameter.hpp"
 #include "openvino/op/result.hpp"
@@ -58,11 +60,13 @@ public:
         for (size_t i = 0; i < params.size(); ++i) {
             if (inputs.at(i).get_element_type() != params[i]->get_element_type() ||
                 inputs[i].get_shape() != params[i]->get_shape())
-                OPENVINO_THROW("ovnp FusedElementwise: input ", i, " is ", inputs[i].get_element_type(), inputs[i].get_shape(), ", expected ", params[i]->get_element_type(), params[i]->get_shape());
+                OPENVINO_THROW("ovnp FusedElementwise: input ", i, " is ", inputs[i].get_element_type(),
+                               inputs[i].get_shape(), ", expected ", params[i]->get_element_type(),
+                               params[i]->get_shape());
             values[params[i].get()] = {inputs[i]};
         }
-        // The plugin may give an output the memory of an input it no longer needs: a region
-        // writing it while a later node still reads that input gets its own tensor, copied after.
+        // Should the plugin give an output the memory of an input it no longer needs, a region
+        // writing it while a later node still reads that input writes a tensor of its own first.
         auto overlaps = [&](const ov::Tensor& out) {
             const char* lo = static_cast<const char*>(out.data());
             const char* hi = lo + out.get_byte_size();
@@ -166,6 +170,7 @@ void detail::fuse_elementwise_in_place(ov::Model& model_ref) {
         for (const auto& out : node->outputs())
             if (out.get_element_type() == ov::element::bf16) return;
     // Marked float32 formulas become their function's single op (a vector function below).
+    std::unordered_set<const ov::Node*> made;
     for (const auto& node : model->get_ordered_ops()) {
         if (node->get_output_size() != 1 || node->get_output_element_type(0) != ov::element::f32 ||
             !node->get_output_partial_shape(0).is_static())
@@ -174,8 +179,9 @@ void detail::fuse_elementwise_in_place(ov::Model& model_ref) {
         if (!op || op->get_output_partial_shape(0) != node->get_output_partial_shape(0)) continue;
         op->set_friendly_name(node->get_friendly_name());
         ov::replace_node(node, op);
+        made.insert(op.get());
     }
-    // Regions: those functions, of one shape and consecutive in topological order (Constants and
+    // Regions: the functions, of one shape and consecutive in topological order (Constants and
     // Parameters aside), so no value leaves a region and comes back. Only the functions: around
     // them the plugin's JIT kernels are faster than these tiles (a 6-op chain of float32
     // arithmetic over 256x1024 values took it 0.12 ms, 0.25 ms here), and a bias Add stays
@@ -187,7 +193,10 @@ void detail::fuse_elementwise_in_place(ov::Model& model_ref) {
     };
     for (const auto& node : model->get_ordered_ops()) {
         if (ov::is_type<ov::op::v0::Constant>(node) || ov::is_type<ov::op::v0::Parameter>(node)) continue;
-        if (!detail::vector_function(*node)) {
+        // A plain Exp (upstream's, or "fast" precision's on a reduced argument) stays the
+        // plugin's, a JIT kernel that fuses with its neighbours; its Log, Sin, ... are scalar.
+        const bool plain_exp = ov::is_type<ov::op::v0::Exp>(node) && !made.count(node.get());
+        if (plain_exp || !detail::vector_function(*node)) {
             flush();
             continue;
         }

@@ -144,6 +144,11 @@ def test_fuse_elementwise_copies_and_leaves_what_it_cannot_help():
     assert np.array_equal(np.isnan(got), np.isnan(want)) and np.array_equal(np.signbit(got), np.signbit(want))
     for kept in (model_of([-1, 8]), model_of([2, 8], ov.Type.bf16)):  # dynamic shape; bfloat16 (see fuse.cpp)
         assert "FusedElementwise" not in [n.get_type_name() for n in ovnp.fuse_elementwise(kept).get_ordered_ops()]
+    # The plugin's own Log (a scalar kernel) becomes a vector function; its plain Exp (a JIT kernel) stays.
+    p = ov.opset13.parameter([2, 8], np.float32)
+    plain = ovnp.fuse_elementwise(ov.Model([ov.opset13.exp(p), ov.opset13.log(p)], [p]))
+    assert sorted(n.get_type_name() for n in plain.get_ordered_ops() if n.get_type_name() not in ("Parameter", "Result")) \
+        == ["Exp", "FusedElementwise"]
 
 
 def test_fused_models_give_every_infer_request_its_own_answers():
