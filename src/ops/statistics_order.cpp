@@ -65,6 +65,9 @@ Output lerp(const Output& a, const Output& b, const Output& t) {
 
 // Every order statistic: x's values along axes (moved last, flattened),
 // sorted (NaN last), read at the positions q (n - 1) of each method.
+// NumPy's median is a mean, a sum from +0.0: never -0.0.
+Output plus_zero(const Output& x) { return g::sel(g::eq(x, g::k(x, 0.0)), g::k(x, 0.0), x); }
+
 // q: nullopt for the median (0.5, the mean of the middle pair).
 Output order_statistic(const char* op, const Output& x_in, const std::optional<Output>& q_in, const Axes& axes_in,
                        Method method, bool keepdims, bool skip_nan, double scale) {
@@ -120,7 +123,8 @@ Output order_statistic(const char* op, const Output& x_in, const std::optional<O
     if (ps.is_static() && ov::shape_size(ps.to_shape()) == 0) {
         // Nothing to sort (NumPy: NaN for an empty slice; no slices at all: empty).
         result = std::make_shared<v3::Broadcast>(dtype::scalar(calc, g::kNaN), out_shape);
-    } else if (const auto len = y.get_partial_shape()[last]; !q_in && !skip_nan && len.is_static() && len.get_length() >= 2) {
+    } else if (const auto len = y.get_partial_shape()[last];
+               !q_in && !skip_nan && len.is_static() && len.get_length() >= 2) {
         // The median of a static length: the hi + 1 smallest values (TopK without order selects
         // them in linear time), then the largest one or two of those. NumPy partitions too.
         const int64_t n = len.get_length(), lo = (n - 1) / 2, hi = n / 2;
@@ -131,12 +135,7 @@ Output order_statistic(const char* op, const Output& x_in, const std::optional<O
         auto at = [&](int64_t j) {
             return std::make_shared<v8::Gather>(top->output(0), detail::i64s({j}), detail::i64s({last}, true))->output(0);
         };
-        result = at(0);
-        if (lo != hi) {
-            result = g::div(g::add(at(0), at(1)), dtype::scalar(calc, 2.0));
-            // NumPy's median is a mean, a sum from +0.0: never -0.0.
-            result = g::sel(g::eq(result, g::k(result, 0.0)), g::k(result, 0.0), result);
-        }
+        result = plus_zero(lo == hi ? at(0) : g::div(g::add(at(0), at(1)), dtype::scalar(calc, 2.0)));
         if (floats) {
             Output has_nan = std::make_shared<v1::ReduceLogicalOr>(g::isnan(y), detail::i64s({last}, true), true);
             result = g::sel(has_nan, dtype::scalar(calc, g::kNaN), result);
@@ -170,9 +169,7 @@ Output order_statistic(const char* op, const Output& x_in, const std::optional<O
                 Output lo = clamp(g::floor(pos)), hi = clamp(g::ceil(pos));
                 Output a = take(lo), b = take(hi);
                 Output mid = g::div(g::add(a, b), dtype::scalar(calc, 2.0));
-                result = g::sel(g::eq(lo, hi), a, mid);
-                // NumPy's median is a mean, a sum from +0.0: never -0.0.
-                result = g::sel(g::eq(result, g::k(result, 0.0)), g::k(result, 0.0), result);
+                result = plus_zero(g::sel(g::eq(lo, hi), a, mid));
                 break;
             }
             case Method::linear:

@@ -62,6 +62,19 @@ def test_median_axes_integers_and_all_nan(path):
     assert got[4] == 1.5 and got[2].dtype == np.float64
 
 
+@pytest.mark.parametrize("path", grid.PATHS)
+def test_median_of_signed_zeros_is_plus_zero(path):
+    """NumPy's median is a mean, a sum from +0.0: a middle -0.0 gives 0.0, for odd and even
+    lengths (the selection path and the sorted one)."""
+    for dt in (np.float32, np.float64):
+        x = np.array([[-0.0, 1.0, -1.0], [-0.0, -0.0, 3.0]], dt)
+        y = np.array([[-0.0, -0.0, 1.0, -1.0]], dt)
+        z = x[:1, :1]
+        got = run(path, lambda a, b, c: (ovnp.median(a, axis=1), ovnp.median(b, axis=1), ovnp.median(c)), x, y, z)
+        for g, want in zip(got, (np.median(x, axis=1), np.median(y, axis=1), np.median(z))):
+            grid.assert_bitwise_equal(g, want, f"median {dt.__name__} {path}")
+
+
 def test_0d_and_empty():
     c = grid.constant
     x = np.array(2.5, np.float32)
