@@ -379,8 +379,8 @@ class _CompiledPerShape:
     Keras's dynamic batch the CPU plugin runs each elementwise op as a pass of its own; static
     shapes get its faster static kernels (and, with snippets, elementwise chains fused into
     one JIT kernel). With ``fuse``, each static copy's float32 exp, log, log1p, sin, ... run
-    ovnp's vector functions (``ovnp.fuse_elementwise``). One set of shapes always runs the same compiled
-    model, so an input gives the same answer on every call."""
+    ovnp's vector functions (``ovnp.fuse_elementwise``). One set of shapes always runs the same
+    compiled model, so an input gives the same answer on every call."""
 
     def __init__(self, compile, model, fuse=False):
         self._compile = compile
@@ -533,11 +533,11 @@ def install(inference_precision="f32", eager="immediate", precision="numpy", pre
     ``predict_fusion``, with static shapes: "kernels" (the default) runs the
     model's float32 exp, log, log1p, sin, cos, tan, arctan, sinh and arcsinh
     on ovnp's vector functions (``ovnp.fuse_elementwise``), where the plugin
-    would run ovnp's formulas for them as dozens of kernels; "snippets" lets the plugin fuse elementwise chains into
-    JIT kernels of its own instead (their code generation makes the first
-    ``predict`` up to 1.7x slower); "none" leaves the plugin's kernels
-    (bench/predict.py, docs/executor.md). True and False stand for
-    "snippets" and "none".
+    would run ovnp's formulas for them as dozens of kernels; "snippets" lets
+    the plugin fuse elementwise chains into JIT kernels of its own instead
+    (their code generation makes the first ``predict`` up to 1.7x slower);
+    "none" leaves the plugin's kernels (bench/predict.py, docs/executor.md).
+    True and False stand for "snippets" and "none".
     Idempotent; returns the sorted list of patched function names."""
     if eager not in ("immediate", "lazy"):
         raise ValueError(f"ovnp.keras.install: eager must be 'immediate' or 'lazy', got {eager!r}")

@@ -102,7 +102,7 @@ private:
 
 // A float32 vector function of static shape (Exp, Log, Log1p, Sin, ...: fused.cpp's kernels).
 bool vector_function(const ov::Node& n) {
-    return fusable(n, true) && n.get_output_element_type(0) == et::f32 && !fusable(n, false);
+    return fusable(n, true) && n.get_output_element_type(0) == et::f32;
 }
 
 // Replaces `region` (vector functions of one shape, consecutive in topological order) by a

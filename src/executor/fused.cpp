@@ -193,25 +193,22 @@ Kernel compare_kernel(const std::string& op) {
     return nullptr;
 }
 
-// float64 exp, log and log1p: SLEEF's vector functions (vector_math.hpp), as the node-by-node kernels.
-template <MathFn F>
+// SLEEF's vector functions (vector_math.hpp), as the node-by-node kernels: float64 exp, log and
+// log1p, and the float32 functions below.
+template <class T, MathFn F>
 void vmath(const void* const* in, void* out, size_t n) {
-    vector_math(F, static_cast<const double*>(in[0]), static_cast<double*>(out), n);
-}
-
-template <MathFn F>
-void vmathf(const void* const* in, void* out, size_t n) {
-    vector_math(F, static_cast<const float*>(in[0]), static_cast<float*>(out), n);
+    vector_math(F, static_cast<const T*>(in[0]), static_cast<T*>(out), n);
 }
 
 // float32 vector functions, for compiled models' regions (fuse_elementwise): within NumPy's
 // tolerances, where the plugin runs Log and Sin as scalar kernels and the formulas that replace
 // them as dozens of kernels.
 Kernel function_f32(const std::string& op) {
+    using T = float;
     static const std::unordered_map<std::string, Kernel> table = {
-        {"Exp", vmathf<MathFn::Exp>},   {"Log", vmathf<MathFn::Log>},   {"Log1p", vmathf<MathFn::Log1p>},
-        {"Sin", vmathf<MathFn::Sin>},   {"Cos", vmathf<MathFn::Cos>},   {"Tan", vmathf<MathFn::Tan>},
-        {"Atan", vmathf<MathFn::Atan>}, {"Sinh", vmathf<MathFn::Sinh>}, {"Asinh", vmathf<MathFn::Asinh>},
+        {"Exp", vmath<T, MathFn::Exp>},   {"Log", vmath<T, MathFn::Log>},   {"Log1p", vmath<T, MathFn::Log1p>},
+        {"Sin", vmath<T, MathFn::Sin>},   {"Cos", vmath<T, MathFn::Cos>},   {"Tan", vmath<T, MathFn::Tan>},
+        {"Atan", vmath<T, MathFn::Atan>}, {"Sinh", vmath<T, MathFn::Sinh>}, {"Asinh", vmath<T, MathFn::Asinh>},
     };
     auto it = table.find(op);
     return it == table.end() ? nullptr : it->second;
@@ -232,13 +229,13 @@ Kernel unary_f64(const ov::Node& node, const std::string& op) {
         return round->get_mode() == ov::op::v5::Round::RoundMode::HALF_TO_EVEN ? un<T, T, RintF> : un<T, T, RoundF>;
     static const std::unordered_map<std::string, Kernel> table = {
         {"Sign", un<T, T, SignF>},
-        {"Negative", un<T, T, NegF>}, {"Abs", un<T, T, AbsF>},     {"Exp", vmath<MathFn::Exp>},
-        {"Log", vmath<MathFn::Log>},                {"Sqrt", un<T, T, SqrtF>},   {"Floor", un<T, T, FloorF>},
+        {"Negative", un<T, T, NegF>}, {"Abs", un<T, T, AbsF>},     {"Exp", vmath<T, MathFn::Exp>},
+        {"Log", vmath<T, MathFn::Log>},                {"Sqrt", un<T, T, SqrtF>},   {"Floor", un<T, T, FloorF>},
         {"Ceiling", un<T, T, CeilF>}, {"Sin", un<T, T, SinF>},     {"Cos", un<T, T, CosF>},
         {"Tan", un<T, T, TanF>},      {"Asin", un<T, T, AsinF>},   {"Acos", un<T, T, AcosF>},
         {"Atan", un<T, T, AtanF>},    {"Sinh", un<T, T, SinhF>},   {"Cosh", un<T, T, CoshF>},
         {"Tanh", un<T, T, TanhF>},    {"Asinh", un<T, T, AsinhF>}, {"Acosh", un<T, T, AcoshF>},
-        {"Atanh", un<T, T, AtanhF>},  {"Erf", un<T, T, ErfF>},     {"Log1p", vmath<MathFn::Log1p>},
+        {"Atanh", un<T, T, AtanhF>},  {"Erf", un<T, T, ErfF>},     {"Log1p", vmath<T, MathFn::Log1p>},
     };
     auto it = table.find(op);
     return it == table.end() ? nullptr : it->second;

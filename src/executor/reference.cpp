@@ -703,58 +703,44 @@ bool topk(const ov::op::util::TopKBase& node, const Tensor& x, size_t k, ov::Ten
             constexpr bool radixable = std::is_same_v<T, float> || std::is_same_v<T, int32_t> || std::is_same_v<T, uint32_t>;
             if constexpr (radixable) {
                 // A full sort of 32-bit keys: Highway's vectorized quicksort (std::sort of 1e6
-                // (key, index) pairs takes 70 ms of CPU, Highway 16, NumPy's stable argsort 140).
-                if (k == len && len < (size_t(1) << 32)) {
-                    auto key_of = [largest](T v) { return largest ? ~radix_key(v) : radix_key(v); };
-                    if (!by_index && node.get_output_target_inputs(1).empty()) {
-                        // Only the values are read (sort): sort the keys alone and decode them.
-                        // Keys are unique per value but for -0.0 (0.0's key) and NaN (one key),
-                        // whose input-order bits are put back into their runs: a stable sort.
-                        thread_local std::vector<uint32_t> keys;  // reused: no page faults per call
-                        keys.resize(len);
-                        // zeros and NaN, whose bits the keys lose
-                        const size_t specials = encode_keys(px + at(0), inner, len, largest, keys.data());
-                        sort_words(keys.data(), len);
-                        T* out = pv + o * k * inner + i;
-                        decode_keys(keys.data(), len, largest, out, inner);
-                        if constexpr (std::is_same_v<T, float>) {
-                            if (specials) {
-                                // Each run (0.0's key, NaN's key) gets its input-order bits back.
-                                std::vector<T> zeros, nans;
-                                for (size_t j = 0; j < len; ++j) {
-                                    const T v = px[at(j)];
-                                    if (std::isnan(v)) nans.push_back(v);
-                                    else if (v == 0) zeros.push_back(v);
-                                }
-                                size_t z = 0, q = 0;
-                                for (size_t j = 0; j < len; ++j) {
-                                    const T v = out[j * inner];
-                                    if (std::isnan(v)) out[j * inner] = nans[q++];
-                                    else if (v == 0) out[j * inner] = zeros[z++];
-                                }
+                // (key, index) pairs takes 70 ms of CPU, Highway 16, NumPy's stable argsort 140),
+                // as below with the index packed in a word when it is read.
+                if (k == len && !by_index && node.get_output_target_inputs(1).empty()) {
+                    // Only the values are read (sort): sort the keys alone and decode them.
+                    // Keys are unique per value but for -0.0 (0.0's key) and NaN (one key),
+                    // whose input-order bits are put back into their runs: a stable sort.
+                    thread_local std::vector<uint32_t> keys;  // reused: no page faults per call
+                    keys.resize(len);
+                    // zeros and NaN, whose bits the keys lose
+                    const size_t specials = encode_keys(px + at(0), inner, len, largest, keys.data());
+                    sort_words(keys.data(), len);
+                    T* out = pv + o * k * inner + i;
+                    decode_keys(keys.data(), len, largest, out, inner);
+                    if constexpr (std::is_same_v<T, float>) {
+                        if (specials) {
+                            // Each run (0.0's key, NaN's key) gets its input-order bits back.
+                            std::vector<T> zeros, nans;
+                            for (size_t j = 0; j < len; ++j) {
+                                const T v = px[at(j)];
+                                if (std::isnan(v)) nans.push_back(v);
+                                else if (v == 0) zeros.push_back(v);
+                            }
+                            size_t z = 0, q = 0;
+                            for (size_t j = 0; j < len; ++j) {
+                                const T v = out[j * inner];
+                                if (std::isnan(v)) out[j * inner] = nans[q++];
+                                else if (v == 0) out[j * inner] = zeros[z++];
                             }
                         }
-                        continue;
-                    }
-                    // (key, index) in one 64-bit word: sorting the words is a stable sort.
-                    std::vector<uint64_t> items(len);
-                    for (size_t j = 0; j < len; ++j) items[j] = (uint64_t(key_of(px[at(j)])) << 32) | j;
-                    sort_words(items.data(), len);
-                    if (by_index) std::sort(items.begin(), items.end(), [](uint64_t a, uint64_t b) {
-                        return uint32_t(a) < uint32_t(b);
-                    });
-                    for (size_t j = 0; j < k; ++j) {
-                        const uint32_t index = uint32_t(items[j]);
-                        put((o * k + j) * inner + i, at(index), index);
                     }
                     continue;
                 }
             }
             if constexpr (std::is_same_v<T, double> || radixable) {
-                if (k < len && len < (size_t(1) << 32)) {
-                    // (key, index) as one word, whose order is `before`'s: the k first words by
-                    // nth_element in O(len), then sorted unless the order is not asked for (the
-                    // comparator's partial_sort took 4x longer).
+                if (len < (size_t(1) << 32)) {
+                    // (key, index) as one word, whose order is `before`'s: sorting words is a stable
+                    // sort. Below the length, the k first words by nth_element in O(len), then sorted
+                    // unless no order is asked for (the comparator's partial_sort took 4x longer).
                     using Word = std::conditional_t<std::is_same_v<T, double>, unsigned __int128, uint64_t>;
                     constexpr int kShift = std::is_same_v<T, double> ? 64 : 32;
                     thread_local std::vector<Word> items;  // reused: no page faults per call
@@ -763,11 +749,16 @@ bool topk(const ov::op::util::TopKBase& node, const Tensor& x, size_t k, ov::Ten
                         const auto key = radix_key(px[at(j)]);
                         items[j] = (Word(largest ? decltype(key)(~key) : key) << kShift) | Word(j);
                     }
-                    std::nth_element(items.begin(), items.begin() + long(k - 1), items.end());
+                    if (k < len) {
+                        std::nth_element(items.begin(), items.begin() + long(k - 1), items.end());
+                        if (!unordered && !by_index) std::sort(items.begin(), items.begin() + long(k));
+                    } else if constexpr (radixable) {
+                        sort_words(items.data(), len);
+                    } else {
+                        std::sort(items.begin(), items.end());
+                    }
                     if (by_index)
                         std::sort(items.begin(), items.begin() + long(k), [](Word a, Word b) { return uint32_t(a) < uint32_t(b); });
-                    else if (!unordered)
-                        std::sort(items.begin(), items.begin() + long(k));
                     for (size_t j = 0; j < k; ++j) {
                         const size_t index = size_t(uint32_t(items[j]));
                         put((o * k + j) * inner + i, at(index), index);
