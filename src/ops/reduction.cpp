@@ -267,8 +267,8 @@ Output accurate_sum(const Output& x, const Axes_& axes, bool keepdims) {
         // reshape to (c, 8, ..., 8) with consecutive ReduceSums is not the same: the CPU plugin merges
         // consecutive reductions into one sequential sum.)
         int64_t n = *n_static;
-        // Past one block, the last level too is a padded block of 8 (the plugin's ReduceSum of a
-        // full block of 8 rounds as NumPy's pairwise sum does; of fewer, sequentially).
+        // Past one block, the last level too is a padded block of 8, as every other level is (the
+        // plugin's ReduceSum adds each block's values in order, measured).
         const bool blocks = n > kBlock;
         while (blocks ? n > 1 : n > kBlock) {
             const int64_t m = (n + kBlock - 1) / kBlock;
