@@ -358,3 +358,74 @@ bool FloatDivMod::evaluate(ov::TensorVector& outputs, const ov::TensorVector& in
 }
 
 }  // namespace ovnp::detail
+
+namespace ovnp::detail {
+namespace {
+
+// Each lane's running product in order (lanes: the values after the axis); lanes run together,
+// rows of lanes and blocks of them in parallel.
+template <class T>
+void cumprod_kernel(const T* x, T* y, size_t outer, size_t n, size_t inner) {
+    const size_t row = n * inner;
+    parallel_chunks(outer, std::max<size_t>(1, (size_t(1) << 15) / row),
+                    [&](size_t begin, size_t end) {
+                        for (size_t o = begin; o < end; ++o) {
+                            const T* xo = x + o * n * inner;
+                            T* yo = y + o * n * inner;
+                            std::copy(xo, xo + inner, yo);
+                            for (size_t i = 1; i < n; ++i)
+                                for (size_t j = 0; j < inner; ++j)
+                                    yo[i * inner + j] = yo[(i - 1) * inner + j] * xo[i * inner + j];
+                        }
+                    },
+                    row);
+}
+
+}  // namespace
+
+CumProd::CumProd(const ov::Output<ov::Node>& x, int64_t axis) : Op({x}), axis_(axis) {
+    constructor_validate_and_infer_types();
+}
+
+void CumProd::validate_and_infer_types() {
+    const auto t = get_input_element_type(0);
+    const auto& s = get_input_partial_shape(0);
+    NODE_VALIDATION_CHECK(this, (t == et::f32 || t == et::f64) && s.is_static() && axis_ >= 0 &&
+                                    axis_ < static_cast<int64_t>(s.size()),
+                          "CumProd: a float32 or float64 input of static shape, and an axis of it");
+    set_output_type(0, t, s);
+}
+
+bool CumProd::visit_attributes(ov::AttributeVisitor& visitor) {
+    visitor.on_attribute("axis", axis_);
+    return true;
+}
+
+std::shared_ptr<ov::Node> CumProd::clone_with_new_inputs(const ov::OutputVector& args) const {
+    return std::make_shared<CumProd>(args.at(0), axis_);
+}
+
+bool CumProd::has_evaluate() const {
+    const auto t = get_input_element_type(0);
+    return t == et::f32 || t == et::f64;
+}
+
+bool CumProd::evaluate(ov::TensorVector& outputs, const ov::TensorVector& inputs) const {
+    const ov::Shape shape = get_input_shape(0);
+    outputs.at(0).set_shape(shape);
+    size_t outer = 1, inner = 1;
+    for (size_t i = 0; i < size_t(axis_); ++i) outer *= shape[i];
+    for (size_t i = size_t(axis_) + 1; i < shape.size(); ++i) inner *= shape[i];
+    const size_t n = shape[size_t(axis_)];
+    if (outer * n * inner == 0) return true;
+    const ov::Tensor& x = inputs.at(0);
+    if (x.get_element_type() == et::f32)
+        cumprod_kernel(x.data<const float>(), outputs[0].data<float>(), outer, n, inner);
+    else if (x.get_element_type() == et::f64)
+        cumprod_kernel(x.data<const double>(), outputs[0].data<double>(), outer, n, inner);
+    else
+        return false;
+    return true;
+}
+
+}  // namespace ovnp::detail

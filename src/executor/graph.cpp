@@ -113,7 +113,8 @@ bool body_unfit(const ov::Model& body) {
 
 bool plugin_unfit(const ov::Node& node) {
     using namespace ov::op;
-    if (ov::is_type<Extremum>(&node) || ov::is_type<FloatDivMod>(&node)) return true;  // ovnp's own: the exact path runs them
+    // ovnp's own: the exact path runs them
+    if (ov::is_type<Extremum>(&node) || ov::is_type<FloatDivMod>(&node) || ov::is_type<CumProd>(&node)) return true;
     if (ov::is_type<util::TopKBase>(&node)) return true;
     if (auto* sub = ov::as_type<const util::MultiSubGraphOp>(&node)) {
         for (size_t i = 0; i < sub->get_internal_subgraphs_size(); ++i)
@@ -171,7 +172,7 @@ bool reads_data(const ov::Input<ov::Node>& in) {
          ov::is_type<v5::LogSoftmax>(n) || ov::is_type<v0::CumSum>(n) || ov::is_type<v1::StridedSlice>(n) ||
          ov::is_type<v8::Slice>(n) || ov::is_type<v1::Split>(n) || ov::is_type<v1::VariadicSplit>(n) ||
          ov::is_type<util::TopKBase>(n) || ov::is_type<util::PadBase>(n) || ov::is_type<v7::Roll>(n) ||
-         ov::is_type<Extremum>(n)))
+         ov::is_type<Extremum>(n) || ov::is_type<CumProd>(n)))
         return true;
     // Gathers' indices stay in the graph: the CPU plugin's Gather with
     // runtime indices over an empty input dies of SIGFPE. They are data when

@@ -51,4 +51,23 @@ private:
     int kind_ = 0;
 };
 
+/// NumPy's cumprod of float32/float64 along `axis`: each running product times the next value, in
+/// order, as its multiply loop. The compiled graph's doubling scan multiplies partial products,
+/// which overflow or vanish where NumPy's running product does not ([1e30, 1e-30, 1e-30] gives 0
+/// for its 1e-30). Static shape.
+class CumProd : public ov::op::Op {
+public:
+    OPENVINO_OP("CumProd", "ovnp");
+    CumProd() = default;
+    CumProd(const ov::Output<ov::Node>& x, int64_t axis);
+    void validate_and_infer_types() override;
+    bool visit_attributes(ov::AttributeVisitor& visitor) override;
+    std::shared_ptr<ov::Node> clone_with_new_inputs(const ov::OutputVector& args) const override;
+    bool evaluate(ov::TensorVector& outputs, const ov::TensorVector& inputs) const override;
+    bool has_evaluate() const override;
+
+private:
+    int64_t axis_ = 0;
+};
+
 }  // namespace ovnp::detail

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "graph/builders.hpp"
+#include "graph/eager_ops.hpp"
 #include "openvino/op/broadcast.hpp"
 #include "openvino/op/cum_sum.hpp"
 #include "openvino/op/gather.hpp"
@@ -83,6 +84,10 @@ Output cumulative_sum(const Scan& s) {
 // cumulative product; integer products wrap as NumPy's.
 Output cumulative_product(const Scan& s) {
     Output y = dtype::cast(s.x, work_type(s.type));
+    const et::Type wt = y.get_element_type();
+    // Eager floats: NumPy's running product, in order (graph/eager_ops.hpp).
+    if (detail::building_eager() && (wt == et::f32 || wt == et::f64) && y.get_partial_shape().is_static())
+        return finish(std::make_shared<detail::CumProd>(y, s.axis), s.type);
     const auto& ps = y.get_partial_shape();
     const int64_t rank = ps.rank().get_length();
     const auto dim = ps[s.axis];
@@ -207,8 +212,10 @@ std::vector<OpInfo> detail::math_cumulative_registry() {
         "Keras's dtypes: bool gives int32, other dtypes are kept (NumPy widens small integers); integers wrap in "
         "their dtype; float16/bfloat16 accumulate in float32, rounded once per output.";
     const std::string product_note =
-        " The product is a doubling scan (log2(n) steps): float results can differ from NumPy's sequential "
-        "product in the last bits.";
+        " Eager float products are NumPy's running product, to the bit. Graphs (and `predict`) multiply by "
+        "doubling (log2(n) steps): float results can differ from NumPy's in the last bits, and where a partial "
+        "product overflows or underflows that NumPy's running product does not, by more ([1e30, 1e-30, 1e-30] "
+        "gives 0 for the last).";
     return {
         {"cumsum", "math", "numpy.cumsum(a, axis=None, dtype=None)", "ovnp::cumsum(x, axis, dtype)", scan_dtypes},
         {"cumprod", "math", "numpy.cumprod(a, axis=None, dtype=None)", "ovnp::cumprod(x, axis, dtype)",

@@ -94,8 +94,8 @@ inline const std::string slow_take =
 inline const std::string slow_view =
     "The bit reinterpretation is built from exact arithmetic: OpenVINO has no bit cast.";
 inline const std::string slow_cumprod =
-    "A doubling scan (log2(n) passes over the data; the plugin has no CumProd) with NumPy's wrapping for "
-    "integers.";
+    "A doubling scan (log2(n) passes over the data; the plugin has no cumulative product) with NumPy's "
+    "wrapping for integers; eager float calls run ovnp's one-pass CumProd.";
 inline const std::string slow_negative =
     "Zeros are negated explicitly: inside predict's graphs the plugin turns -(0.0) into 0.0, not -0.0.";
 inline const std::string slow_geomspace = "Exact endpoints and NumPy's sign rules for negative ranges.";

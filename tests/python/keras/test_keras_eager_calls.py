@@ -439,3 +439,36 @@ def test_eager_float_remainders_are_numpys_loop():
                 assert np.isnan(got[nan]).all(), f"{name} {want.dtype}: NaN expected"
                 assert_bitwise_equal(got[~nan], want[~nan], f"{name} {want.dtype}")
                 assert_bitwise_equal(_numpy(getattr(keras.ops, name)(a, b)), got, f"{name} replayed")
+
+
+def test_eager_float_cumprod_is_numpys_running_product():
+    """Eager float32/float64 cumprod and nancumprod multiply in NumPy's order, one value after
+    another (CumProd; the compiled graph keeps its doubling scan): NumPy's bits over every axis,
+    including products the doubling scan's partial products would overflow or flush
+    ([1e30, 1e-30, 1e-30]; 0 times a value that squares past the largest float), NaN, infinities,
+    signed zeros and empty axes. A replay gives the same bits."""
+    rng = np.random.default_rng(13)
+    cases = [np.array([1e30, 1e-30, 1e-30], F32), np.array([0.0, 1.02, 3.4028235e38], F32),
+             np.array([3.7e-3, 5.2e-2, 6.9, -3.4028235e38, 1.0, -8.5, 8.5], F32),
+             np.array([1e300, 1e-300, 1e-300, np.inf, 0.0, 2.0], F64),
+             np.array([np.nan, 2.0, -0.0, 5.0], F32), np.zeros((0, 3), F32), np.ones((3, 0), F64)]
+    for dt in (F32, F64):
+        wide = rng.standard_normal((6, 40, 5)) * 10.0 ** rng.uniform(-30, 30, (6, 40, 5))
+        wide[2, 7, 1] = np.nan
+        wide[4, 3, 0] = 0.0
+        wide[4, 9, 0] = np.inf
+        cases.append(wide.astype(dt))
+    cases.append((1.0 + rng.standard_normal(200_001) * 1e-3).astype(F32))  # long, split over threads
+    with np.errstate(all="ignore"):
+        for x in cases:
+            for axis in (None,) + tuple(range(x.ndim)) + ((-1,) if x.ndim else ()):
+                for name in ("cumprod", "nancumprod"):
+                    got = _numpy(getattr(keras.ops, name)(x, axis=axis))
+                    want = getattr(np, name)(x, axis=axis)
+                    assert got.dtype == want.dtype and got.shape == want.shape, (name, x.shape, axis)
+                    assert_bitwise_equal(got, want, f"{name} {x.dtype}{x.shape} axis={axis}")
+                    assert_bitwise_equal(_numpy(getattr(keras.ops, name)(x, axis=axis)), got, f"{name} replayed")
+    # Graphs outside eager calls never hold the op (a compiled model must stay OpenVINO's).
+    p = ov.opset13.parameter([4, 5], ov.Type.f32)
+    types = {n.get_type_name() for n in ov.Model([ovnp.cumprod(p.output(0), axis=0)], [p]).get_ops()}
+    assert "CumProd" not in types and "Multiply" in types

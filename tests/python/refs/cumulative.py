@@ -8,7 +8,9 @@ float64 kept and int64 -> float64.
 
 Values: NumPy's, computed as ovnp documents it: float16/bfloat16 accumulate in float32 and round
 once per output; integers wrap in their dtype; cumprod is a doubling scan (Hillis and Steele), so
-the reference multiplies in that order too. On the compiled path float64 runs as float32 and
+the reference multiplies in that order too. (Keras's eager calls multiply in NumPy's order, with
+ovnp's CumProd; the grid's tame products are exact in both orders, and
+keras/test_keras_eager_calls.py checks NumPy's bits over wide ranges.) On the compiled path float64 runs as float32 and
 64-bit integers as int32 (``grid.PLUGIN_LOWERS``): float64 references are computed from float32
 operands in float32, and the scans of 64-bit integers and uint32 are limited to eager there (their
 sums leave int32's range).
