@@ -2,12 +2,14 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
 #include <string>
 
 #include "graph/builders.hpp"
 #include "openvino/op/broadcast.hpp"
 #include "openvino/op/concat.hpp"
 #include "openvino/op/convert.hpp"
+#include "openvino/op/cum_sum.hpp"
 #include "openvino/op/constant.hpp"
 #include "openvino/op/divide.hpp"
 #include "openvino/op/gather.hpp"
@@ -257,31 +259,42 @@ Output digitize(const Output& x_in, const Output& bins_in) {
     const auto t = p[0].get_element_type();
     const auto ct = t.is_real() ? dtype::compute_type(t) : t;
     Output x = dtype::cast(p[0], ct), bins = dtype::cast(p[1], ct);
+    // NumPy's direction (check_array_monotonic): bins[0] against the first bin unequal to it (NaN is
+    // unequal to all); increasing if bins[0] is below it or no bin differs, decreasing otherwise.
+    // Then every later pair must keep that direction.
+    std::optional<bool> decreasing_static;
     if (auto c = detail::constant_value(bins_in)) {
         const auto v = c->cast_vector<double>();
-        bool up = true, down = true;
-        for (size_t i = 1; i < v.size(); ++i) {
-            up = up && !(v[i] < v[i - 1]);
-            down = down && !(v[i] > v[i - 1]);
-        }
-        if (!up && !down) throw ValueError("digitize: bins must be monotonically increasing or decreasing");
+        size_t i = 1;
+        while (i < v.size() && v[i] == v[0]) ++i;
+        const bool down = i < v.size() && !(v[0] < v[i]);
+        for (size_t j = i + 1; j < v.size(); ++j)
+            if (down ? v[j - 1] < v[j] : v[j - 1] > v[j])
+                throw ValueError("digitize: bins must be monotonically increasing or decreasing");
+        decreasing_static = down;
     }
-    // x against every bin: [..., 1] with [B]. Increasing bins: the number of
-    // bins not above x (NaN x: all of them, NumPy's NaN sorting last);
+    // x against every bin: [..., 1] with [B], in NumPy's sort order (NaN last: above every number,
+    // equal to NaN). Increasing bins: the number of bins not above x (NaN x: all of them);
     // decreasing: the number of bins above x.
     Output xe = g::make<v0::Unsqueeze>(x, i64s({-1}));
-    Output below = g::lnot(detail::exact_less(xe, bins));
     Output above = detail::exact_less(xe, bins);
+    if (ct.is_real()) above = g::lor(above, g::land(g::isnan(bins), g::lnot(g::isnan(xe))));
     auto count = [&](const Output& m) {
         // float32 sums: exact below 2^24 bins, and the plugin's own path
         Output f = g::make<v1::ReduceSum>(dtype::cast(m, et::f32), i64s({-1}), false);
         return dtype::cast(f, et::i32);
     };
-    // Decreasing where bins[0] > bins[-1] (fewer than two bins: increasing).
+    if (decreasing_static) return *decreasing_static ? count(above) : count(g::lnot(above));
+    // Runtime bins: the first of bins[1:] unequal to bins[0] (a cumulative count of them that is 1 there).
     Output first = g::make<v8::Slice>(bins, i64s({0}), i64s({1}), i64s({1}), i64s({0}));
-    Output last = g::make<v8::Slice>(bins, i64s({-1}), i64s({std::numeric_limits<int64_t>::max()}), i64s({1}), i64s({0}));
-    Output decreasing = g::make<v1::ReduceLogicalOr>(detail::exact_less(last, first), i64s({0}), false);
-    return g::sel(decreasing, count(above), count(below));
+    Output rest = g::make<v8::Slice>(bins, i64s({1}), i64s({std::numeric_limits<int64_t>::max()}), i64s({1}),
+                                     i64s({0}));
+    Output differs = g::lnot(detail::exact_equal(rest, first));
+    Output seen = g::make<v0::CumSum>(dtype::cast(differs, et::i32), i64s({0}, true));
+    Output at = g::land(differs, g::eq(seen, dtype::scalar_int(et::i32, 1)));
+    Output rises = g::make<v1::ReduceLogicalOr>(g::land(at, detail::exact_less(first, rest)), i64s({0}), false);
+    Output decreasing = g::land(g::make<v1::ReduceLogicalOr>(differs, i64s({0}), false), g::lnot(rises));
+    return g::sel(decreasing, count(above), count(g::lnot(above)));
 }
 
 Output correlate(const Output& x1_in, const Output& x2_in, const std::string& mode) {

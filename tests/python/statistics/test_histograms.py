@@ -106,6 +106,27 @@ def test_digitize_directions_and_errors():
         ovnp.digitize(x, np.ones((2, 2), np.float32))
 
 
+def test_digitize_bins_with_nan_and_repeats_take_numpys_direction():
+    """NumPy's direction: bins[0] against the first later bin unequal to it (NaN is unequal to
+    every bin, itself too), and NaN sorts above every number. For bins in that order (NaN last
+    when increasing, first when decreasing, all NaN, leading repeats), constant bins (decided when
+    the graph is built) and runtime bins (decided in the graph) give NumPy's indices."""
+    x = np.array([-0.81, 3.0, np.nan, -np.inf, np.inf, 1.0, 398.74252, 5.0, 0.0, 2.0], np.float32)
+    bin_sets = [[-5.489108, 1.0, 398.74252, np.nan], [-1.0, 2.0, np.nan, np.nan], [np.nan, 5.0, 1.0],
+                [np.nan, np.nan, 3.0, -1.0], [np.nan], [np.nan, np.nan], [2.0, 2.0, 1.0], [2.0, 2.0, 3.0],
+                [1.0, 1.0, 1.0], [3.0]]
+    bins = [np.array(b, np.float32) for b in bin_sets]
+    eager = run(*[ovnp.digitize(x, b) for b in bins])
+    px = ops.parameter([len(x)], ov.Type.f32)
+    pbs = [ops.parameter([len(b)], ov.Type.f32) for b in bins]
+    model = ov.Model([ovnp.digitize(px.output(0), pb.output(0)) for pb in pbs], [px, *pbs])
+    compiled = list(ov.Core().compile_model(model, "CPU", grid.COMPILE_CONFIG)([x, *bins]).values())
+    for b, e, c in zip(bin_sets, eager, compiled):
+        want = np.digitize(x, np.array(b, np.float32))
+        assert e.dtype == np.int32 and e.tolist() == want.tolist(), f"constant bins {b}"
+        assert c.tolist() == want.tolist(), f"runtime bins {b}"
+
+
 @pytest.mark.parametrize("mode", ["valid", "same", "full"])
 def test_correlate_modes_and_swapped_lengths(mode):
     a = np.array([1.0, 2.0, 0.5, -1.0, 3.0], np.float32)
