@@ -339,7 +339,17 @@ Output correlate(const Output& x1_in, const Output& x2_in, const std::string& mo
     Output cols = g::make<v4::Range>(i64s({0}, true), g::make<v1::Reshape>(n, i64s({}), false), i64s({1}, true), et::i64);
     Output idx = g::add(g::make<v0::Unsqueeze>(rows, i64s({1})), g::make<v0::Unsqueeze>(cols, i64s({0})));
     Output windows = g::make<v8::Gather>(padded, idx, i64s({0}, true));
-    Output r = g::make<v0::MatMul>(windows, v, false, false);
+    Output r;
+    if (mode == "valid") {
+        r = g::make<v0::MatMul>(windows, v, false, false);
+    } else {
+        // Only the overlapping pairs, as NumPy: a padding zero times an infinite or NaN v would
+        // make NaN of a sum that never meets it.
+        Output a_len = g::make<v3::ShapeOf>(a, et::i64);
+        Output inside = g::land(g::le(left, idx), g::lt(idx, g::add(left, a_len)));
+        Output products = g::sel(inside, g::mul(windows, v), dtype::scalar(ct, 0.0));
+        r = g::make<v1::ReduceSum>(products, i64s({1}), false);
+    }
     if (swap) r = g::make<v8::Slice>(r, i64s({-1}), i64s({std::numeric_limits<int64_t>::min()}), i64s({-1}), i64s({0}));
     return dtype::cast(r, t);
 }

@@ -137,6 +137,25 @@ def test_correlate_modes_and_swapped_lengths(mode):
     assert r[2].dtype == np.float64
 
 
+@pytest.mark.parametrize("mode", ["valid", "same", "full"])
+def test_correlate_sums_only_overlapping_pairs(mode):
+    """Where a window hangs over an end, NumPy multiplies only the overlapping pairs: an infinite or
+    NaN value of v never meets the padding (whose zeros would turn it into NaN)."""
+    a = np.array([31.8, np.nan, 0.0168, 2.0, -1.5], np.float32)
+    v = np.array([np.inf, -1.0, -0.506, np.nan], np.float32)
+    pa, pv = ops.parameter([5], ov.Type.f32), ops.parameter([4], ov.Type.f32)
+    model = ov.Model([ovnp.correlate(pa.output(0), pv.output(0), mode), ovnp.correlate(pv.output(0), pa.output(0), mode)],
+                     [pa, pv])
+    compiled = list(ov.Core().compile_model(model, "CPU", grid.COMPILE_CONFIG)([a, v]).values())
+    eager = run(ovnp.correlate(a, v, mode), ovnp.correlate(v, a, mode))
+    with np.errstate(all="ignore"):
+        wants = [np.correlate(a, v, mode), np.correlate(v, a, mode)]
+    for got in (compiled, eager):
+        for g, w in zip(got, wants):
+            assert g.shape == w.shape and np.array_equal(np.isnan(g), np.isnan(w)), (mode, g, w)
+            np.testing.assert_allclose(g[~np.isnan(w)], w[~np.isnan(w)], rtol=1e-6)
+
+
 def test_correlate_errors():
     with pytest.raises(ValueError, match="correlate.*mode"):
         ovnp.correlate(np.ones(3, np.float32), np.ones(2, np.float32), "nope")
