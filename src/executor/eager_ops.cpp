@@ -383,7 +383,8 @@ void cumprod_kernel(const T* x, T* y, size_t outer, size_t n, size_t inner) {
 
 }  // namespace
 
-CumProd::CumProd(const ov::Output<ov::Node>& x, int64_t axis) : Op({x}), axis_(axis) {
+CumProd::CumProd(const ov::Output<ov::Node>& x, int64_t axis, bool in_compiled_model)
+    : Op({x}), axis_(axis), in_compiled_model_(in_compiled_model) {
     constructor_validate_and_infer_types();
 }
 
@@ -398,11 +399,12 @@ void CumProd::validate_and_infer_types() {
 
 bool CumProd::visit_attributes(ov::AttributeVisitor& visitor) {
     visitor.on_attribute("axis", axis_);
+    visitor.on_attribute("in_compiled_model", in_compiled_model_);
     return true;
 }
 
 std::shared_ptr<ov::Node> CumProd::clone_with_new_inputs(const ov::OutputVector& args) const {
-    return std::make_shared<CumProd>(args.at(0), axis_);
+    return std::make_shared<CumProd>(args.at(0), axis_, in_compiled_model_);
 }
 
 bool CumProd::has_evaluate() const {
@@ -419,6 +421,7 @@ bool CumProd::evaluate(ov::TensorVector& outputs, const ov::TensorVector& inputs
     const size_t n = shape[size_t(axis_)];
     if (outer * n * inner == 0) return true;
     const ov::Tensor& x = inputs.at(0);
+    PluginThreads threads(in_compiled_model_);
     if (x.get_element_type() == et::f32)
         cumprod_kernel(x.data<const float>(), outputs[0].data<float>(), outer, n, inner);
     else if (x.get_element_type() == et::f64)

@@ -1,8 +1,10 @@
 // fuse_elementwise: a compiled model's float32 exp, log, log1p, sin, ... as nodes that run the
 // exact path's vector functions (fused.cpp, vector_math.cpp). ovnp builds them for the plugin as
 // formulas of 10 to 40 ops (its Log and Sin are scalar kernels), and without snippets the plugin
-// runs such a DAG (a polynomial's Horner steps all read r) as one kernel per op.
+// runs such a DAG (a polynomial's Horner steps all read r) as one kernel per op. A float32
+// cumprod's doubling scan becomes NumPy's running product (CumProd, graph/eager_ops.hpp).
 #include <map>
+#include <optional>
 #include <memory>
 #include <unordered_map>
 #include <unordered_set>
@@ -18,6 +20,10 @@
 #include "openvino/op/parameter.hpp"
 #include "openvino/op/result.hpp"
 #include "graph/builders.hpp"
+#include "graph/eager_ops.hpp"
+#include "openvino/op/multiply.hpp"
+#include "openvino/op/slice.hpp"
+#include "openvino/op/util/pad_base.hpp"
 #include "ovnp/executor.hpp"
 
 namespace ovnp {
@@ -85,11 +91,7 @@ public:
             else
                 values[results[k]->get_input_node_ptr(0)] = {outputs[k]};
         }
-        struct OnPluginThreads {
-            bool before = on_plugin_threads();
-            OnPluginThreads() { on_plugin_threads() = true; }
-            ~OnPluginThreads() { on_plugin_threads() = before; }
-        } scope;
+        PluginThreads scope(true);
         run_region(members_, values);
         for (size_t k : copied) values.at(results[k]->get_input_node_ptr(0)).at(0).copy_to(outputs[k]);
         return true;
@@ -103,6 +105,24 @@ private:
 // A float32 vector function of static shape (Exp, Log, Log1p, Sin, ...: fused.cpp's kernels).
 bool vector_function(const ov::Node& n) {
     return fusable(n, true) && n.get_output_element_type(0) == et::f32;
+}
+
+// The input of a doubling scan of `steps` steps ending in `end` (math_cumulative.cpp: y times
+// Pad(Slice(y)) along the axis), if they are all there.
+std::optional<ov::Output<ov::Node>> scan_input(const ov::Node& end, int64_t steps) {
+    const ov::Node* n = &end;
+    ov::Output<ov::Node> in;
+    for (int64_t k = 0; k < steps; ++k) {
+        if (!ov::is_type<ov::op::v1::Multiply>(n)) return std::nullopt;
+        in = n->input_value(0);
+        const ov::Node* pad = n->get_input_node_ptr(1);
+        if (!ov::is_type<ov::op::util::PadBase>(pad)) return std::nullopt;
+        const ov::Node* slice = pad->get_input_node_ptr(0);
+        if (!ov::is_type<ov::op::v8::Slice>(slice) || slice->input_value(0) != in) return std::nullopt;
+        n = in.get_node();
+    }
+    if (steps == 0) return std::nullopt;
+    return in;
 }
 
 // Replaces `region` (vector functions of one shape, consecutive in topological order) by a
@@ -169,6 +189,19 @@ void detail::fuse_elementwise_in_place(ov::Model& model_ref) {
     for (const auto& node : model->get_ordered_ops())
         for (const auto& out : node->outputs())
             if (out.get_element_type() == ov::element::bf16) return;
+    // A float32 cumulative product's doubling scan becomes NumPy's running product.
+    for (const auto& node : model->get_ordered_ops()) {
+        const auto scan = detail::running_product_of(*node);
+        const auto& shape = node->get_output_partial_shape(0);
+        if (!scan || node->get_output_element_type(0) != ov::element::f32 || !shape.is_static() ||
+            scan->first >= static_cast<int64_t>(shape.size()))
+            continue;
+        if (auto x = detail::scan_input(*node, scan->second)) {
+            auto op = std::make_shared<detail::CumProd>(*x, scan->first, true);
+            op->set_friendly_name(node->get_friendly_name());
+            ov::replace_node(node, op);
+        }
+    }
     // Marked float32 formulas become their function's single op (a vector function below).
     std::unordered_set<const ov::Node*> made;
     for (const auto& node : model->get_ordered_ops()) {

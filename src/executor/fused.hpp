@@ -45,6 +45,15 @@ uint64_t& fused_node_runs();
 /// the pool's.
 bool& on_plugin_threads();
 
+/// on_plugin_threads() set (when `set`) for a scope: a node the plugin runs.
+struct PluginThreads {
+    explicit PluginThreads(bool set) : before(on_plugin_threads()) { on_plugin_threads() = before || set; }
+    ~PluginThreads() { on_plugin_threads() = before; }
+    PluginThreads(const PluginThreads&) = delete;
+    PluginThreads& operator=(const PluginThreads&) = delete;
+    bool before;
+};
+
 /// Calls fn(begin, end) over [0, n) split in chunks on up to the machine's threads (or
 /// OVNP_EXACT_THREADS), when n * cost is large enough; chunk boundaries depend only on n and
 /// `grain`, never on the thread count.

@@ -31,6 +31,7 @@ namespace {
 constexpr const char* kDataShapeKey = "ovnp_data_dependent_shape";
 constexpr const char* kCoefficientKey = "ovnp_coefficient";
 constexpr const char* kExactFunctionKey = "ovnp_exact_function";
+constexpr const char* kRunningProductKey = "ovnp_running_product_axis";
 }  // namespace
 
 using namespace ov::op;
@@ -183,6 +184,20 @@ std::string exact_function_of(const ov::Node& n) {
 }
 
 size_t exact_function_arg(const ov::Node& n) { return ov::is_type<v1::Select>(&n) ? 1 : 0; }
+
+Output running_product_scan(const Output& scan, int64_t axis, int64_t steps) {
+    scan.get_node()->get_rt_info()[kRunningProductKey] = std::vector<int64_t>{axis, steps};
+    return scan;
+}
+
+std::optional<std::pair<int64_t, int64_t>> running_product_of(const ov::Node& n) {
+    const auto& rt = n.get_rt_info();
+    auto it = rt.find(kRunningProductKey);
+    if (it == rt.end() || !it->second.is<std::vector<int64_t>>()) return std::nullopt;
+    const auto& v = it->second.as<std::vector<int64_t>>();
+    if (v.size() != 2) return std::nullopt;
+    return std::make_pair(v[0], v[1]);
+}
 
 std::shared_ptr<ov::Node> clone_node(const ov::Node& n, const ov::OutputVector& args) {
     auto clone = n.clone_with_new_inputs(args);

@@ -87,6 +87,12 @@ std::string exact_function_of(const ov::Node& n);
 /// Which input of a marked node is the function's argument.
 size_t exact_function_arg(const ov::Node& n);
 
+/// Marks the last Multiply of a float cumulative product's doubling scan of `steps` steps along
+/// `axis`: fuse_elementwise runs NumPy's running product there instead (CumProd).
+Output running_product_scan(const Output& scan, int64_t axis, int64_t steps);
+/// {axis, steps} of a node marked as the end of such a scan, or nothing.
+std::optional<std::pair<int64_t, int64_t>> running_product_of(const ov::Node& n);
+
 /// n over new inputs, with its rt_info (clone_with_new_inputs drops it, and the plugin reads
 /// ieee_divide's mark there).
 std::shared_ptr<ov::Node> clone_node(const ov::Node& n, const ov::OutputVector& args);

@@ -1,7 +1,7 @@
 // Ops only eager calls build (building_eager), whose graphs run on the executor alone: its exact
 // path runs them with ovnp's kernels (executor/eager_ops.cpp), in one pass where the CPU
-// plugin needs a formula of many. OpenVINO has no such ops; compiled graphs keep the formulas.
-// Not public API.
+// plugin needs a formula of many. OpenVINO has no such ops; compiled graphs keep the formulas
+// (fuse_elementwise puts CumProd in a copy that this process compiles). Not public API.
 #pragma once
 
 #include <vector>
@@ -54,12 +54,13 @@ private:
 /// NumPy's cumprod of float32/float64 along `axis`: each running product times the next value, in
 /// order, as its multiply loop. The compiled graph's doubling scan multiplies partial products,
 /// which overflow or vanish where NumPy's running product does not ([1e30, 1e-30, 1e-30] gives 0
-/// for its 1e-30). Static shape.
+/// for its 1e-30); fuse_elementwise puts this op in its place. Static shape.
 class CumProd : public ov::op::Op {
 public:
     OPENVINO_OP("CumProd", "ovnp");
     CumProd() = default;
-    CumProd(const ov::Output<ov::Node>& x, int64_t axis);
+    /// in_compiled_model: placed by fuse_elementwise, the plugin runs it (on its own threads).
+    CumProd(const ov::Output<ov::Node>& x, int64_t axis, bool in_compiled_model = false);
     void validate_and_infer_types() override;
     bool visit_attributes(ov::AttributeVisitor& visitor) override;
     std::shared_ptr<ov::Node> clone_with_new_inputs(const ov::OutputVector& args) const override;
@@ -68,6 +69,7 @@ public:
 
 private:
     int64_t axis_ = 0;
+    bool in_compiled_model_ = false;
 };
 
 }  // namespace ovnp::detail

@@ -98,7 +98,9 @@ Output cumulative_product(const Scan& s) {
     Output n_dyn;
     if (!dim.is_static())
         n_dyn = g::make<v8::Gather>(g::make<v3::ShapeOf>(y, et::i64), i64s({s.axis}), i64s({0}, true));
+    int64_t steps = 0;
     for (int64_t shift = 1, step = 0; dim.is_static() ? shift < n_static : step < steps_max; shift *= 2, ++step) {
+        ++steps;
         std::vector<int64_t> zeros(size_t(rank), 0);
         Output pads_begin;
         if (dim.is_static()) {
@@ -117,6 +119,7 @@ Output cumulative_product(const Scan& s) {
         Output shifted = g::make<v12::Pad>(kept, pads_begin, i64s(zeros), one, PadMode::CONSTANT);
         y = g::mul(y, shifted);
     }
+    if (steps > 0 && wt.is_real()) y = detail::running_product_scan(y, s.axis, steps);
     return finish(y, s.type);
 }
 
@@ -212,10 +215,10 @@ std::vector<OpInfo> detail::math_cumulative_registry() {
         "Keras's dtypes: bool gives int32, other dtypes are kept (NumPy widens small integers); integers wrap in "
         "their dtype; float16/bfloat16 accumulate in float32, rounded once per output.";
     const std::string product_note =
-        " Eager float products are NumPy's running product, to the bit. Graphs (and `predict`) multiply by "
-        "doubling (log2(n) steps): float results can differ from NumPy's in the last bits, and where a partial "
-        "product overflows or underflows that NumPy's running product does not, by more ([1e30, 1e-30, 1e-30] "
-        "gives 0 for the last).";
+        " Eager float products, and float32 ones in `predict` (fuse_elementwise), are NumPy's running product, "
+        "to the bit. Other graphs multiply by doubling (log2(n) steps): float results can differ from NumPy's in "
+        "the last bits, and where a partial product overflows or underflows that NumPy's running product does "
+        "not, by more ([1e30, 1e-30, 1e-30] gives 0 for the last).";
     return {
         {"cumsum", "math", "numpy.cumsum(a, axis=None, dtype=None)", "ovnp::cumsum(x, axis, dtype)", scan_dtypes},
         {"cumprod", "math", "numpy.cumprod(a, axis=None, dtype=None)", "ovnp::cumprod(x, axis, dtype)",

@@ -354,4 +354,31 @@ TEST(FuseElementwise, FunctionsRunAsVectorFunctionsWithTheExactPathsBits) {
     for (const auto& n : kept->get_ordered_ops()) EXPECT_NE(std::string(n->get_type_name()), "FusedElementwise");
 }
 
+// A float32 cumprod's doubling scan becomes NumPy's running product: its partial product
+// 1e-30 * 1e-30 would vanish where NumPy's running product 1e30 * 1e-30 * 1e-30 does not.
+TEST(FuseElementwise, CumprodRunsAsTheRunningProduct) {
+    const ov::Shape shape{2, 5};
+    const std::vector<float> data{1e30f, 1e-30f, 1e-30f, 3.0f, -0.5f, 0.0f, 1.02f, 3.4e38f, 3.4e38f, NAN};
+    auto p = std::make_shared<v0::Parameter>(et::f32, shape);
+    auto model = std::make_shared<ov::Model>(ov::OutputVector{ovnp::cumprod(p, 1)}, ov::ParameterVector{p});
+    auto fused = ovnp::fuse_elementwise(model);
+    std::vector<std::string> types;
+    for (const auto& n : fused->get_ordered_ops()) types.push_back(n->get_type_name());
+    EXPECT_EQ(types, (std::vector<std::string>{"Parameter", "CumProd", "Result"}));
+    ov::Core core;
+    auto request = core.compile_model(fused, "CPU", ov::AnyMap{{"INFERENCE_PRECISION_HINT", "f32"}}).create_infer_request();
+    ov::Tensor in(et::f32, shape, const_cast<float*>(data.data()));
+    request.set_input_tensor(in);
+    request.infer();
+    const float* out = request.get_output_tensor().data<float>();
+    for (size_t r = 0; r < 2; ++r) {
+        float running = 1.0f;
+        for (size_t c = 0; c < 5; ++c) {
+            running = c ? running * data[r * 5 + c] : data[r * 5];
+            const float got = out[r * 5 + c];
+            EXPECT_EQ(std::memcmp(&got, &running, sizeof got), 0) << r << "," << c << ": " << got << " vs " << running;
+        }
+    }
+}
+
 }  // namespace

@@ -123,6 +123,32 @@ def test_predict_runs_float32_functions_as_vector_functions_with_eagers_bits():
     assert "Reference" not in _layer_types(compiled)
 
 
+def test_predict_runs_float32_cumprod_as_numpys_running_product():
+    """With predict_fusion="kernels" a float32 cumprod or nancumprod is NumPy's running product in
+    the compiled model too (ovnp's CumProd in place of the doubling scan, whose partial products
+    overflow or vanish where NumPy's do not): NumPy's bits, as an eager call's."""
+    x = keras.Input((8,))
+    model = keras.Model(x, [layers.Lambda(lambda t: ops.cumprod(t, axis=-1))(x),
+                            layers.Lambda(lambda t: ops.nancumprod(t, axis=1))(x),
+                            layers.Lambda(lambda t: ops.cumprod(t, axis=0))(x)])
+    data = np.array([[1e30, 1e-30, 1e-30, 3.0, -0.5, 2.0, 1e20, 1e20],
+                     [0.0, 1.02, 3.4e38, 3.4e38, np.nan, 2.0, -1.0, 4.0],
+                     [3.7e-3, 5.2e-2, 6.9, -3.4e38, 1.0, -8.5, 8.5, np.inf]], np.float32)
+    got = model.predict(data, batch_size=3, verbose=0)
+    (compiled,) = model.ov_compiled_model._by_shapes.values()
+    assert "Reference" in _layer_types(compiled)
+    with np.errstate(all="ignore"):
+        wants = [np.cumprod(data, axis=-1), np.nancumprod(data, axis=1), np.cumprod(data, axis=0)]
+    for g, w in zip(got, wants):
+        assert g.dtype == np.float32 and g.shape == w.shape
+        assert np.array_equal(g.view(np.uint32), w.view(np.uint32)), (g, w)
+    ok.install(predict_fusion="none")
+    model = keras.Model(x, [layers.Lambda(lambda t: ops.cumprod(t, axis=-1))(x)])
+    model.predict(data, batch_size=3, verbose=0)
+    (compiled,) = model.ov_compiled_model._by_shapes.values()
+    assert "Reference" not in _layer_types(compiled)
+
+
 def test_fuse_elementwise_copies_and_leaves_what_it_cannot_help():
     import ovnp
 
