@@ -56,12 +56,22 @@ bool static_empty(const Output& x, const Axes_& axes) {
     return false;
 }
 
+// The CPU plugin fuses an Add, Subtract or Multiply that follows an integer reduction into the
+// reduction's kernel, which then writes wrong values for many shapes of rank 3 (a (2, 2, 2) int32
+// sum over axis 1, plus 3: [[9, 0], [-36, -54]] for [[9, 0], [-9, -15]]). An Or with 0 keeps the
+// same values and is no post-op of a reduction.
+Output unfused(const Output& r) {
+    const et::Type t = r.get_element_type();
+    if (!t.is_integral_number()) return r;
+    return std::make_shared<v13::BitwiseOr>(r, dtype::scalar_int(t, 0));
+}
+
 Output reduce_node(Reduce kind, const Output& x, const Output& axes, bool keepdims) {
     switch (kind) {
-    case Reduce::Sum: return std::make_shared<v1::ReduceSum>(x, axes, keepdims);
-    case Reduce::Prod: return std::make_shared<v1::ReduceProd>(x, axes, keepdims);
-    case Reduce::Max: return std::make_shared<v1::ReduceMax>(x, axes, keepdims);
-    case Reduce::Min: return std::make_shared<v1::ReduceMin>(x, axes, keepdims);
+    case Reduce::Sum: return unfused(std::make_shared<v1::ReduceSum>(x, axes, keepdims));
+    case Reduce::Prod: return unfused(std::make_shared<v1::ReduceProd>(x, axes, keepdims));
+    case Reduce::Max: return unfused(std::make_shared<v1::ReduceMax>(x, axes, keepdims));
+    case Reduce::Min: return unfused(std::make_shared<v1::ReduceMin>(x, axes, keepdims));
     case Reduce::All: return std::make_shared<v1::ReduceLogicalAnd>(x, axes, keepdims);
     case Reduce::Any: return std::make_shared<v1::ReduceLogicalOr>(x, axes, keepdims);
     }

@@ -414,3 +414,31 @@ def test_compiled_float64_slices_past_the_first_half(op, keepdims):
     want = getattr(np, op)(x, axis=1, keepdims=keepdims)
     assert got.shape == want.shape
     np.testing.assert_allclose(got, want, rtol=1e-5)
+
+
+@pytest.mark.parametrize("name", ["sum", "prod", "max", "min", "ptp", "nansum", "nanprod", "count_nonzero"])
+def test_compiled_integer_reductions_followed_by_arithmetic(name):
+    """The CPU plugin fuses arithmetic after an integer reduction into the reduction's kernel and
+    then wrote wrong values for many rank-3 shapes (100 - sum(x, axis=1) of a (2, 2, 2) int32);
+    ovnp's reductions keep it apart. Every integer type, axes 1 and 2, then -, + or * (each
+    reduction of a Parameter of its own, so that it has one consumer, as fusing needs)."""
+    shapes = [(2, 2, 2), (3, 2, 2), (2, 3, 1), (2, 1, 3), (3, 3, 2), (4, 2, 2)]
+    follow = [(lambda r: ovnp.subtract(100, r), lambda v: 100 - v), (lambda r: ovnp.add(r, 3), lambda v: v + 3),
+              (lambda r: ovnp.multiply(r, 2), lambda v: v * 2)]
+    for dt in (np.int8, np.uint8, np.int16, np.uint16, np.int32) + ((np.bool_,) if name != "ptp" else ()):
+        params, outs, wants = [], [], []
+        for i, shape in enumerate(shapes):
+            x = np.random.default_rng(i).integers(-9, 9, shape)
+            x = (x > 0) if dt == np.bool_ else x.astype(dt)
+            for axis in (1, 2):
+                ref = getattr(np, name)(x, axis=axis).astype(np.int64)  # small: no overflow
+                for op, op_ref in follow:
+                    p = ops.parameter(list(shape), x.dtype)
+                    params.append((p, x))
+                    outs.append(op(getattr(ovnp, name)(p.output(0), axis=axis)))
+                    wants.append(op_ref(ref))
+        model = ov.Model(outs, [p for p, _ in params])
+        got = list(ov.Core().compile_model(model, "CPU", grid.COMPILE_CONFIG)([x for _, x in params]).values())
+        for k, (g, w) in enumerate(zip(got, wants)):
+            assert g.shape == w.shape and np.array_equal(g, w.astype(g.dtype)), \
+                f"{name} {np.dtype(dt).name} output {k}: {g.ravel()} != {w.ravel()}"
