@@ -10,6 +10,14 @@
 
 namespace ovnp::detail {
 
+// The ov::Node overrides each op below defines (executor/eager_ops.cpp).
+#define OVNP_EAGER_OP_OVERRIDES                                                                     \
+    void validate_and_infer_types() override;                                                       \
+    bool visit_attributes(ov::AttributeVisitor& visitor) override;                                  \
+    std::shared_ptr<ov::Node> clone_with_new_inputs(const ov::OutputVector& args) const override;   \
+    bool evaluate(ov::TensorVector& outputs, const ov::TensorVector& inputs) const override;        \
+    bool has_evaluate() const override;
+
 /// The largest (or smallest) float32/float64 value over `axes`, NaN if any is NaN, as NumPy's
 /// max and min, where the plugin needs two passes (its ReduceMax skips NaN). Its input has a
 /// static shape; axes are sorted and non-negative, the reduction is not empty.
@@ -18,11 +26,7 @@ public:
     OPENVINO_OP("Extremum", "ovnp");
     Extremum() = default;
     Extremum(const ov::Output<ov::Node>& x, std::vector<int64_t> axes, bool keepdims, bool largest);
-    void validate_and_infer_types() override;
-    bool visit_attributes(ov::AttributeVisitor& visitor) override;
-    std::shared_ptr<ov::Node> clone_with_new_inputs(const ov::OutputVector& args) const override;
-    bool evaluate(ov::TensorVector& outputs, const ov::TensorVector& inputs) const override;
-    bool has_evaluate() const override;
+    OVNP_EAGER_OP_OVERRIDES
 
 private:
     std::vector<int64_t> axes_;
@@ -39,11 +43,7 @@ public:
     OPENVINO_OP("FloatDivMod", "ovnp");
     FloatDivMod() = default;
     FloatDivMod(const ov::Output<ov::Node>& a, const ov::Output<ov::Node>& b, Kind kind);
-    void validate_and_infer_types() override;
-    bool visit_attributes(ov::AttributeVisitor& visitor) override;
-    std::shared_ptr<ov::Node> clone_with_new_inputs(const ov::OutputVector& args) const override;
-    bool evaluate(ov::TensorVector& outputs, const ov::TensorVector& inputs) const override;
-    bool has_evaluate() const override;
+    OVNP_EAGER_OP_OVERRIDES
     /// Whether a FloatDivMod of a and b can be built (the types and shapes above).
     static bool fits(const ov::Output<ov::Node>& a, const ov::Output<ov::Node>& b);
 
@@ -61,11 +61,7 @@ public:
     CumProd() = default;
     /// in_compiled_model: placed by fuse_elementwise, the plugin runs it (on its own threads).
     CumProd(const ov::Output<ov::Node>& x, int64_t axis, bool in_compiled_model = false);
-    void validate_and_infer_types() override;
-    bool visit_attributes(ov::AttributeVisitor& visitor) override;
-    std::shared_ptr<ov::Node> clone_with_new_inputs(const ov::OutputVector& args) const override;
-    bool evaluate(ov::TensorVector& outputs, const ov::TensorVector& inputs) const override;
-    bool has_evaluate() const override;
+    OVNP_EAGER_OP_OVERRIDES
 
 private:
     int64_t axis_ = 0;
