@@ -1,6 +1,9 @@
 // NumPy's statistics: median, percentile, quantile, nanmedian, nanpercentile, nanquantile.
+#include <algorithm>
 #include <cmath>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "graph/builders.hpp"
 #include "openvino/op/broadcast.hpp"
@@ -55,12 +58,43 @@ Output gather_dims(const Output& shape, const std::vector<int64_t>& dims) {
     return std::make_shared<v8::Gather>(shape, detail::i64s(dims), detail::i64s({0}, true))->output(0);
 }
 
-// NumPy's _lerp: a + (b - a) t, or b - (b - a)(1 - t) where t >= 0.5.
-Output lerp(const Output& a, const Output& b, const Output& t) {
+// NumPy's _lerp: a + (b - a) t, or b - (b - a) rest where `high` (t >= 0.5); rest is 1 - t, both
+// rounded once from float64 to a's type (NumPy's weights of a Python float q).
+Output lerp(const Output& a, const Output& b, const Output& t, const Output& rest, const Output& high) {
     Output diff = g::sub(b, a);
-    Output low = g::add(a, g::mul(diff, t));
-    Output high = g::sub(b, g::mul(diff, g::sub(g::k(t, 1.0), t)));
-    return g::sel(g::le(g::k(t, 0.5), t), high, low);
+    return g::sel(high, g::sub(b, g::mul(diff, rest)), g::add(a, g::mul(diff, t)));
+}
+
+// The positions each q reads (lo, hi) and its weight t, for q known while building over a static
+// count: NumPy's float64 arithmetic, here on the host. The plugin would do the graph's in float32:
+// q (n - 1) an ulp off moves the weight by that much of a step, or an index across an integer.
+struct Picks {
+    std::vector<int64_t> lo, hi;
+    std::vector<double> t;
+};
+
+Picks picks_of(Method method, const std::vector<double>& qs, double count) {
+    const double top = count - 1;
+    auto clamp = [&](double i) { return static_cast<int64_t>(std::max(std::min(i, top), 0.0)); };
+    Picks p;
+    for (double q : qs) {
+        const double pos = q * top;
+        double lo = std::floor(pos), hi = lo, t = 0.0;
+        if (method == Method::higher) lo = hi = std::ceil(pos);
+        else if (method == Method::nearest) lo = hi = std::nearbyint(pos);
+        else if (method == Method::mean) hi = std::ceil(pos);
+        else if (method == Method::linear || method == Method::midpoint) {
+            const double virt = method == Method::linear ? pos : 0.5 * (std::floor(pos) + std::ceil(pos));
+            lo = std::floor(virt);
+            hi = lo + 1.0;
+            if (top <= virt) lo = hi = top;
+            t = method == Method::linear ? virt - lo : (virt == std::floor(virt) ? 0.0 : 0.5);
+        }
+        p.lo.push_back(clamp(lo));
+        p.hi.push_back(clamp(hi));
+        p.t.push_back(t);
+    }
+    return p;
 }
 
 // Every order statistic: x's values along axes (moved last, flattened),
@@ -91,6 +125,7 @@ Output order_statistic(const char* op, const Output& x_in, const std::optional<O
 
     // q as a 1-D float64 tensor [Q].
     Output q = dtype::scalar(et::f64, 0.5);
+    std::optional<std::vector<double>> q_known = std::vector<double>{0.5};  // its values, when known
     bool q_vector = false;
     if (q_in) {
         dtype::require_numeric(op, *q_in);
@@ -100,6 +135,11 @@ Output order_statistic(const char* op, const Output& x_in, const std::optional<O
         if (q_rank > 1) throw ValueError(std::string(op) + ": q must be a scalar or 1-D, got shape " +
                                          detail::shape_str(qr.get_partial_shape()));
         require_quantiles(op, qr, scale);
+        q_known.reset();
+        if (auto c = detail::constant_value(qr)) {
+            q_known = c->cast_vector<double>();
+            for (double& v : *q_known) v /= scale;
+        }
         q_vector = q_rank == 1;
         q = dtype::cast(qr, et::f64);
         if (scale != 1.0) q = g::div(q, dtype::scalar(et::f64, scale));
@@ -160,34 +200,62 @@ Output order_statistic(const char* op, const Output& x_in, const std::optional<O
             return std::make_shared<v8::Gather>(sorted, idx, detail::i64s({last}, true), per_slice ? last : 0)
                 ->output(0);
         };
-        const Output pos = g::mul(batch_q, top);
-        switch (method) {
-            case Method::lower: result = take(g::floor(pos)); break;
-            case Method::higher: result = take(g::ceil(pos)); break;
-            case Method::nearest: result = take(g::rint(pos)); break;
-            case Method::mean: {
-                Output lo = clamp(g::floor(pos)), hi = clamp(g::ceil(pos));
-                Output a = take(lo), b = take(hi);
-                Output mid = g::div(g::add(a, b), dtype::scalar(calc, 2.0));
-                result = plus_zero(g::sel(g::eq(lo, hi), a, mid));
-                break;
+        auto take_at = [&](const std::vector<int64_t>& idx) {
+            return std::make_shared<v8::Gather>(sorted, detail::i64s(idx), detail::i64s({last}, true))->output(0);
+        };
+        const auto length = y.get_partial_shape()[last];
+        if (q_known && !per_slice && length.is_static()) {
+            const Picks p = picks_of(method, *q_known, double(length.get_length()));
+            Output a = take_at(p.lo), b = take_at(p.hi);
+            std::vector<char> same, high;
+            std::vector<double> rest;
+            for (size_t i = 0; i < p.t.size(); ++i) {
+                same.push_back(p.lo[i] == p.hi[i]);
+                high.push_back(p.t[i] >= 0.5);
+                rest.push_back(1.0 - p.t[i]);
             }
-            case Method::linear:
-            case Method::midpoint: {
-                // NumPy's _get_indexes and _get_gamma.
-                Output virt = method == Method::linear
-                                  ? pos
-                                  : g::mul(dtype::scalar(et::f64, 0.5), g::add(g::floor(pos), g::ceil(pos)));
-                Output prev = g::floor(virt);
-                Output next = g::add(prev, dtype::scalar(et::f64, 1.0));
-                Output above = g::le(top, virt);
-                prev = g::sel(above, top, prev);
-                next = g::sel(above, top, next);
-                Output gamma = method == Method::linear
-                                   ? g::sub(virt, prev)
-                                   : g::sel(g::eq(virt, g::floor(virt)), zero, dtype::scalar(et::f64, 0.5));
-                result = lerp(take(prev), take(next), dtype::cast(gamma, calc));
-                break;
+            const ov::Shape qs{p.t.size()};
+            if (method == Method::lower || method == Method::higher || method == Method::nearest) {
+                result = a;
+            } else if (method == Method::mean) {
+                Output mid = g::div(g::add(a, b), dtype::scalar(calc, 2.0));
+                result = plus_zero(g::sel(v0::Constant::create(et::boolean, qs, same), a, mid));
+            } else {
+                result = lerp(a, b, v0::Constant::create(calc, qs, p.t), v0::Constant::create(calc, qs, rest),
+                              v0::Constant::create(et::boolean, qs, high));
+            }
+        } else {
+            const Output pos = g::mul(batch_q, top);
+            switch (method) {
+                case Method::lower: result = take(g::floor(pos)); break;
+                case Method::higher: result = take(g::ceil(pos)); break;
+                case Method::nearest: result = take(g::rint(pos)); break;
+                case Method::mean: {
+                    Output lo = clamp(g::floor(pos)), hi = clamp(g::ceil(pos));
+                    Output a = take(lo), b = take(hi);
+                    Output mid = g::div(g::add(a, b), dtype::scalar(calc, 2.0));
+                    result = plus_zero(g::sel(g::eq(lo, hi), a, mid));
+                    break;
+                }
+                case Method::linear:
+                case Method::midpoint: {
+                    // NumPy's _get_indexes and _get_gamma.
+                    Output virt = method == Method::linear
+                                      ? pos
+                                      : g::mul(dtype::scalar(et::f64, 0.5), g::add(g::floor(pos), g::ceil(pos)));
+                    Output prev = g::floor(virt);
+                    Output next = g::add(prev, dtype::scalar(et::f64, 1.0));
+                    Output above = g::le(top, virt);
+                    prev = g::sel(above, top, prev);
+                    next = g::sel(above, top, next);
+                    Output gamma = method == Method::linear
+                                       ? g::sub(virt, prev)
+                                       : g::sel(g::eq(virt, g::floor(virt)), zero, dtype::scalar(et::f64, 0.5));
+                    result = lerp(take(prev), take(next), dtype::cast(gamma, calc),
+                                  dtype::cast(g::sub(dtype::scalar(et::f64, 1.0), gamma), calc),
+                                  g::le(dtype::scalar(et::f64, 0.5), gamma));
+                    break;
+                }
             }
         }
         if (floats) {

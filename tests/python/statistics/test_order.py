@@ -9,6 +9,8 @@ import os
 os.environ["KERAS_BACKEND"] = "openvino"
 
 import numpy as np  # noqa: E402
+import openvino as ov  # noqa: E402
+import openvino.opset15 as ops  # noqa: E402
 import pytest  # noqa: E402
 
 import grid  # noqa: E402
@@ -124,3 +126,32 @@ def test_keras_dtypes_and_values(keras_ops):
     np.testing.assert_array_equal(np_of(keras_ops.median(f, axis=[0, 1])), np.float32(np.nan))
     np.testing.assert_array_equal(np_of(keras_ops.percentile(x.astype("float32"), 40, method="midpoint")),
                                   np.percentile(x.astype("float32"), 40, method="midpoint"))
+
+
+def test_quantile_of_a_constant_q_indexes_and_weighs_in_float64():
+    """A Python float q over a static length: the virtual index q (n - 1), its floor and weight are
+    NumPy's float64 values on every path (the CPU plugin would compute them in float32: an index a
+    step off, or a weight off by ~1e-7, gave compiled results thousands of ulp from NumPy's), and
+    the weights t and 1 - t round once to float32, as NumPy's weak q does. Eager: NumPy's bits.
+    Compiled: the same picks, and the interpolation within 2 ulp of |a| + |b| (the plugin may fuse
+    its multiply and add)."""
+    rng = np.random.default_rng(21)
+    core = ov.Core()
+    for trial in range(12):
+        n = int(rng.integers(2, 40))
+        x = (rng.standard_normal((3, n)) * 10.0 ** rng.uniform(-3, 3, (3, n))).astype(np.float32)
+        for q in (float(rng.random()), 0.3685373241188201, 1 / 3, 0.9999999):
+            for method in ("linear", "midpoint", "lower", "higher", "nearest"):
+                want = np.quantile(x, q, axis=1, method=method).astype(np.float32)
+                eager = grid.run("eager", lambda t: ovnp.quantile(t, q, axis=1, method=method), x)[0]
+                assert np.array_equal(eager.view(np.uint32), want.view(np.uint32)), (n, q, method)
+                p = ops.parameter([3, n], ov.Type.f32)
+                model = ov.Model([ovnp.quantile(p.output(0), q, axis=1, method=method)], [p])
+                got = core.compile_model(model, "CPU", grid.COMPILE_CONFIG)([x])[0]
+                if method != "linear":
+                    assert np.array_equal(got, want), (n, q, method)
+                    continue
+                s = np.sort(x, axis=1)
+                lo = int(np.floor(q * (n - 1)))
+                scale = np.abs(s[:, lo]) + np.abs(s[:, min(lo + 1, n - 1)])
+                assert (np.abs(got - want) <= 2 * np.spacing(scale.astype(np.float32))).all(), (n, q, got, want)
