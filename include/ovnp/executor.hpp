@@ -35,7 +35,8 @@ std::vector<ov::Tensor> evaluate(const ov::OutputVector& outputs, const std::str
 /// Log and Sin are scalar kernels) are nodes that run SLEEF's vector functions on the machine's
 /// threads, as the eager executor's do (within NumPy's tolerances; consecutive ones share one
 /// pass over memory). The plugin's own Log, Sin, Cos, Tan, Atan, Sinh and Asinh nodes (scalar
-/// kernels) become such nodes too; a plain Exp stays the plugin's JIT kernel. For compiling in
+/// kernels) become such nodes too; a plain Exp stays the plugin's JIT kernel. A float32 cumprod's
+/// doubling scan becomes NumPy's running product (CumProd), as in an eager call. For compiling in
 /// this process only: the new nodes are ovnp's own, which a saved model cannot hold. ovnp.keras
 /// compiles predict's models this way.
 std::shared_ptr<ov::Model> fuse_elementwise(const std::shared_ptr<const ov::Model>& model);

@@ -34,8 +34,9 @@ __version__ = "0.1.0"
 def fuse_elementwise(model):
     """A copy of an ``openvino.Model`` whose float32 exp, log, log1p, sin, cos, tan, arctan,
     sinh and arcsinh of static shapes (ovnp's formulas for the plugin) run as nodes on ovnp's
-    vector functions, within NumPy's tolerances. For compiling in this process: the copy's new
-    nodes are ovnp's own, which a saved model cannot hold."""
+    vector functions, within NumPy's tolerances, and whose float32 cumprod and nancumprod are
+    NumPy's running product (not the graph's doubling scan). For compiling in this process: the
+    copy's new nodes are ovnp's own, which a saved model cannot hold."""
     copy = model.clone()
     _ovnp._fuse_elementwise_in_place(getattr(copy, "_Model__model", copy))  # openvino.Model wraps the bound class
     return copy

@@ -533,7 +533,8 @@ def install(inference_precision="f32", eager="immediate", precision="numpy", pre
     ``predict_fusion``, with static shapes: "kernels" (the default) runs the
     model's float32 exp, log, log1p, sin, cos, tan, arctan, sinh and arcsinh
     on ovnp's vector functions (``ovnp.fuse_elementwise``), where the plugin
-    would run ovnp's formulas for them as dozens of kernels; "snippets" lets
+    would run ovnp's formulas for them as dozens of kernels, and float32
+    cumprod as NumPy's running product; "snippets" lets
     the plugin fuse elementwise chains into JIT kernels of its own instead
     (their code generation makes the first ``predict`` up to 1.7x slower);
     "none" leaves the plugin's kernels (bench/predict.py, docs/executor.md).
