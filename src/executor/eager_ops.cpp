@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "executor/fused.hpp"
+#include "executor/reference.hpp"
 #include "executor/vector_math.hpp"
 #include "ovnp/errors.hpp"
 
@@ -370,8 +371,8 @@ void cumprod_kernel(const T* x, T* y, size_t outer, size_t n, size_t inner) {
     parallel_chunks(outer, std::max<size_t>(1, (size_t(1) << 15) / row),
                     [&](size_t begin, size_t end) {
                         for (size_t o = begin; o < end; ++o) {
-                            const T* xo = x + o * n * inner;
-                            T* yo = y + o * n * inner;
+                            const T* xo = x + o * row;
+                            T* yo = y + o * row;
                             std::copy(xo, xo + inner, yo);
                             for (size_t i = 1; i < n; ++i)
                                 for (size_t j = 0; j < inner; ++j)
@@ -415,10 +416,8 @@ bool CumProd::has_evaluate() const {
 bool CumProd::evaluate(ov::TensorVector& outputs, const ov::TensorVector& inputs) const {
     const ov::Shape shape = get_input_shape(0);
     outputs.at(0).set_shape(shape);
-    size_t outer = 1, inner = 1;
-    for (size_t i = 0; i < size_t(axis_); ++i) outer *= shape[i];
-    for (size_t i = size_t(axis_) + 1; i < shape.size(); ++i) inner *= shape[i];
-    const size_t n = shape[size_t(axis_)];
+    const AxisSplit split = split_at(shape, size_t(axis_));
+    const size_t outer = split.outer, n = split.len, inner = split.inner;
     if (outer * n * inner == 0) return true;
     const ov::Tensor& x = inputs.at(0);
     PluginThreads threads(in_compiled_model_);

@@ -110,6 +110,7 @@ bool vector_function(const ov::Node& n) {
 // The input of a doubling scan of `steps` steps ending in `end` (math_cumulative.cpp: y times
 // Pad(Slice(y)) along the axis), if they are all there.
 std::optional<ov::Output<ov::Node>> scan_input(const ov::Node& end, int64_t steps) {
+    if (steps <= 0) return std::nullopt;
     const ov::Node* n = &end;
     ov::Output<ov::Node> in;
     for (int64_t k = 0; k < steps; ++k) {
@@ -121,7 +122,6 @@ std::optional<ov::Output<ov::Node>> scan_input(const ov::Node& end, int64_t step
         if (!ov::is_type<ov::op::v8::Slice>(slice) || slice->input_value(0) != in) return std::nullopt;
         n = in.get_node();
     }
-    if (steps == 0) return std::nullopt;
     return in;
 }
 

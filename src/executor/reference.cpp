@@ -537,11 +537,8 @@ bool cumsum(const ov::op::v0::CumSum& node, const Tensor& x, int64_t axis, Tenso
         const int64_t rank = int64_t(shape.size());
         if (axis < 0) axis += rank;
         if (axis < 0 || axis >= std::max<int64_t>(rank, 1)) return false;
-        size_t outer = 1, len = rank ? shape[size_t(axis)] : 1, inner = 1;
-        for (int64_t d = 0; d < rank; ++d) {
-            if (d < axis) outer *= shape[size_t(d)];
-            if (d > axis) inner *= shape[size_t(d)];
-        }
+        const AxisSplit split = split_at(shape, size_t(axis));
+        const size_t outer = split.outer, len = split.len, inner = split.inner;
         const T* px = x.data<const T>();
         T* po = out.data<T>();
         for (size_t o = 0; o < outer; ++o)
@@ -652,12 +649,8 @@ bool topk(const ov::op::util::TopKBase& node, const Tensor& x, size_t k, ov::Ten
     out_shape[axis] = k;
     outs[0] = new_tensor(node.get_output_element_type(0), out_shape);
     outs[1] = new_tensor(node.get_output_element_type(1), out_shape);
-    size_t outer = 1, inner = 1;
-    for (size_t d = 0; d < shape.size(); ++d) {
-        if (d < axis) outer *= shape[d];
-        if (d > axis) inner *= shape[d];
-    }
-    const size_t len = shape[axis];
+    const AxisSplit split = split_at(shape, axis);
+    const size_t outer = split.outer, len = split.len, inner = split.inner;
     const bool largest = node.get_mode() == ov::op::TopKMode::MAX;
     const bool by_index = node.get_sort_type() == ov::op::TopKSortType::SORT_INDICES;
     // SORT_NONE (the median's k smallest): selected in O(len), given in the selection's order.

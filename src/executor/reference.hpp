@@ -24,5 +24,20 @@ bool reference_evaluate(const ov::Model& model, ov::TensorVector& outputs);
 /// The same for a model with Parameters, fed `inputs` in get_parameters() order.
 bool reference_evaluate(const ov::Model& model, const ov::TensorVector& inputs, ov::TensorVector& outputs);
 
+/// A shape around one axis: the elements before it, its length (1 past the rank, for 0-d) and
+/// the elements after it, the loop bounds of a kernel along the axis.
+struct AxisSplit {
+    size_t outer = 1, len = 1, inner = 1;
+};
+inline AxisSplit split_at(const ov::Shape& shape, size_t axis) {
+    AxisSplit s;
+    for (size_t d = 0; d < shape.size(); ++d) {
+        if (d < axis) s.outer *= shape[d];
+        if (d == axis) s.len = shape[d];
+        if (d > axis) s.inner *= shape[d];
+    }
+    return s;
+}
+
 }  // namespace detail
 }  // namespace ovnp

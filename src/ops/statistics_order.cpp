@@ -195,69 +195,71 @@ Output order_statistic(const char* op, const Output& x_in, const std::optional<O
         auto clamp = [&](const Output& i) { return g::vmax(g::vmin(i, top), zero); };
         const bool per_slice = count != n;
         const Output batch_q = per_slice ? g::add(q, g::mul(count, zero)) : q;  // [kept..., Q] or [Q]
-        auto take = [&](const Output& index_f64) {
-            Output idx = dtype::cast(clamp(index_f64), et::i64);
-            return std::make_shared<v8::Gather>(sorted, idx, detail::i64s({last}, true), per_slice ? last : 0)
-                ->output(0);
-        };
-        auto take_at = [&](const std::vector<int64_t>& idx) {
-            return std::make_shared<v8::Gather>(sorted, detail::i64s(idx), detail::i64s({last}, true))->output(0);
-        };
+        // What each q reads (a; b too for mean, linear and midpoint) and how those combine: whether
+        // they are the same position (mean), and the weights t, 1 - t and t >= 0.5 (linear,
+        // midpoint). From a q known while building, on the host; else in the graph.
+        const bool pair = method == Method::mean || method == Method::linear || method == Method::midpoint;
+        Output a, b, same, t, rest, high;
         const auto length = y.get_partial_shape()[last];
         if (q_known && !per_slice && length.is_static()) {
             const Picks p = picks_of(method, *q_known, double(length.get_length()));
-            Output a = take_at(p.lo), b = take_at(p.hi);
-            std::vector<char> same, high;
-            std::vector<double> rest;
+            auto take = [&](const std::vector<int64_t>& idx) {
+                return std::make_shared<v8::Gather>(sorted, detail::i64s(idx), detail::i64s({last}, true))->output(0);
+            };
+            a = take(p.lo);
+            if (pair) b = take(p.hi);
+            std::vector<char> same_v, high_v;
+            std::vector<double> rest_v;
             for (size_t i = 0; i < p.t.size(); ++i) {
-                same.push_back(p.lo[i] == p.hi[i]);
-                high.push_back(p.t[i] >= 0.5);
-                rest.push_back(1.0 - p.t[i]);
+                same_v.push_back(p.lo[i] == p.hi[i]);
+                high_v.push_back(p.t[i] >= 0.5);
+                rest_v.push_back(1.0 - p.t[i]);
             }
             const ov::Shape qs{p.t.size()};
-            if (method == Method::lower || method == Method::higher || method == Method::nearest) {
-                result = a;
-            } else if (method == Method::mean) {
-                Output mid = g::div(g::add(a, b), dtype::scalar(calc, 2.0));
-                result = plus_zero(g::sel(v0::Constant::create(et::boolean, qs, same), a, mid));
-            } else {
-                result = lerp(a, b, v0::Constant::create(calc, qs, p.t), v0::Constant::create(calc, qs, rest),
-                              v0::Constant::create(et::boolean, qs, high));
-            }
+            same = v0::Constant::create(et::boolean, qs, same_v);
+            t = v0::Constant::create(calc, qs, p.t);
+            rest = v0::Constant::create(calc, qs, rest_v);
+            high = v0::Constant::create(et::boolean, qs, high_v);
         } else {
+            // The same arithmetic as picks_of, in the graph.
             const Output pos = g::mul(batch_q, top);
-            switch (method) {
-                case Method::lower: result = take(g::floor(pos)); break;
-                case Method::higher: result = take(g::ceil(pos)); break;
-                case Method::nearest: result = take(g::rint(pos)); break;
-                case Method::mean: {
-                    Output lo = clamp(g::floor(pos)), hi = clamp(g::ceil(pos));
-                    Output a = take(lo), b = take(hi);
-                    Output mid = g::div(g::add(a, b), dtype::scalar(calc, 2.0));
-                    result = plus_zero(g::sel(g::eq(lo, hi), a, mid));
-                    break;
-                }
-                case Method::linear:
-                case Method::midpoint: {
-                    // NumPy's _get_indexes and _get_gamma.
-                    Output virt = method == Method::linear
-                                      ? pos
-                                      : g::mul(dtype::scalar(et::f64, 0.5), g::add(g::floor(pos), g::ceil(pos)));
-                    Output prev = g::floor(virt);
-                    Output next = g::add(prev, dtype::scalar(et::f64, 1.0));
-                    Output above = g::le(top, virt);
-                    prev = g::sel(above, top, prev);
-                    next = g::sel(above, top, next);
-                    Output gamma = method == Method::linear
-                                       ? g::sub(virt, prev)
-                                       : g::sel(g::eq(virt, g::floor(virt)), zero, dtype::scalar(et::f64, 0.5));
-                    result = lerp(take(prev), take(next), dtype::cast(gamma, calc),
-                                  dtype::cast(g::sub(dtype::scalar(et::f64, 1.0), gamma), calc),
-                                  g::le(dtype::scalar(et::f64, 0.5), gamma));
-                    break;
-                }
+            Output lo = g::floor(pos), hi = lo, gamma;
+            if (method == Method::higher) lo = hi = g::ceil(pos);
+            else if (method == Method::nearest) lo = hi = g::rint(pos);
+            else if (method == Method::mean) hi = g::ceil(pos);
+            else if (method == Method::linear || method == Method::midpoint) {
+                // NumPy's _get_indexes and _get_gamma.
+                Output virt = method == Method::linear
+                                  ? pos
+                                  : g::mul(dtype::scalar(et::f64, 0.5), g::add(g::floor(pos), g::ceil(pos)));
+                lo = g::floor(virt);
+                hi = g::add(lo, dtype::scalar(et::f64, 1.0));
+                Output above = g::le(top, virt);
+                lo = g::sel(above, top, lo);
+                hi = g::sel(above, top, hi);
+                gamma = method == Method::linear
+                            ? g::sub(virt, lo)
+                            : g::sel(g::eq(virt, g::floor(virt)), zero, dtype::scalar(et::f64, 0.5));
+                t = dtype::cast(gamma, calc);
+                rest = dtype::cast(g::sub(dtype::scalar(et::f64, 1.0), gamma), calc);
+                high = g::le(dtype::scalar(et::f64, 0.5), gamma);
             }
+            const bool one = hi == lo;
+            lo = clamp(lo);
+            hi = one ? lo : clamp(hi);
+            auto take = [&](const Output& index_f64) {
+                Output idx = dtype::cast(index_f64, et::i64);
+                return std::make_shared<v8::Gather>(sorted, idx, detail::i64s({last}, true), per_slice ? last : 0)
+                    ->output(0);
+            };
+            a = take(lo);
+            if (pair) b = take(hi);
+            if (method == Method::mean) same = g::eq(lo, hi);
         }
+        if (!pair) result = a;
+        else if (method == Method::mean)
+            result = plus_zero(g::sel(same, a, g::div(g::add(a, b), dtype::scalar(calc, 2.0))));
+        else result = lerp(a, b, t, rest, high);
         if (floats) {
             // NaN propagates (NumPy: a slice whose last sorted value is NaN);
             // skipping NaN, an all-NaN slice gives NaN.
